@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { envelopeSchema } from '../envelope';
+import { Topics } from '../topics';
+import { calendarDate, commitmentKind, deadlineSource, partialIsoDate } from './common';
+
+/** The tracked item's state after a change; consumers keep the highest `version`. */
+export const COMMITMENT_CHANGED = 'commitment.changed.v1';
+
+export const commitmentStatus = z.enum([
+  'open',
+  'in_progress',
+  'done',
+  'blocked',
+  'cancelled',
+  'scheduled',
+  'held',
+  'postponed',
+]);
+
+export const commitmentChangedData = z.object({
+  itemId: z.uuid(),
+  version: z.number().int().positive(),
+  change: z.enum(['created', 'source_added', 'updated', 'status_changed']),
+  kind: commitmentKind,
+  actor: z.string().min(1),
+  action: z.string().min(1),
+  status: commitmentStatus,
+  deadline: partialIsoDate.nullable(),
+  deadlineSource: deadlineSource,
+  /** Last day of the deadline's period: the date alerts count towards. */
+  dueDate: calendarDate.nullable(),
+  owner: z.string().nullable(),
+  sourceCount: z.number().int().nonnegative(),
+  changedAt: z.iso.datetime({ offset: true }),
+});
+export type CommitmentChangedData = z.infer<typeof commitmentChangedData>;
+export type CommitmentStatus = z.infer<typeof commitmentStatus>;
+
+export const commitmentChangedEvent = {
+  type: COMMITMENT_CHANGED,
+  topic: Topics.commitmentChanged,
+  schema: envelopeSchema(COMMITMENT_CHANGED, commitmentChangedData),
+  key: (d: CommitmentChangedData) => d.itemId,
+} as const;

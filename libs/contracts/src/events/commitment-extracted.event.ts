@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { envelopeSchema } from '../envelope';
+import { Topics } from '../topics';
+import { calendarDate, commitmentKind, deadlineSource, languageCode, partialIsoDate } from './common';
+
+/** One commitment found in one document by one run of the extraction engine. */
+export const COMMITMENT_EXTRACTED = 'commitment.extracted.v1';
+
+export const commitmentExtractedData = z.object({
+  documentId: z.uuid(),
+  /** Position of the commitment within this extraction run (0-based). */
+  index: z.number().int().nonnegative(),
+  kind: commitmentKind,
+  actor: z.string().min(1).max(500),
+  action: z.string().min(1).max(2000),
+  evidence: z.object({
+    text: z.string().min(1).max(2000),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  }),
+  deadline: partialIsoDate.nullable(),
+  deadlineSource: deadlineSource,
+  language: languageCode,
+  confidence: z.number().min(0).max(1),
+  published: calendarDate.nullable(),
+  engine: z.object({ name: z.string().min(1), version: z.string().min(1) }),
+});
+export type CommitmentExtractedData = z.infer<typeof commitmentExtractedData>;
+
+export const commitmentExtractedEvent = {
+  type: COMMITMENT_EXTRACTED,
+  topic: Topics.commitmentExtracted,
+  schema: envelopeSchema(COMMITMENT_EXTRACTED, commitmentExtractedData),
+  key: (d: CommitmentExtractedData) => d.documentId,
+} as const;

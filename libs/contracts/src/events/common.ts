@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code');
+/** A deadline at the precision the text gives: a day, a month or a year. */
+export const partialIsoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+export const calendarDate = z.iso.date();
+export const commitmentKind = z.enum(['mandate', 'pledge', 'event']);
+export const deadlineSource = z.enum(['explicit', 'resolved', 'none']);

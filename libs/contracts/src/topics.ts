@@ -1,0 +1,25 @@
+/**
+ * Every Kafka topic of the system, in one place. Names are dotted, lowercase
+ * and versioned; a breaking change to a topic's events gets a new topic.
+ * Partition counts allow two instances of each consumer group to share work.
+ */
+export const Topics = {
+  documentReceived: 'documents.received.v1',
+  commitmentExtracted: 'commitments.extracted.v1',
+  commitmentChanged: 'commitments.changed.v1',
+  deadLetter: 'deadletter.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export interface TopicSpec {
+  name: TopicName;
+  partitions: number;
+}
+
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { name: Topics.documentReceived, partitions: 6 },
+  { name: Topics.commitmentExtracted, partitions: 6 },
+  { name: Topics.commitmentChanged, partitions: 6 },
+  { name: Topics.deadLetter, partitions: 1 },
+];

@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+import { parseEvent, type EventOf, type EventType } from '@ct/contracts';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { decodeJsonValue } from './json-decode';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+
+/**
+ * The way in for every consumed event: decode, validate against the contract,
+ * then run the handler. A message that is not a valid event goes to the
+ * dead-letter topic at once; a valid one whose handler keeps failing is
+ * retried by Kafka (its offset stays uncommitted) and dead-lettered after
+ * `maxAttempts`, so one bad message never blocks its partition for good.
+ */
+@Injectable()
+export class EventIntake {
+  private readonly logger = new Logger(EventIntake.name);
+  private readonly attempts = new Map<string, number>();
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly deadLetters: DeadLetterPublisher,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+  }
+
+  async handle<T extends EventType>(
+    type: T,
+    ctx: KafkaContext,
+    handler: (event: EventOf<T>) => Promise<void>,
+  ): Promise<void> {
+    const message = ctx.getMessage();
+    const failed = {
+      topic: ctx.getTopic(),
+      partition: ctx.getPartition(),
+      offset: message.offset,
+      key: message.key,
+      value: message.value,
+      headers: message.headers as Record<string, unknown> | undefined,
+    };
+    const where = `${failed.topic}/${failed.partition}@${failed.offset}`;
+
+    const decoded = decodeJsonValue(message.value);
+    const parsed = decoded.ok ? parseEvent(type, decoded.value) : decoded;
+    if (!parsed.ok) {
+      this.logger.warn({ where, reason: parsed.reason }, 'invalid event dead-lettered');
+      await this.deadLetters.publish(failed, parsed.reason);
+      return;
+    }
+
+    try {
+      await handler(parsed.event);
+      this.attempts.delete(where);
+    } catch (err) {
+      const attempt = (this.attempts.get(where) ?? 0) + 1;
+      const reason = err instanceof Error ? err.message : String(err);
+      if (attempt < this.maxAttempts) {
+        this.attempts.set(where, attempt);
+        this.logger.warn({ where, attempt, err }, `handler failed, will retry: ${reason}`);
+        throw err;
+      }
+      this.attempts.delete(where);
+      this.logger.error({ where, attempt, err }, `handler failed ${attempt} times, dead-lettered`);
+      await this.deadLetters.publish(failed, `processing failed after ${attempt} attempts: ${reason}`);
+    }
+  }
+}

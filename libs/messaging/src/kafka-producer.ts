@@ -1,0 +1,57 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import type { IHeaders, Producer, RecordMetadata } from 'kafkajs';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { kafkaClientConfig } from './kafka-config';
+import { ensureTopics } from './topic-provisioner';
+
+export interface OutgoingMessage {
+  key: string | null;
+  value: string | Buffer | null;
+  headers?: IHeaders;
+}
+
+/**
+ * The service's one Kafka producer: idempotent, waits for all in-sync
+ * replicas. Built on the Nest Kafka client in producer-only mode; the rest of
+ * the code sees only `send`, so the client library can be swapped here.
+ */
+@Injectable()
+export class KafkaProducer implements OnModuleInit, OnApplicationShutdown {
+  private readonly client: ClientKafka;
+
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
+    this.client = new ClientKafka({
+      postfixId: '',
+      client: kafkaClientConfig(`${options.service}-producer`, options.brokers),
+      producer: { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false },
+      producerOnlyMode: true,
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await ensureTopics(this.options.brokers, undefined, `${this.options.service}-admin`);
+    await this.client.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+
+  private get producer(): Producer {
+    return this.client.producer;
+  }
+
+  async send(topic: string, messages: OutgoingMessage[]): Promise<RecordMetadata[]> {
+    return this.producer.send({ topic, acks: -1, messages });
+  }
+
+  async sendBatch(batch: { topic: string; messages: OutgoingMessage[] }[]): Promise<void> {
+    await this.producer.sendBatch({ acks: -1, topicMessages: batch });
+  }
+}

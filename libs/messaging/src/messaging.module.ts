@@ -1,0 +1,34 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { EventIntake } from './event-intake';
+import { KafkaHealthIndicator } from './kafka.health';
+import { KafkaProducer } from './kafka-producer';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxWriter } from './outbox/outbox.writer';
+
+/**
+ * Kafka plumbing for a service: producer, validated intake with dead-lettering,
+ * health check, and (when the service owns a schema) the transactional outbox.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      KafkaProducer,
+      DeadLetterPublisher,
+      EventIntake,
+      KafkaHealthIndicator,
+      ...(options.outboxSchema ? [OutboxWriter, OutboxRelay] : []),
+    ];
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [TerminusModule],
+      providers,
+      exports: providers,
+    };
+  }
+}

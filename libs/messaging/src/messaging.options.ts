@@ -1,0 +1,16 @@
+export interface MessagingOptions {
+  /** Service name: Kafka client id, CloudEvents `source`, log tag. */
+  service: string;
+  brokers: string[];
+  /** Consumer group of the service's Kafka transport (omit for producer-only services). */
+  groupId?: string;
+  /** PostgreSQL schema holding the service's outbox and processed-events tables. */
+  outboxSchema?: string;
+  /** Attempts at a valid event before it is dead-lettered (default 5). */
+  maxAttempts?: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** Largest event value a consumer will parse; larger ones are dead-lettered unread. */
+export const MAX_EVENT_BYTES = 1024 * 1024;

@@ -1,0 +1,109 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { quoteIdent } from '@ct/persistence';
+import { KafkaProducer, type OutgoingMessage } from '../kafka-producer';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+
+interface OutboxRow {
+  seq: string;
+  event_id: string;
+  topic: string;
+  key: string | null;
+  payload: unknown;
+}
+
+const BATCH = 500;
+const IDLE_POLL_MS = 250;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Publishes committed outbox rows to Kafka in order, then marks them sent.
+ * Rows are locked with SKIP LOCKED, so several replicas can relay in parallel
+ * without sending a row twice; a crash between send and mark re-sends the row,
+ * which consumers absorb by event id (at-least-once, effectively once).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly table: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: KafkaProducer,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
+    this.table = `${quoteIdent(options.outboxSchema ?? 'public')}.outbox`;
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Ask for a relay pass now (after a commit) instead of at the next poll. */
+  nudge(): void {
+    if (!this.running && !this.stopped) this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.pass().finally(() => (this.running = undefined));
+    }, ms);
+  }
+
+  private async pass(): Promise<void> {
+    let sent = 0;
+    try {
+      sent = await this.relayBatch();
+      this.failures = 0;
+    } catch (err) {
+      this.failures++;
+      this.logger.warn({ err, failures: this.failures }, 'outbox relay pass failed');
+    }
+    const backoff = Math.min(MAX_BACKOFF_MS, IDLE_POLL_MS * 2 ** this.failures);
+    this.schedule(this.failures > 0 ? backoff : sent === BATCH ? 0 : IDLE_POLL_MS);
+  }
+
+  /** One transaction: lock a batch, publish it, mark it. Returns how many rows went out. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: OutboxRow[] = await m.query(
+        `SELECT seq, event_id, topic, key, payload FROM ${this.table}
+         WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, OutgoingMessage[]>();
+      for (const r of rows) {
+        const list = byTopic.get(r.topic) ?? [];
+        list.push({
+          key: r.key,
+          value: JSON.stringify(r.payload),
+          headers: { 'content-type': 'application/cloudevents+json' },
+        });
+        byTopic.set(r.topic, list);
+      }
+      await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      await m.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+      return rows.length;
+    });
+  }
+}

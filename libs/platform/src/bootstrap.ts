@@ -1,0 +1,58 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { createLogger } from './logging';
+
+export interface BootstrapOptions {
+  service: string;
+  module: Type<unknown>;
+  host: string;
+  port: number;
+  /** Kafka consumer transport, when the service consumes events. */
+  microservice?: MicroserviceOptions;
+  /** Largest accepted JSON body, e.g. '5mb'. */
+  bodyLimit?: string;
+  configure?: (app: INestApplication) => void;
+}
+
+/**
+ * Start a service: HTTP server, optional Kafka consumer, JSON logs, and a
+ * clean shutdown on SIGTERM/SIGINT so consumers leave their group promptly.
+ */
+export async function bootstrap(opts: BootstrapOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(opts.module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb' });
+  app.enableShutdownHooks();
+  opts.configure?.(app);
+  if (opts.microservice) {
+    app.connectMicroservice<MicroserviceOptions>(opts.microservice, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(opts.port, opts.host);
+  app.get(Logger).log(`${opts.service} listening on http://${opts.host}:${opts.port}`);
+  return app;
+}
+
+/** Run `bootstrap` as a process entry point: a start-up failure exits 1 with a logged reason. */
+export function runService(opts: () => BootstrapOptions): void {
+  let service = 'service';
+  try {
+    const o = opts();
+    service = o.service;
+    bootstrap(o).catch((err: unknown) => fail(service, err));
+  } catch (err) {
+    fail(service, err);
+  }
+}
+
+function fail(service: string, err: unknown): never {
+  const log = createLogger(service);
+  log.fatal({ err }, `${service} failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

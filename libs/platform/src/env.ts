@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Settings every service reads; each service extends this with its own. */
+export const baseEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/commitment_tracker'),
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+});
+export type BaseEnv = z.infer<typeof baseEnv>;
+
+export class EnvError extends Error {}
+
+/**
+ * Validate the environment once at start-up. A bad value stops the service
+ * with a message naming the variable, instead of failing later at first use.
+ */
+export function loadEnv<T extends z.ZodType>(
+  schema: T,
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('\n');
+  throw new EnvError(`Invalid environment:\n${problems}`);
+}
+
+export const ENV = Symbol('ENV');

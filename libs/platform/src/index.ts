@@ -1,0 +1,4 @@
+export * from './env';
+export * from './logging';
+export * from './health.controller';
+export * from './bootstrap';
