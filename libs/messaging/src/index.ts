@@ -11,3 +11,4 @@ export * from './processed-events';
 export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
+export * from './service-health.module';

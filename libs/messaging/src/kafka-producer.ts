@@ -8,7 +8,6 @@ import { ClientKafka } from '@nestjs/microservices';
 import type { IHeaders, Producer, RecordMetadata } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { kafkaClientConfig } from './kafka-config';
-import { ensureTopics } from './topic-provisioner';
 
 export interface OutgoingMessage {
   key: string | null;
@@ -17,7 +16,7 @@ export interface OutgoingMessage {
 }
 
 /**
- * The service's one Kafka producer: idempotent, waits for all in-sync
+ * The service's one Kafka producer; every send waits for all in-sync
  * replicas. Built on the Nest Kafka client in producer-only mode; the rest of
  * the code sees only `send`, so the client library can be swapped here.
  */
@@ -29,13 +28,15 @@ export class KafkaProducer implements OnModuleInit, OnApplicationShutdown {
     this.client = new ClientKafka({
       postfixId: '',
       client: kafkaClientConfig(`${options.service}-producer`, options.brokers),
-      producer: { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false },
+      // Not kafkajs's idempotent mode: it wants unbounded retries, which would hold the
+      // outbox transaction open through a broker outage. Duplicates from a retried
+      // send are absorbed by consumers, which deduplicate by event id.
+      producer: { maxInFlightRequests: 1, allowAutoTopicCreation: false },
       producerOnlyMode: true,
     });
   }
 
   async onModuleInit(): Promise<void> {
-    await ensureTopics(this.options.brokers, undefined, `${this.options.service}-admin`);
     await this.client.connect();
   }
 

@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,7 +7,7 @@ import { createLogger } from './logging';
 
 export interface BootstrapOptions {
   service: string;
-  module: Type<unknown>;
+  module: Type<unknown> | DynamicModule;
   host: string;
   port: number;
   /** Kafka consumer transport, when the service consumes events. */
@@ -15,6 +15,8 @@ export interface BootstrapOptions {
   /** Largest accepted JSON body, e.g. '5mb'. */
   bodyLimit?: string;
   configure?: (app: INestApplication) => void;
+  /** Runs before the application is created, e.g. to provision Kafka topics. */
+  prepare?: () => Promise<unknown>;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface BootstrapOptions {
  * clean shutdown on SIGTERM/SIGINT so consumers leave their group promptly.
  */
 export async function bootstrap(opts: BootstrapOptions): Promise<INestApplication> {
+  await opts.prepare?.();
   const app = await NestFactory.create<NestExpressApplication>(opts.module, {
     bufferLogs: true,
     bodyParser: false,

@@ -2,3 +2,4 @@ export * from './env';
 export * from './logging';
 export * from './health.controller';
 export * from './bootstrap';
+export * from './zod-validation.pipe';

@@ -1,0 +1,33 @@
+export type CommitmentKind = 'mandate' | 'pledge' | 'event';
+export type DeadlineSource = 'explicit' | 'resolved' | 'none';
+
+export interface ExtractionInput {
+  text: string;
+  /** ISO 639-1 code when the caller knows it. */
+  language?: string | null;
+  /** Publication date (YYYY-MM-DD), the reference for relative deadlines. */
+  published?: string | null;
+}
+
+export interface ExtractedCommitment {
+  kind: CommitmentKind;
+  actor: string;
+  action: string;
+  evidence: { text: string; start: number; end: number };
+  deadline: string | null;
+  deadlineSource: DeadlineSource;
+  confidence: number;
+}
+
+export interface ExtractionResult {
+  language: string;
+  commitments: ExtractedCommitment[];
+  engine: { name: string; version: string };
+}
+
+/** A commitment extraction backend. The default is offline and rule-based. */
+export interface Extractor {
+  readonly name: string;
+  readonly version: string;
+  extract(input: ExtractionInput): ExtractionResult;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Make sure the machine's PostgreSQL answers on 127.0.0.1:5432 and that the
+# given databases exist.   scripts/postgres.sh ensure [DB...]
+set -euo pipefail
+host="${PGHOST:-127.0.0.1}"; port="${PGPORT:-5432}"; user="${PGUSER:-postgres}"
+log() { printf '[postgres] %s\n' "$*" >&2; }
+
+ready() { pg_isready -q -h "$host" -p "$port" 2>/dev/null; }
+
+start_server() {
+  command -v pg_ctlcluster >/dev/null || { log "PostgreSQL is not installed and not reachable at $host:$port"; exit 1; }
+  local version; version="$(ls /etc/postgresql | sort -V | tail -n1)"
+  log "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 60); do ready && return 0; sleep 0.5; done
+  log "PostgreSQL did not become ready on $host:$port"; exit 1
+}
+
+ensure() {
+  ready || start_server
+  for db in "$@"; do
+    if ! psql -h "$host" -p "$port" -U "$user" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+      log "creating database $db"
+      createdb -h "$host" -p "$port" -U "$user" "$db"
+    fi
+  done
+}
+
+case "${1:-}" in
+  ensure) shift; ensure "$@" ;;
+  *) echo "usage: $0 ensure [DB...]" >&2; exit 2 ;;
+esac

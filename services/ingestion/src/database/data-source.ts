@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions } from '@ct/persistence';
+import { SCHEMA, SERVICE } from '../config/ingestion.env';
+import { DocumentEntity } from '../documents/entities/document.entity';
+import { CreateDocuments1763900000000 } from './migrations/1763900000000-CreateDocuments';
+
+export const ENTITIES = [DocumentEntity];
+export const MIGRATIONS = [CreateDocuments1763900000000];
+
+export function ingestionDataSourceOptions(url: string) {
+  return serviceDataSourceOptions({
+    url,
+    schema: SCHEMA,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    applicationName: SERVICE,
+  });
+}
+
+/** For the TypeORM CLI (migration:generate / revert). */
+export default new DataSource(
+  ingestionDataSourceOptions(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commitment_tracker',
+  ),
+);

@@ -1,0 +1,1 @@
+export const MAX_DOCUMENT_CHARS = Symbol('MAX_DOCUMENT_CHARS');

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export function createDocumentSchema(maxChars: number) {
+  return z.strictObject({
+    title: z.string().trim().min(1).max(1000).optional(),
+    text: z
+      .string({ error: 'text is required and must be a string' })
+      .max(maxChars, `text is longer than the limit of ${maxChars} characters`)
+      .refine((t) => t.trim().length > 0, 'text is empty')
+      .refine((t) => !t.includes('\u0000'), 'text contains binary data (NUL bytes)'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'language must be an ISO 639 code such as "en" or "tr"')
+      .optional(),
+    published: z.iso.date('published must be a date in the form YYYY-MM-DD').optional(),
+    sourceUrl: z.url({ protocol: /^https?$/, error: 'sourceUrl must be an http(s) URL' }).optional(),
+  });
+}
+
+export type CreateDocumentDto = z.infer<ReturnType<typeof createDocumentSchema>>;
+
+export interface DocumentReceipt {
+  id: string;
+  duplicate: boolean;
+  contentHash: string;
+}

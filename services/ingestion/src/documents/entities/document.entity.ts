@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'documents' })
+export class DocumentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', nullable: true })
+  title!: string | null;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  published!: string | null;
+
+  @Column({ name: 'source_url', type: 'text', nullable: true })
+  sourceUrl!: string | null;
+
+  @Column({ name: 'media_type', type: 'text', default: 'text/plain' })
+  mediaType!: string;
+
+  /** SHA-256 of the normalised text: the same text is stored once. */
+  @Column({ name: 'content_hash', type: 'char', length: 64, unique: true })
+  contentHash!: string;
+
+  @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ name: 'extracted_at', type: 'timestamptz', nullable: true })
+  extractedAt!: Date | null;
+
+  @Column({ name: 'engine_version', type: 'text', nullable: true })
+  engineVersion!: string | null;
+
+  @Column({ name: 'commitment_count', type: 'int', nullable: true })
+  commitmentCount!: number | null;
+}

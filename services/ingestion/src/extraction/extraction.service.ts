@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COMMITMENT_EXTRACTED, type EventOf } from '@ct/contracts';
+import type { Extractor } from '@ct/extraction';
+import { claimEvent, OutboxRelay, OutboxWriter } from '@ct/messaging';
+import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
+import { DocumentEntity } from '../documents/entities/document.entity';
+import { EXTRACTOR } from './extractor.provider';
+
+@Injectable()
+export class ExtractionService {
+  private readonly logger = new Logger(ExtractionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EXTRACTOR) private readonly extractor: Extractor,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /**
+   * Extract the commitments of a received document and queue one
+   * `commitment.extracted` event each, in the same transaction that marks the
+   * `document.received` event processed: a redelivery extracts nothing twice.
+   */
+  async onDocumentReceived(event: EventOf<'document.received.v1'>): Promise<void> {
+    const { documentId } = event.data;
+    const count = await this.dataSource.transaction(async (m) => {
+      if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return null;
+      const doc = await m.findOneBy(DocumentEntity, { id: documentId });
+      if (!doc) throw new Error(`document ${documentId} is not stored here`);
+      const result = this.extractor.extract({
+        text: doc.text,
+        language: doc.language,
+        published: doc.published,
+      });
+      const engine = result.engine;
+      for (const [index, c] of result.commitments.entries()) {
+        await this.outbox.append(
+          m,
+          COMMITMENT_EXTRACTED,
+          {
+            documentId,
+            index,
+            kind: c.kind,
+            actor: c.actor,
+            action: c.action,
+            evidence: c.evidence,
+            deadline: c.deadline,
+            deadlineSource: c.deadlineSource,
+            language: result.language,
+            confidence: c.confidence,
+            published: doc.published,
+            engine,
+          },
+          {
+            id: `extracted:${documentId}:${engine.name}@${engine.version}:${index}`,
+            subject: `documents/${documentId}`,
+          },
+        );
+      }
+      await m.update(DocumentEntity, documentId, {
+        extractedAt: new Date(),
+        engineVersion: `${engine.name}@${engine.version}`,
+        commitmentCount: result.commitments.length,
+        language: doc.language ?? (result.language === 'und' ? null : result.language),
+      });
+      return result.commitments.length;
+    });
+    if (count === null) {
+      this.logger.log({ documentId, eventId: event.id }, 'document.received already processed');
+      return;
+    }
+    this.logger.log({ documentId, commitments: count }, 'document extracted');
+    this.relay.nudge();
+  }
+}
