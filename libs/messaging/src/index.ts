@@ -12,3 +12,4 @@ export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './service-health.module';
+export * from './service-bootstrap';

@@ -24,7 +24,7 @@ export interface OutgoingMessage {
 export class KafkaProducer implements OnModuleInit, OnApplicationShutdown {
   private readonly client: ClientKafka;
 
-  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
+  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.client = new ClientKafka({
       postfixId: '',
       client: kafkaClientConfig(`${options.service}-producer`, options.brokers),

@@ -1,0 +1,5 @@
+export * from './test-env';
+export * from './infra';
+export * from './test-database';
+export * from './topic-reader';
+export * from './service-process';

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions } from '@ct/persistence';
+import { SCHEMA, SERVICE } from '../config/commitments.env';
+import { ItemSourceEntity } from '../items/entities/item-source.entity';
+import { TrackedItemEntity } from '../items/entities/tracked-item.entity';
+import { CreateTrackedItems1763900100000 } from './migrations/1763900100000-CreateTrackedItems';
+
+export function commitmentsDataSourceOptions(url: string) {
+  return serviceDataSourceOptions({
+    url,
+    schema: SCHEMA,
+    entities: [TrackedItemEntity, ItemSourceEntity],
+    migrations: [CreateTrackedItems1763900100000],
+    applicationName: SERVICE,
+  });
+}
+
+/** For the TypeORM CLI (migration:generate / revert). */
+export default new DataSource(
+  commitmentsDataSourceOptions(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commitment_tracker',
+  ),
+);

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions } from '@ct/persistence';
+import { SCHEMA, SERVICE } from '../config/notifications.env';
+import { WatchedDeadlineEntity } from '../watches/entities/watched-deadline.entity';
+import { CreateWatchedDeadlines1763900200000 } from './migrations/1763900200000-CreateWatchedDeadlines';
+
+export function notificationsDataSourceOptions(url: string) {
+  return serviceDataSourceOptions({
+    url,
+    schema: SCHEMA,
+    entities: [WatchedDeadlineEntity],
+    migrations: [CreateWatchedDeadlines1763900200000],
+    applicationName: SERVICE,
+  });
+}
+
+/** For the TypeORM CLI (migration:generate / revert). */
+export default new DataSource(
+  notificationsDataSourceOptions(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commitment_tracker',
+  ),
+);
