@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure the machine's PostgreSQL answers on 127.0.0.1:5432 and that the
-# given databases exist.   scripts/postgres.sh ensure [DB...]
+# given databases exist.   scripts/postgres.sh ensure [DB...] | drop-test-dbs
 set -euo pipefail
 host="${PGHOST:-127.0.0.1}"; port="${PGPORT:-5432}"; user="${PGUSER:-postgres}"
 log() { printf '[postgres] %s\n' "$*" >&2; }
@@ -26,7 +26,15 @@ ensure() {
   done
 }
 
+# Databases left behind by test runs that were killed before their clean-up.
+drop_test_dbs() {
+  ready || start_server
+  psql -h "$host" -p "$port" -U "$user" -d postgres -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'ct\_test\_%'" |
+    while read -r db; do [[ -n "$db" ]] && dropdb -h "$host" -p "$port" -U "$user" --force "$db"; done
+}
+
 case "${1:-}" in
   ensure) shift; ensure "$@" ;;
-  *) echo "usage: $0 ensure [DB...]" >&2; exit 2 ;;
+  drop-test-dbs) drop_test_dbs ;;
+  *) echo "usage: $0 ensure [DB...] | drop-test-dbs" >&2; exit 2 ;;
 esac

@@ -20,7 +20,10 @@ const valid = () =>
 describe(parseEvent.name, () => {
   it('accepts an event that matches its contract', () => {
     const result = parseEvent(DOCUMENT_RECEIVED, JSON.parse(JSON.stringify(valid())));
-    expect(result).toMatchObject({ ok: true, event: { type: DOCUMENT_RECEIVED, specversion: '1.0' } });
+    expect(result).toMatchObject({
+      ok: true,
+      event: { type: DOCUMENT_RECEIVED, specversion: '1.0' },
+    });
   });
 
   it('names the failing field when the data breaks the contract', () => {

@@ -37,8 +37,7 @@ export class PlaceholderExtractor implements Extractor {
         confidence: 0.2,
       });
     }
-    const language =
-      input.language ?? [...languages].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
+    const language = input.language ?? [...languages].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
     return { language, commitments, engine: { name: this.name, version: this.version } };
   }
 }

@@ -62,7 +62,10 @@ export class EventIntake {
       }
       this.attempts.delete(where);
       this.logger.error({ where, attempt, err }, `handler failed ${attempt} times, dead-lettered`);
-      await this.deadLetters.publish(failed, `processing failed after ${attempt} attempts: ${reason}`);
+      await this.deadLetters.publish(
+        failed,
+        `processing failed after ${attempt} attempts: ${reason}`,
+      );
     }
   }
 }

@@ -1,9 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import type { IHeaders, Producer, RecordMetadata } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';

@@ -6,7 +6,11 @@ import { ensureTopics } from '../src/topic-provisioner';
 // The pinned Kafka 4.x broker and kafkajs 2.2.4 must agree on the protocol
 // versions the services use: produce, consume in a group, commit, admin.
 describe('kafkajs against the project broker', () => {
-  const kafka = new Kafka({ clientId: 'smoke', brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'smoke',
+    brokers: TEST_KAFKA_BROKERS,
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   const topic = `smoke.${randomUUID()}.v1`;
 
@@ -49,7 +53,10 @@ describe('kafkajs against the project broker', () => {
           await consumer.commitOffsets([
             { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
           ]);
-          if (seen.length === 3) (clearTimeout(timer), done());
+          if (seen.length === 3) {
+            clearTimeout(timer);
+            done();
+          }
         },
       });
     });

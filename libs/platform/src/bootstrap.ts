@@ -56,6 +56,9 @@ export function runService(opts: () => BootstrapOptions): void {
 
 function fail(service: string, err: unknown): never {
   const log = createLogger(service);
-  log.fatal({ err }, `${service} failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  log.fatal(
+    { err },
+    `${service} failed to start: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 }

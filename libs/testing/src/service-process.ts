@@ -35,7 +35,8 @@ export async function startService(
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited !== null) throw new Error(`${name} exited with ${exited} during start-up; see ${logDir}`);
+    if (exited !== null)
+      throw new Error(`${name} exited with ${exited} during start-up; see ${logDir}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.status === 200) break;

@@ -21,7 +21,11 @@ export class TopicReader {
   private waiters: (() => void)[] = [];
 
   private constructor(brokers: string[]) {
-    this.consumer = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING }).consumer({
+    this.consumer = new Kafka({
+      clientId: 'test-reader',
+      brokers,
+      logLevel: logLevel.NOTHING,
+    }).consumer({
       groupId: `test-reader-${randomUUID()}`,
     });
   }
@@ -51,7 +55,9 @@ export class TopicReader {
       if (found.length >= count) return found;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new Error(`timed out waiting for ${count} message(s); saw ${found.length} matching of ${this.messages.length}`);
+        throw new Error(
+          `timed out waiting for ${count} message(s); saw ${found.length} matching of ${this.messages.length}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 500));

@@ -37,7 +37,10 @@ describe(ItemsService.name, () => {
     await db?.drop();
   });
 
-  const extracted = (index: number, deadline: string | null): EventOf<typeof COMMITMENT_EXTRACTED> =>
+  const extracted = (
+    index: number,
+    deadline: string | null,
+  ): EventOf<typeof COMMITMENT_EXTRACTED> =>
     wrap(
       COMMITMENT_EXTRACTED,
       {
@@ -85,14 +88,23 @@ describe(ItemsService.name, () => {
 
   it('changes nothing when the same event is delivered again', async () => {
     await sut.onCommitmentExtracted(extracted(0, '2026-05'));
-    const [{ n }] = await queryRows<{ n: string }>(db.url, 'SELECT count(*) AS n FROM commitments.tracked_items');
-    const [{ o }] = await queryRows<{ o: string }>(db.url, 'SELECT count(*) AS o FROM commitments.outbox');
+    const [{ n }] = await queryRows<{ n: string }>(
+      db.url,
+      'SELECT count(*) AS n FROM commitments.tracked_items',
+    );
+    const [{ o }] = await queryRows<{ o: string }>(
+      db.url,
+      'SELECT count(*) AS o FROM commitments.outbox',
+    );
     expect([n, o]).toEqual(['1', '1']);
   });
 
   it('does not record the same source twice under a new event id', async () => {
     await sut.onCommitmentExtracted({ ...extracted(0, '2026-05'), id: 'replayed-with-new-id' });
-    const [{ n }] = await queryRows<{ n: string }>(db.url, 'SELECT count(*) AS n FROM commitments.item_sources');
+    const [{ n }] = await queryRows<{ n: string }>(
+      db.url,
+      'SELECT count(*) AS n FROM commitments.item_sources',
+    );
     expect(n).toBe('1');
   });
 

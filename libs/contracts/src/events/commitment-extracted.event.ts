@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { envelopeSchema } from '../envelope';
 import { Topics } from '../topics';
-import { calendarDate, commitmentKind, deadlineSource, languageCode, partialIsoDate } from './common';
+import {
+  calendarDate,
+  commitmentKind,
+  deadlineSource,
+  languageCode,
+  partialIsoDate,
+} from './common';
 
 /** One commitment found in one document by one run of the extraction engine. */
 export const COMMITMENT_EXTRACTED = 'commitment.extracted.v1';

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EVENTS, wrap, type DataOf, type EnvelopeInit, type EventOf, type EventType } from '@ct/contracts';
+import {
+  EVENTS,
+  wrap,
+  type DataOf,
+  type EnvelopeInit,
+  type EventOf,
+  type EventType,
+} from '@ct/contracts';
 import { quoteIdent } from '@ct/persistence';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 

@@ -13,7 +13,9 @@ export function createDocumentSchema(maxChars: number) {
       .regex(/^[a-z]{2,3}$/, 'language must be an ISO 639 code such as "en" or "tr"')
       .optional(),
     published: z.iso.date('published must be a date in the form YYYY-MM-DD').optional(),
-    sourceUrl: z.url({ protocol: /^https?$/, error: 'sourceUrl must be an http(s) URL' }).optional(),
+    sourceUrl: z
+      .url({ protocol: /^https?$/, error: 'sourceUrl must be an http(s) URL' })
+      .optional(),
   });
 }
 

@@ -1,0 +1,17 @@
+# Shared helpers for the project's scripts (sourced, not run).
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-}" KAFKAJS_NO_PARTITIONER_WARNING=1
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+
+# Install npm dependencies when node_modules is missing or older than the lock file.
+ensure_node_modules() {
+  if [[ ! -f "$root/node_modules/.package-lock.json" || "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
+    say "installing npm dependencies (npm ci)"
+    (cd "$root" && npm ci --no-audit --no-fund)
+  fi
+}
+
+for tool in node java mvn psql pg_isready; do
+  command -v "$tool" >/dev/null || { echo "missing required tool: $tool (see README, Requirements)" >&2; exit 1; }
+done

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `npm start`: install what is missing, fetch and start Kafka, make sure
+# PostgreSQL is up, build, start the four services (each applies its own
+# migrations), ingest seeds/ and keep running until Ctrl-C.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$root"
+
+ensure_node_modules
+
+say "starting Kafka"
+bash scripts/kafka.sh start
+say "making sure PostgreSQL is up"
+bash scripts/postgres.sh ensure commitment_tracker
+
+say "build"
+npm run build --silent
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitment_tracker}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
+logs="$root/.data/logs"; mkdir -p "$logs"
+declare -A ports=([dashboard]=3000 [ingestion]=3001 [commitments]=3002 [notifications]=3003)
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "stopping services (Kafka keeps running: npm run infra:down stops it)"
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+say "starting services (JSON logs in .data/logs/)"
+for s in ingestion commitments notifications dashboard; do
+  PORT="${ports[$s]}" node "dist/services/$s/src/main.js" >>"$logs/$s.log" 2>&1 &
+  pids+=($!)
+done
+for s in ingestion commitments notifications dashboard; do
+  for i in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:${ports[$s]}/health" >/dev/null && break
+    (( i == 120 )) && { echo "$s did not become healthy; see .data/logs/$s.log" >&2; tail -n 20 "$logs/$s.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "  $s healthy on http://127.0.0.1:${ports[$s]}" >&2
+done
+
+say "ingesting seeds/"
+node scripts/ingest-folder.js "http://127.0.0.1:${ports[ingestion]}" seeds
+
+cat >&2 <<MSG
+
+The system is up.
+  dashboard      http://127.0.0.1:3000/health
+  ingestion      http://127.0.0.1:3001   (POST /documents, GET /documents/:id)
+  commitments    http://127.0.0.1:3002   (GET /items, GET /items/:id)
+  notifications  http://127.0.0.1:3003   (GET /watches)
+  Kafka          127.0.0.1:${KAFKA_PORT:-9092}      PostgreSQL  $DATABASE_URL
+Logs: .data/logs/*.log.  Ctrl-C stops the services; npm run infra:down stops Kafka.
+MSG
+wait -n "${pids[@]}" || true
+echo "a service exited; see .data/logs/" >&2

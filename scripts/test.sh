@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, start the real test broker (once for the
+# whole run) and PostgreSQL, check types, lint and formatting, then run every
+# jest project: unit, integration and end-to-end.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$root"
+
+ensure_node_modules
+
+export TEST_KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
+export TEST_KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
+export TEST_KAFKA_DATA_DIR="${TEST_KAFKA_DATA_DIR:-$root/.data/kafka-test}"
+kafka_env=(KAFKA_PORT="$TEST_KAFKA_PORT" KAFKA_CONTROLLER_PORT="$TEST_KAFKA_CONTROLLER_PORT" KAFKA_DATA_DIR="$TEST_KAFKA_DATA_DIR" KAFKA_HEAP="${KAFKA_HEAP:-384m}")
+
+say "starting the test Kafka broker on 127.0.0.1:$TEST_KAFKA_PORT"
+if ! env "${kafka_env[@]}" bash scripts/kafka.sh status >/dev/null 2>&1; then
+  # A broker this run starts, it also stops, from clean storage each time.
+  rm -rf "$TEST_KAFKA_DATA_DIR"
+  trap 'env "${kafka_env[@]}" bash scripts/kafka.sh stop' EXIT
+fi
+broker_started=$SECONDS
+env "${kafka_env[@]}" bash scripts/kafka.sh start
+echo "broker ready in $((SECONDS - broker_started)) s" >&2
+
+say "making sure PostgreSQL is up"
+bash scripts/postgres.sh ensure
+bash scripts/postgres.sh drop-test-dbs
+
+say "type check, lint, format"
+npx tsc -p tsconfig.json
+npx nx run-many -t lint --outputStyle=static
+npx prettier --check .
+
+say "build"
+npm run build --silent
+
+say "jest: unit, integration, end-to-end"
+npx jest --ci "$@"

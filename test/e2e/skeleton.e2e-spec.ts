@@ -1,0 +1,238 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { DeadLetterHeaders, Topics } from '@ct/contracts';
+import { ensureTopics } from '@ct/messaging';
+import {
+  createTestDatabase,
+  queryRows,
+  startService,
+  TEST_KAFKA_BROKERS,
+  TopicReader,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@ct/testing';
+
+// The whole pipeline as real processes on the real broker and database:
+// ingestion -> documents.received -> extraction -> commitments.extracted ->
+// commitments -> commitments.changed -> notifications.
+describe('walking skeleton, end to end', () => {
+  let db: TestDatabase;
+  let reader: TopicReader;
+  const services: ServiceProcess[] = [];
+  let ingestion: ServiceProcess;
+
+  beforeAll(async () => {
+    await ensureTopics(TEST_KAFKA_BROKERS);
+    db = await createTestDatabase('e2e');
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+      LOG_LEVEL: 'info',
+    };
+    const started = await Promise.all([
+      startService('ingestion', 43101, env),
+      startService('commitments', 43102, env),
+      startService('notifications', 43103, env),
+      startService('dashboard', 43100, env),
+    ]);
+    services.push(...started);
+    ingestion = started[0];
+    reader = await TopicReader.open(TEST_KAFKA_BROKERS, Object.values(Topics));
+  });
+
+  afterAll(async () => {
+    await reader?.close();
+    await Promise.all(services.map((s) => s.stop()));
+    await db?.drop();
+  });
+
+  const post = (body: unknown) =>
+    fetch(`${ingestion.url}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('answers /health on every service with Kafka (and the database where it owns one) up', async () => {
+    for (const s of services) {
+      const res = await fetch(`${s.url}/health`);
+      const body = (await res.json()) as { status: string; info: Record<string, unknown> };
+      expect(res.status).toBe(200);
+      expect(body.status).toBe('ok');
+      expect(Object.keys(body.info)).toEqual(
+        s.name === 'dashboard' ? ['kafka'] : expect.arrayContaining(['kafka', 'database']),
+      );
+    }
+  });
+
+  it('carries a posted document through all three services', async () => {
+    const text =
+      'The Heads of State instructed the Secretariat to prepare a roadmap on digital trade. ' +
+      'They noted the progress made. The Kyrgyz Republic will host the next Summit in 2026.';
+    const res = await post({ title: 'Declaration', text, language: 'en', published: '2025-11-06' });
+    expect(res.status).toBe(201);
+    const { id, duplicate } = (await res.json()) as { id: string; duplicate: boolean };
+    expect(duplicate).toBe(false);
+
+    const [received] = await reader.waitFor(
+      (m) => m.topic === Topics.documentReceived && m.key === id,
+    );
+    expect(received.json()).toMatchObject({
+      specversion: '1.0',
+      type: 'document.received.v1',
+      source: '/ingestion',
+      datacontenttype: 'application/json',
+      data: { documentId: id, title: 'Declaration', language: 'en', published: '2025-11-06' },
+    });
+
+    const extracted = await reader.waitFor(
+      (m) => m.topic === Topics.commitmentExtracted && m.key === id,
+      2,
+    );
+    const data = extracted.map(
+      (m) =>
+        m.json<{ data: { kind: string; evidence: { text: string; start: number; end: number } } }>()
+          .data,
+    );
+    expect(data.map((d) => d.kind).sort()).toEqual(['event', 'mandate']);
+    for (const d of data)
+      expect(text.slice(d.evidence.start, d.evidence.end)).toBe(d.evidence.text);
+
+    const items = await waitForRows<{ id: string; kind: string; status: string }>(
+      db.url,
+      `SELECT i.id, i.kind, i.status FROM commitments.tracked_items i
+       JOIN commitments.item_sources s ON s.item_id = i.id WHERE s.document_id = $1`,
+      [id],
+      2,
+    );
+    expect(items.map((i) => `${i.kind}:${i.status}`).sort()).toEqual([
+      'event:scheduled',
+      'mandate:open',
+    ]);
+
+    const changed = await reader.waitFor(
+      (m) => m.topic === Topics.commitmentChanged && items.some((i) => i.id === m.key),
+      2,
+    );
+    for (const m of changed) {
+      expect(m.json()).toMatchObject({
+        type: 'commitment.changed.v1',
+        data: { change: 'created', version: 1 },
+      });
+    }
+
+    const watched = await waitForRows<{ item_id: string; status: string }>(
+      db.url,
+      'SELECT item_id, status FROM notifications.watched_deadlines WHERE item_id = ANY($1::uuid[])',
+      [items.map((i) => i.id)],
+      2,
+    );
+    expect(watched.map((w) => w.status).sort()).toEqual(['open', 'scheduled']);
+  });
+
+  it('stores the same text once and answers a repeat with the existing document', async () => {
+    const text = 'The Ministers agreed to establish a joint fund for digital connectivity.';
+    const first = await post({ text });
+    const second = await post({ text: `  ${text.replace(/ /g, '  ')}\n` });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    const a = (await first.json()) as { id: string };
+    const b = (await second.json()) as { id: string; duplicate: boolean };
+    expect(b).toMatchObject({ id: a.id, duplicate: true });
+    const rows = await queryRows(db.url, 'SELECT id FROM ingestion.documents WHERE id = $1', [
+      a.id,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses bad input with a clear 400 and stores nothing', async () => {
+    const before = await queryRows<{ n: string }>(
+      db.url,
+      'SELECT count(*) AS n FROM ingestion.documents',
+    );
+    for (const body of [
+      {},
+      { text: '   ' },
+      { text: 'ok text', published: 'yesterday' },
+      { text: 42 },
+    ]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      const err = (await res.json()) as { message: string; errors: { field: string }[] };
+      expect(err.errors.length).toBeGreaterThan(0);
+      expect(JSON.stringify(err)).not.toMatch(/\bat .+\.js:\d+/);
+    }
+    const after = await queryRows<{ n: string }>(
+      db.url,
+      'SELECT count(*) AS n FROM ingestion.documents',
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('dead-letters malformed events on every consumed topic with a reason, and keeps consuming', async () => {
+    const kafka = new Kafka({
+      clientId: 'poison',
+      brokers: TEST_KAFKA_BROKERS,
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    const consumed = [
+      Topics.documentReceived,
+      Topics.commitmentExtracted,
+      Topics.commitmentChanged,
+    ];
+    const poison = (topic: string) => [
+      { key: `poison-json-${topic}`, value: '{"not": json' },
+      {
+        key: `poison-schema-${topic}`,
+        value: JSON.stringify({ specversion: '1.0', type: 'x.v9', data: {} }),
+      },
+    ];
+    for (const topic of consumed) await producer.send({ topic, acks: -1, messages: poison(topic) });
+    await producer.disconnect();
+
+    const dead = await reader.waitFor(
+      (m) => m.topic === Topics.deadLetter && (m.key ?? '').startsWith('poison-'),
+      consumed.length * 2,
+    );
+    for (const topic of consumed) {
+      const json = dead.find((m) => m.key === `poison-json-${topic}`);
+      const schema = dead.find((m) => m.key === `poison-schema-${topic}`);
+      expect(json?.headers[DeadLetterHeaders.originalTopic]).toBe(topic);
+      expect(json?.headers[DeadLetterHeaders.reason]).toMatch(/not valid JSON/);
+      expect(json?.value?.toString()).toBe('{"not": json');
+      expect(schema?.headers[DeadLetterHeaders.reason]).toMatch(/^invalid /);
+      expect(schema?.headers[DeadLetterHeaders.originalOffset]).toMatch(/^\d+$/);
+    }
+
+    // The consumers moved past the poison: a new document still flows to the end.
+    const res = await post({
+      text: 'The Council instructed the Ministries to report on water security.',
+    });
+    const { id } = (await res.json()) as { id: string };
+    await waitForRows(
+      db.url,
+      `SELECT w.item_id FROM notifications.watched_deadlines w
+       JOIN commitments.item_sources s ON s.item_id = w.item_id WHERE s.document_id = $1`,
+      [id],
+      1,
+    );
+  });
+});
+
+async function waitForRows<T>(
+  url: string,
+  sql: string,
+  params: unknown[],
+  count: number,
+  timeoutMs = 30_000,
+): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await queryRows<T>(url, sql, params);
+    if (rows.length >= count) return rows;
+    if (Date.now() > deadline)
+      throw new Error(`expected ${count} row(s), found ${rows.length}: ${sql}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
