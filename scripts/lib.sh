@@ -7,8 +7,10 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 # Install npm dependencies when node_modules is missing or older than the lock file.
 ensure_node_modules() {
   if [[ ! -f "$root/node_modules/.package-lock.json" || "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]]; then
-    say "installing npm dependencies (npm ci)"
-    (cd "$root" && npm ci --no-audit --no-fund)
+    # `npm install`, not `npm ci`: the lock file leaves out other platforms'
+    # optional binaries (@swc/core-*), which makes `npm ci` refuse it as out of sync.
+    say "installing npm dependencies"
+    (cd "$root" && npm install --no-audit --no-fund)
   fi
 }
 
