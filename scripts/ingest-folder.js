@@ -7,7 +7,9 @@ const { join } = require('node:path');
 async function main() {
   const [base, folder] = process.argv.slice(2);
   if (!base || !folder) throw new Error('usage: ingest-folder.js BASE_URL FOLDER');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const counts = { new: 0, duplicate: 0, failed: 0 };
   for (const file of files) {
     const text = readFileSync(join(folder, file), 'utf8');
@@ -22,7 +24,9 @@ async function main() {
       console.log(`  ${file}: ${body.duplicate ? 'already stored as' : 'stored as'} ${body.id}`);
     } else {
       counts.failed++;
-      console.log(`  ${file}: refused (${res.status}) ${JSON.stringify(body.errors ?? body.message)}`);
+      console.log(
+        `  ${file}: refused (${res.status}) ${JSON.stringify(body.errors ?? body.message)}`,
+      );
     }
   }
   console.log(`ingested ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed`);
