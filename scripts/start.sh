@@ -27,7 +27,8 @@ stop_all() {
   kill "${pids[@]}" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 say "starting services (JSON logs in .data/logs/)"
 for s in ingestion commitments notifications dashboard; do
@@ -57,4 +58,5 @@ The system is up.
 Logs: .data/logs/*.log.  Ctrl-C stops the services; npm run infra:down stops Kafka.
 MSG
 wait -n "${pids[@]}" || true
-echo "a service exited; see .data/logs/" >&2
+echo "a service exited unexpectedly; see .data/logs/ (stopping the others)" >&2
+exit 1
