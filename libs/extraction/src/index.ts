@@ -1,2 +1,4 @@
 export * from './types';
-export * from './placeholder.extractor';
+export { RuleBasedExtractor } from './engine/rule-based.extractor';
+export { detectLanguage } from './engine/language-detect';
+export { referenceDate } from './engine/dates';

@@ -1,9 +1,10 @@
 export type CommitmentKind = 'mandate' | 'pledge' | 'event';
 export type DeadlineSource = 'explicit' | 'resolved' | 'none';
+export type LanguageCode = 'en' | 'tr' | 'de' | 'ru';
 
 export interface ExtractionInput {
   text: string;
-  /** ISO 639-1 code when the caller knows it. */
+  /** ISO 639-1 code when the caller knows it; detected otherwise. */
   language?: string | null;
   /** Publication date (YYYY-MM-DD), the reference for relative deadlines. */
   published?: string | null;
@@ -17,6 +18,8 @@ export interface ExtractedCommitment {
   deadline: string | null;
   deadlineSource: DeadlineSource;
   confidence: number;
+  /** Which rules fired, for explaining a result. */
+  rules: string[];
 }
 
 export interface ExtractionResult {

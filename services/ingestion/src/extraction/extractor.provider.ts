@@ -1,10 +1,10 @@
 import type { Provider } from '@nestjs/common';
-import { PlaceholderExtractor, type Extractor } from '@ct/extraction';
+import { RuleBasedExtractor, type Extractor } from '@ct/extraction';
 
 export const EXTRACTOR = Symbol('EXTRACTOR');
 
-/** The extraction backend; swapped here when the real engine lands. */
+/** The extraction backend: the offline rule-based engine. Another backend (e.g. an HTTP model) plugs in here. */
 export const extractorProvider: Provider<Extractor> = {
   provide: EXTRACTOR,
-  useFactory: () => new PlaceholderExtractor(),
+  useFactory: () => new RuleBasedExtractor(),
 };

@@ -1,0 +1,195 @@
+import { english } from '../languages/en';
+import { german } from '../languages/de';
+import type { Candidate, LanguagePack, MeetingRef } from '../languages/language-pack';
+import { russian } from '../languages/ru';
+import { turkish } from '../languages/tr';
+import type {
+  ExtractedCommitment,
+  ExtractionInput,
+  ExtractionResult,
+  Extractor,
+  LanguageCode,
+} from '../types';
+import { referenceDate, type ReferenceDate } from './dates';
+import { evidenceWindow } from './evidence';
+import { places } from './gazetteer';
+import { detectLanguage } from './language-detect';
+import { normaliseActor } from './actors';
+import { clauses, type Clause } from './segment';
+
+export const PACKS: Record<LanguageCode, LanguagePack> = {
+  en: english,
+  tr: turkish,
+  de: german,
+  ru: russian,
+};
+
+interface Found {
+  clause: Clause;
+  candidate: Candidate;
+  deadline: string | null;
+  deadlineSource: 'explicit' | 'resolved' | 'none';
+  rules: string[];
+}
+
+/**
+ * The default, offline extraction backend: per-language rules over clauses,
+ * deadlines from a date grammar with a reference date, deadlines of "the next
+ * Summit" resolved from the events the same document announces.
+ */
+export class RuleBasedExtractor implements Extractor {
+  readonly name = 'rules';
+  readonly version = '1.0.0';
+
+  extract(input: ExtractionInput): ExtractionResult {
+    const text = input.text.normalize('NFC');
+    const language = pickLanguage(input.language, text);
+    const pack = PACKS[language];
+    const ref = referenceDate(input.published, text);
+    const found: Found[] = [];
+    for (const clause of clauses(text, language)) {
+      for (const candidate of pack.candidates(clause)) {
+        const dated = this.deadlineOf(pack, clause, candidate, ref);
+        if (candidate.kind === 'event' && !this.isFutureEvent(candidate, dated.deadline, ref))
+          continue;
+        found.push({ clause, candidate, ...dated, rules: [candidate.rule, ...dated.rules] });
+      }
+    }
+    this.resolveFromEvents(pack, found);
+    const commitments = dedupe(found).map((f) => this.toCommitment(text, f));
+    return { language, commitments, engine: { name: this.name, version: this.version } };
+  }
+
+  private deadlineOf(pack: LanguagePack, clause: Clause, c: Candidate, ref: ReferenceDate) {
+    const scopeText = clause.text.slice(c.scope.start, c.scope.end);
+    const hits = pack.dates(scopeText, ref);
+    // Prefer the first expression after the trigger; else the nearest before it.
+    const triggerAt = c.trigger.start - c.scope.start;
+    const hit =
+      hits.find((h) => h.start >= triggerAt) ??
+      [...hits].reverse().find((h) => h.start < triggerAt);
+    if (!hit || hit.value === null) {
+      return {
+        deadline: null,
+        deadlineSource: 'none' as const,
+        rules: hit ? [`date.${hit.rule}`] : [],
+      };
+    }
+    return {
+      deadline: hit.value,
+      deadlineSource: 'explicit' as const,
+      rules: [`date.${hit.rule}`],
+    };
+  }
+
+  /** An event is kept only if it lies ahead: a past date, or a weak trigger without a date, drops it. */
+  private isFutureEvent(c: Candidate, deadline: string | null, ref: ReferenceDate): boolean {
+    if (deadline && ref.known) {
+      const refIso = `${ref.year}-${String(ref.month).padStart(2, '0')}-${String(ref.day).padStart(2, '0')}`;
+      if (deadline.length === 10 ? deadline < refIso : deadline < refIso.slice(0, deadline.length))
+        return false;
+    }
+    return !c.needsFutureDate || deadline !== null;
+  }
+
+  /** "…for adoption at the next Summit in Bishkek": take the date of the matching announced event. */
+  private resolveFromEvents(pack: LanguagePack, found: Found[]): void {
+    // Soonest first: "the next Summit" without a place is the first one ahead.
+    const events = found
+      .filter((f) => f.candidate.kind === 'event' && f.deadline && f.candidate.meeting)
+      .sort((a, b) => (a.deadline! < b.deadline! ? -1 : 1));
+    for (const f of found) {
+      if (f.deadline || f.candidate.kind === 'event') continue;
+      const scopeText = f.clause.text.slice(f.candidate.scope.start, f.candidate.scope.end);
+      for (const mention of pack.meetingMentions(scopeText)) {
+        const target = events.find((e) => sameMeeting(e.candidate.meeting!, mention));
+        if (target) {
+          f.deadline = target.deadline;
+          f.deadlineSource = 'resolved';
+          f.rules.push('date.resolved-from-event');
+          break;
+        }
+      }
+    }
+  }
+
+  private toCommitment(text: string, f: Found): ExtractedCommitment {
+    const { clause, candidate: c } = f;
+    const evidence = evidenceWindow(text, clause, c);
+    return {
+      kind: c.kind,
+      actor: this.actorOf(f),
+      action: c.action || evidence.text,
+      evidence,
+      deadline: f.deadline,
+      deadlineSource: f.deadlineSource,
+      confidence: c.confidence,
+      rules: f.rules,
+    };
+  }
+
+  private actorOf(f: Found): string {
+    const { clause, candidate: c } = f;
+    if (c.kind !== 'event') return normaliseActor(c.actor ?? clause.governing ?? 'the parties');
+    // The host: a state named before the trigger in its sub-clause, else one after
+    // ("hosted by Baku"), else the country of the place, else the sub-clause subject.
+    const scopeText = clause.text.slice(c.scope.start, c.scope.end);
+    const triggerAt = c.trigger.start - c.scope.start;
+    const hits = places(scopeText);
+    const before = hits.filter((h) => h.end <= triggerAt && !h.city);
+    if (before.length > 0) return before[before.length - 1].country;
+    const afterHit = hits.find((h) => h.start >= triggerAt);
+    if (afterHit) return afterHit.country;
+    return normaliseActor(c.actor ?? clause.governing ?? 'the parties');
+  }
+}
+
+function pickLanguage(given: string | null | undefined, text: string): LanguageCode {
+  const code = given?.toLowerCase().slice(0, 2);
+  return code && code in PACKS ? (code as LanguageCode) : detectLanguage(text);
+}
+
+function sameMeeting(event: MeetingRef, mention: MeetingRef): boolean {
+  if (event.noun !== mention.noun) return false;
+  if (mention.place) {
+    return (
+      !!event.place &&
+      event.place.toLowerCase().slice(0, 5) === mention.place.toLowerCase().slice(0, 5)
+    );
+  }
+  return true;
+}
+
+/** One future meeting mentioned several times is one item, at its most specific mention. */
+function dedupe(found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (const f of found) {
+    const m = f.candidate.meeting;
+    if (f.candidate.kind === 'event' && m) {
+      const twin = out.findIndex(
+        (o) =>
+          o.candidate.kind === 'event' &&
+          o.candidate.meeting &&
+          o.candidate.meeting.noun === m.noun &&
+          ((m.ordinal !== null && o.candidate.meeting.ordinal === m.ordinal) ||
+            (f.deadline !== null &&
+              o.deadline === f.deadline &&
+              o.candidate.meeting.place === m.place)),
+      );
+      if (twin >= 0) {
+        if (specificity(f) > specificity(out[twin])) out[twin] = f;
+        continue;
+      }
+    }
+    if (
+      out.some(
+        (o) => o.clause === f.clause && o.candidate.trigger.start === f.candidate.trigger.start,
+      )
+    )
+      continue;
+    out.push(f);
+  }
+  return out;
+}
+
+const specificity = (f: Found) => (f.deadline?.length ?? 0) + (f.candidate.meeting?.place ? 5 : 0);

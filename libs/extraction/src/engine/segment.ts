@@ -1,0 +1,91 @@
+/** A piece of the document with its offset in the original text. */
+export interface Span {
+  text: string;
+  start: number;
+}
+
+export interface Clause extends Span {
+  /** The clause opens a list item ("- …", "1. …"). */
+  listItem: boolean;
+  /** Subject carried down from the preamble that governs a list ("Declared that they:"). */
+  governing: string | null;
+}
+
+const LIST_MARKER = /^\s*(?:[-–—•*▪►]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+/u;
+const ABBREVIATION =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nr|Art|Abs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|vs|bzw|z\.B|ca|Hr|Fr|Dr|г|гг|т\.е|ул|им|проф)\.|\b\d{1,3}\.|\b[A-ZÄÖÜÇĞİŞА-Я]\.)\s*$/u;
+
+/**
+ * Split a document into clauses: lines, list items, sentences (Intl.Segmenter,
+ * repaired after abbreviations and ordinals such as "8. Zirvesi" or "Dec. 31"),
+ * then semicolon-separated parts. List items inherit the subject of the
+ * preamble that introduces the list.
+ */
+export function clauses(text: string, language: string): Clause[] {
+  const out: Clause[] = [];
+  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  let governing: string | null = null;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (line.trim().length === 0) continue;
+    const marker = LIST_MARKER.exec(line);
+    const listItem = marker !== null;
+    const body = marker ? line.slice(marker[0].length) : line;
+    const bodyStart = lineStart + (marker ? marker[0].length : 0);
+    const subject = listItem ? null : preambleSubject(line);
+    if (subject) governing = subject;
+    for (const sentence of sentences(body, bodyStart, segmenter)) {
+      for (const part of splitKeeping(sentence, /;/g)) {
+        const trimmed = trimSpan(part);
+        if (trimmed.text.length >= 8) {
+          out.push({ ...trimmed, listItem, governing: listItem ? governing : null });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function sentences(body: string, start: number, segmenter: Intl.Segmenter): Span[] {
+  const merged: Span[] = [];
+  for (const seg of segmenter.segment(body)) {
+    const prev = merged[merged.length - 1];
+    if (prev && ABBREVIATION.test(prev.text) && /^\s*[\p{Ll}\d]/u.test(seg.segment)) {
+      prev.text += seg.segment;
+    } else if (prev && /\b\d{1,3}\.\s*$/.test(prev.text)) {
+      prev.text += seg.segment;
+    } else {
+      merged.push({ text: seg.segment, start: start + seg.index });
+    }
+  }
+  return merged;
+}
+
+function splitKeeping(span: Span, sep: RegExp): Span[] {
+  const parts: Span[] = [];
+  let last = 0;
+  for (const m of span.text.matchAll(sep)) {
+    const end = (m.index ?? 0) + m[0].length;
+    parts.push({ text: span.text.slice(last, end), start: span.start + last });
+    last = end;
+  }
+  if (last < span.text.length)
+    parts.push({ text: span.text.slice(last), start: span.start + last });
+  return parts;
+}
+
+function trimSpan(s: Span): Span {
+  const lead = s.text.length - s.text.trimStart().length;
+  return { text: s.text.trim(), start: s.start + lead };
+}
+
+/** "The heads of state of the OTS," opening a declaration's preamble: the subject its list inherits. */
+function preambleSubject(line: string): string | null {
+  const m =
+    /^(?:the\s+)?(heads? of (?:state|government)[^,:]*|(?:the\s+)?parties|(?:the\s+)?leaders|(?:the\s+)?presidents|(?:the\s+)?ministers)/iu.exec(
+      line.trim(),
+    );
+  return m ? m[1] : null;
+}

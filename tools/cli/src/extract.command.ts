@@ -1,0 +1,71 @@
+import { readFileSync, statSync } from 'node:fs';
+import { RuleBasedExtractor, type ExtractedCommitment } from '@ct/extraction';
+
+export interface ExtractOptions {
+  published?: string;
+  language?: string;
+  json?: boolean;
+}
+
+export class CliError extends Error {}
+
+/** Read a document as UTF-8 text, refusing what is not one. */
+export function readTextFile(path: string): string {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new CliError(`${path} is not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (size > 20 * 1024 * 1024) throw new CliError(`${path} is larger than the 20 MB limit`);
+  const bytes = readFileSync(path);
+  if (bytes.includes(0)) throw new CliError(`${path} looks binary (contains NUL bytes), not text`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new CliError(`${path} is not valid UTF-8 text`);
+  }
+}
+
+export function runExtract(file: string, opts: ExtractOptions, out: (line: string) => void): void {
+  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) {
+    throw new CliError(
+      `--published must be a date in the form YYYY-MM-DD, got "${opts.published}"`,
+    );
+  }
+  const text = readTextFile(file);
+  const result = new RuleBasedExtractor().extract({
+    text,
+    published: opts.published ?? null,
+    language: opts.language ?? null,
+  });
+  const items = result.commitments.map((c) => toItem(c, result.language));
+  if (opts.json) {
+    out(JSON.stringify({ language: result.language, engine: result.engine, items }));
+    return;
+  }
+  out(`${file}: ${items.length} commitment(s), language ${result.language}`);
+  for (const i of items) {
+    out(`- ${i.kind.padEnd(7)} ${i.actor} | due ${i.deadline ?? '—'} (${i.deadline_source})`);
+    out(`    ${i.action}`);
+  }
+}
+
+function toItem(c: ExtractedCommitment, language: string) {
+  return {
+    kind: c.kind,
+    actor: c.actor,
+    action: c.action,
+    evidence: c.evidence.text,
+    start: c.evidence.start,
+    end: c.evidence.end,
+    deadline: c.deadline,
+    deadline_source: c.deadlineSource,
+    language,
+    confidence: c.confidence,
+    rules: c.rules,
+  };
+}
