@@ -47,6 +47,7 @@ export class RuleBasedExtractor implements Extractor {
     const pack = PACKS[language];
     const ref = referenceDate(input.published, text);
     const found: Found[] = [];
+    const parties = defaultParties(text);
     for (const clause of clauses(text, language)) {
       for (const candidate of pack.candidates(clause)) {
         const dated = this.deadlineOf(pack, clause, candidate, ref);
@@ -56,7 +57,7 @@ export class RuleBasedExtractor implements Extractor {
       }
     }
     this.resolveFromEvents(pack, found);
-    const commitments = dedupe(found).map((f) => this.toCommitment(text, f));
+    const commitments = dedupe(found).map((f) => this.toCommitment(text, f, parties));
     return { language, commitments, engine: { name: this.name, version: this.version } };
   }
 
@@ -113,12 +114,12 @@ export class RuleBasedExtractor implements Extractor {
     }
   }
 
-  private toCommitment(text: string, f: Found): ExtractedCommitment {
+  private toCommitment(text: string, f: Found, parties: string): ExtractedCommitment {
     const { clause, candidate: c } = f;
     const evidence = evidenceWindow(text, clause, c);
     return {
       kind: c.kind,
-      actor: this.actorOf(f),
+      actor: this.actorOf(f, parties),
       action: c.action || evidence.text,
       evidence,
       deadline: f.deadline,
@@ -128,9 +129,9 @@ export class RuleBasedExtractor implements Extractor {
     };
   }
 
-  private actorOf(f: Found): string {
+  private actorOf(f: Found, parties: string): string {
     const { clause, candidate: c } = f;
-    if (c.kind !== 'event') return normaliseActor(c.actor ?? clause.governing ?? 'the parties');
+    if (c.kind !== 'event') return normaliseActor(c.actor ?? clause.governing ?? parties);
     // The host: a state named before the trigger in its sub-clause, else one after
     // ("hosted by Baku"), else the country of the place, else the sub-clause subject.
     const scopeText = clause.text.slice(c.scope.start, c.scope.end);
@@ -140,8 +141,13 @@ export class RuleBasedExtractor implements Extractor {
     if (before.length > 0) return before[before.length - 1].country;
     const afterHit = hits.find((h) => h.start >= triggerAt);
     if (afterHit) return afterHit.country;
-    return normaliseActor(c.actor ?? clause.governing ?? 'the parties');
+    return normaliseActor(c.actor ?? clause.governing ?? parties);
   }
+}
+
+/** Who "the parties" are when a clause names nobody: member states, if the document speaks of them. */
+function defaultParties(text: string): string {
+  return /member states|üye\s+(?:devlet|ülke)|mitgliedstaaten|государств\p{L}*-член/iu.test(text) ? 'member states' : 'the parties';
 }
 
 function pickLanguage(given: string | null | undefined, text: string): LanguageCode {

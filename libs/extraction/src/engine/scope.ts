@@ -30,7 +30,10 @@ export function subClause(
 
 /** Trim a phrase for use as an action: collapse spaces, cut at `max` on a word boundary. */
 export function phrase(text: string, max = 160): string {
-  const t = text.replace(/\s+/g, ' ').replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '');
+  const t = text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,:;–—-]+|[\s,:;.–—-]+$/g, '')
+    .replace(/^(?:ve|and|und|и)\s+/iu, '');
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;

@@ -1,8 +1,147 @@
-import type { LanguagePack } from '../language-pack';
+import type { Clause } from '../../engine/segment';
+import { phrase, subClause } from '../../engine/scope';
+import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
+import { russianDates } from './dates';
+
+// JavaScript's \b only knows ASCII letters: Cyrillic word edges need look-arounds.
+const NB = '(?<![\\p{L}])';
+const w = (source: string, flags = 'giu') => new RegExp(`${NB}(?:${source})(?![\\p{L}])`, flags);
+
+const BOUNDARY = new RegExp(
+  `[;:]|,?\\s+и\\s+(?=(?:поруч|договор|реши|приветств|отмети|подчеркн|призва|обязу|согласи|подтверди|выступ)\\p{L}*)`,
+  'giu',
+);
+const MANDATE = w('поруч\\p{L}*|да(?:л|ли|ть)\\s+поручени\\p{L}*|обязал\\p{L}*|предписа\\p{L}*');
+const PLEDGE = w(
+  'договорил\\p{L}*|решил\\p{L}*|согласил\\p{L}*|обязу\\p{L}*|условил\\p{L}*|приняли\\s+решение|постановил\\p{L}*|намерены',
+);
+const EVENT = w(
+  'пройд[её]т|состоится|состоятся|будет\\s+проведен\\p{L}*|будут\\s+проведены|проведут|примет(?:\\s+у\\s+себя)?|станет\\s+местом\\s+проведения|планиру\\p{L}*\\s+провести|посетит|нанес[её]т\\s+(?:\\p{L}+\\s+)?визит',
+);
+const PAST = w('прош[её]л|прошла|прошли|состоял\\p{L}*|провели|был\\p{L}*\\s+проведен\\p{L}*|принял\\p{L}*', 'iu');
+const NEGATIVE = w(
+  'приветств\\p{L}*|отмети\\p{L}*|отмеча\\p{L}*|подчеркн\\p{L}*|подчеркива\\p{L}*|подтверди\\p{L}*|подтвержда\\p{L}*|призва\\p{L}*|призыва\\p{L}*|предложени\\p{L}*|предлож\\p{L}*|выразил\\p{L}*|высоко\\s+оценил\\p{L}*|поблагодари\\p{L}*|ожида\\p{L}*|могут|может',
+  'iu',
+);
+const MEETINGS: [RegExp, string][] = [
+  [/^саммит/iu, 'summit'],
+  [/^встреч/iu, 'meeting'],
+  [/^(?:заседани|сесси)/iu, 'session'],
+  [/^конференц/iu, 'conference'],
+  [/^форум/iu, 'forum'],
+  [/^визит/iu, 'visit'],
+  [/^(?:переговор|консультаци)/iu, 'talks'],
+  [/^(?:совещани|съезд)/iu, 'meeting'],
+];
+const ACTOR_TERMS: [RegExp, string][] = [
+  [/генеральн\p{L}*\s+секретар/iu, 'Secretary-General'],
+  [/секретариат/iu, 'Secretariat'],
+  [/министр\p{L}*\s+иностранных\s+дел/iu, 'ministers of foreign affairs'],
+  [/профильн\p{L}*\s+министерств|соответствующ\p{L}*\s+министерств/iu, 'relevant ministries'],
+  [/министерств/iu, 'ministries'],
+  [/правительств/iu, 'governments'],
+];
+const ORDINAL = /(\d{1,3})[-‑]?(?:й|го|м|я|е)?/u;
+
+function meetingIn(text: string): MeetingRef | null {
+  for (const word of text.matchAll(/\p{L}+/gu)) {
+    const hit = MEETINGS.find(([re]) => re.test(word[0]));
+    if (!hit) continue;
+    const plural = /(?:и|ы|ах|ами)$/iu.test(word[0]) && hit[1] !== 'talks';
+    const before = text.slice(Math.max(0, word.index - 30), word.index);
+    const ordinal = ORDINAL.exec(before.trim().split(/\s+/).slice(-3).join(' '));
+    if (plural && !ordinal) continue;
+    const place = /(?<![\p{L}])в\s+(\p{Lu}\p{L}+)/u.exec(text)?.[1] ?? null;
+    return { noun: hit[1], ordinal: ordinal ? Number(ordinal[1]) : null, place };
+  }
+  return null;
+}
+
+function translateActor(np: string | null): string | null {
+  if (!np) return null;
+  return ACTOR_TERMS.find(([re]) => re.test(np))?.[1] ?? np;
+}
 
 export const russian: LanguagePack = {
   code: 'ru',
-  candidates: () => [],
-  dates: () => [],
-  meetingMentions: () => [],
+  dates: russianDates,
+
+  meetingMentions(text: string): MeetingMention[] {
+    const out: MeetingMention[] = [];
+    const re = /(?<![\p{L}])(?:следующ|очередн|предстоящ)\p{L}*\s+(саммит|встреч|заседани|сесси|конференци|форум)\p{L}*(?:\s+в\s+(\p{Lu}\p{L}+))?/giu;
+    for (const m of text.matchAll(re)) {
+      const noun = MEETINGS.find(([r]) => r.test(m[1]))?.[1] ?? 'meeting';
+      out.push({ start: m.index, end: m.index + m[0].length, noun, ordinal: null, place: m[2] ?? null });
+    }
+    return out;
+  },
+
+  candidates(clause: Clause): Candidate[] {
+    const text = clause.text;
+    const out: Candidate[] = [];
+
+    for (const m of text.matchAll(MANDATE)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      const before = text.slice(scope.start, at);
+      if (NEGATIVE.test(before) || /(?<![\p{L}])не\s+$/iu.test(before)) continue;
+      const after = text.slice(at + m[0].length, scope.end);
+      // Addressee in the dative: after the verb up to the infinitive, or before a passive "поручено".
+      const dative = /^\s*([^,;]{2,100}?)\s+(?=\p{L}+(?:ть|ти|чь)(?![\p{L}]))/u.exec(after)?.[1];
+      const passive = /(\p{Lu}?[^,;]{2,80}?)\s*$/u.exec(before)?.[1];
+      const actor = translateActor(dative ?? (/поручено|поручается/iu.test(m[0]) ? passive : null) ?? null);
+      if (!actor) continue;
+      out.push({
+        kind: 'mandate',
+        trigger: { start: at, end: at + m[0].length },
+        scope,
+        actor,
+        action: phrase(dative ? after.slice(after.indexOf(dative) + dative.length) : after),
+        rule: 'ru.mandate',
+        confidence: 0.85,
+      });
+    }
+
+    for (const m of text.matchAll(PLEDGE)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      const before = text.slice(scope.start, at);
+      if (NEGATIVE.test(before) || /(?<![\p{L}])не\s+$/iu.test(before)) continue;
+      const rest = text.slice(at + m[0].length, scope.end);
+      if (!/^\s*,?\s*(?:\p{L}+\s+){0,2}?\p{L}+(?:ть|ти)(?![\p{L}])|^\s*(?:о|об)\s+\p{L}+(?:ии|нии|тии|ке|ве)(?![\p{L}])/iu.test(rest)) continue;
+      const meeting = /провести|организовать/iu.test(rest.slice(0, 40)) ? meetingIn(rest) : null;
+      const subject = /^\s*((?:\p{Lu}[\p{L}-]*\s*(?:и\s+)?){1,4})\s*$/u.exec(before)?.[1]?.trim() ?? null;
+      out.push({
+        kind: meeting ? 'event' : 'pledge',
+        trigger: { start: at, end: at + m[0].length },
+        scope,
+        actor: subject,
+        action: phrase(rest),
+        rule: 'ru.pledge',
+        confidence: 0.8,
+        ...(meeting ? { meeting } : {}),
+      });
+    }
+
+    for (const m of text.matchAll(EVENT)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      const sub = text.slice(scope.start, scope.end);
+      if (PAST.test(sub)) continue;
+      const meeting = meetingIn(sub);
+      if (!meeting) continue;
+      if (out.some((c) => c.kind === 'event' && c.scope.start === scope.start)) continue;
+      out.push({
+        kind: 'event',
+        trigger: { start: at, end: at + m[0].length },
+        scope,
+        actor: null,
+        action: phrase(sub),
+        rule: 'ru.event',
+        confidence: 0.8,
+        meeting,
+      });
+    }
+    return out;
+  },
 };

@@ -1,8 +1,150 @@
-import type { LanguagePack } from '../language-pack';
+import type { Clause } from '../../engine/segment';
+import { phrase } from '../../engine/scope';
+import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
+import { turkishDates } from './dates';
+
+/**
+ * Turkish is verb-final: a declaration's clauses end in verbal nouns
+ * ("…talimatlandırdıklarını", "…kabul ettiklerini") or finite verbs. Each such
+ * verb closes a sub-clause; the verb decides what the sub-clause is.
+ */
+const L = '\\p{L}';
+const CLOSING_VERB = new RegExp(
+  `${L}+(?:d|t)[ıiuü]k(?:ları|leri)?n[ıiuü](?!\\p{L})|${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
+  'gu',
+);
+
+const MANDATE = /talimat(?:landır\p{L}*|\s+ver\p{L}*)|görevlendir\p{L}*|yetkilendir\p{L}*/u;
+const PLEDGE =
+  /\p{L}+m[ae]y[ıi]\s+kabul\s+et\p{L}*|\p{L}+m[ae]y[ıi]\s+taahhüt\s+et\p{L}*|\p{L}+(?:ın|in|un|ün|nın|nin|nun|nün|sını|sini|ını|ini)\s+taahhüt\s+et\p{L}*|kararlaştır\p{L}*|karar\s+(?:verdi|verildi|aldı|alındı)\p{L}*|mutabık\s+kal\p{L}*|anlaşmaya\s+var\p{L}*|anlaştı\p{L}*|uzlaştı\p{L}*|(?:kurul|oluşturul|tesis\s+edil|başlatıl|hayata\s+geçiril)(?:acak|acağ|ması(?:na)?\s+karar)\p{L}*/u;
+const EVENT =
+  /ev\s+sahipliği\s+yap(?:acak|acağ|ma|may)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|toplan|icra\s+edil)(?:ecek|eceğ|acak|acağ)\p{L}*/u;
+const MEETING: [RegExp, string][] = [
+  [/zirve/u, 'summit'],
+  [/toplantı/u, 'meeting'],
+  [/oturum/u, 'session'],
+  [/konferans/u, 'conference'],
+  [/forum/u, 'forum'],
+  [/ziyaret/u, 'visit'],
+  [/kongre|kurultay/u, 'congress'],
+  [/görüşme/u, 'talks'],
+];
+/** Final verbs that make a sub-clause a statement, not a commitment. */
+const NEGATIVE_VERB =
+  /(?:vurgula|memnuniyetle\s+karşıla|destekle|çağrı|davet\s+et|kaydet|teyit\s+et|dikkat\s+çek|takdir|tebrik|teşekkür|hatırlat|yinele|selamla|öner|not\s+et|altını\s+çiz|ifade\s+et|belirt|hazır\s+ol|bağlı\s+ol)\p{L}*$/u;
+/** Agreeing to consider or to keep in mind is no concrete new action. */
+const WEAK_OBJECT = /(?:göz\s+önünde\s+bulundur|dikkate\s+al|önem\s+ver)\p{L}*\s+kabul/u;
+const PAST = /(?:düzenlendi|yapıldı|gerçekleştirildi|toplandı|düzenlenen|yapılan|gerçekleştirilen)(?!\p{L})/u;
+
+const ACTOR_TERMS: [RegExp, string][] = [
+  [/genel\s+sekreter/u, 'Secretary-General'],
+  [/sekreter(?:ya|lik)|sekretarya/u, 'Secretariat'],
+  [/dışişleri\s+bakan/u, 'ministers of foreign affairs'],
+  [/ilgili\s+bakanlık/u, 'relevant ministries'],
+  [/bakanlık/u, 'ministries'],
+  [/bakanlar/u, 'ministers'],
+  [/hükümet/u, 'governments'],
+  [/ilgili\s+kurum/u, 'relevant agencies'],
+  [/kurum/u, 'agencies'],
+  [/üye\s+(?:ve\s+gözlemci\s+)?devlet|üye\s+ülke/u, 'member states'],
+];
+
+function translateActor(np: string): string {
+  const low = np.toLocaleLowerCase('tr');
+  const genitive = /^(.+?(?:ın|in|un|ün|nın|nin|nun|nün))\s+(.+)$/u.exec(low);
+  const term = (s: string) => ACTOR_TERMS.find(([re]) => re.test(s))?.[1];
+  if (genitive) {
+    const head = term(genitive[2]);
+    const owner = term(genitive[1]);
+    if (head && owner) return `${head} of the ${owner}`;
+  }
+  return term(low) ?? np.replace(/['’]?(?:nı|ni|nu|nü|ı|i|u|ü|yı|yi)$/u, '');
+}
+
+function meetingIn(text: string): MeetingRef | null {
+  const low = text.toLocaleLowerCase('tr');
+  for (const [re, noun] of MEETING) {
+    const m = re.exec(low);
+    if (!m) continue;
+    const ordinal = /(\d{1,3})\.\s*(?:\p{L}+\s+){0,3}$/u.exec(low.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    const place = /(\p{Lu}\p{L}+)['’](?:de|da|te|ta)\b/u.exec(text)?.[1] ?? null;
+    return { noun, ordinal: ordinal ? Number(ordinal) : null, place };
+  }
+  return null;
+}
 
 export const turkish: LanguagePack = {
   code: 'tr',
-  candidates: () => [],
-  dates: () => [],
-  meetingMentions: () => [],
+  dates: turkishDates,
+
+  meetingMentions(text: string): MeetingMention[] {
+    const out: MeetingMention[] = [];
+    const low = text.toLocaleLowerCase('tr');
+    for (const m of low.matchAll(/(?:bir\s+)?(?:sonraki|gelecek|bir\s+sonraki|önümüzdeki)\s+(?:\p{L}+\s+){0,2}?(zirve|toplantı|oturum|konferans)\p{L}*/gu)) {
+      const noun = MEETING.find(([re]) => re.test(m[1]))![1];
+      const place = /(\p{Lu}\p{L}+)['’](?:de|da|te|ta)\s+(?:\p{L}+\s+){0,3}$/u.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1] ?? null;
+      out.push({ start: m.index, end: m.index + m[0].length, noun, ordinal: null, place });
+    }
+    return out;
+  },
+
+  candidates(clause: Clause): Candidate[] {
+    const text = clause.text;
+    const out: Candidate[] = [];
+    let start = 0;
+    const ends = [...text.matchAll(CLOSING_VERB)].map((m) => m.index + m[0].length);
+    if (ends.length === 0 || ends[ends.length - 1] < text.length - 3) ends.push(text.length);
+    for (const end of ends) {
+      const scope = { start, end };
+      const sub = text.slice(start, end);
+      start = end;
+      const low = sub.toLocaleLowerCase('tr');
+      const finalVerb = low.replace(/[\s.;!]+$/u, '').split(/\s+/).slice(-3).join(' ');
+      const event = EVENT.exec(low);
+      if (event && !PAST.test(low)) {
+        const meeting = meetingIn(sub);
+        if (meeting) {
+          out.push({
+            kind: 'event',
+            trigger: { start: scope.start + event.index, end: scope.start + event.index + event[0].length },
+            scope,
+            actor: null,
+            action: phrase(sub),
+            rule: 'tr.event',
+            confidence: 0.8,
+            meeting,
+          });
+          continue;
+        }
+      }
+      if (NEGATIVE_VERB.test(finalVerb)) continue;
+      const mandate = MANDATE.exec(low);
+      if (mandate) {
+        const np = /^\s*[-–—]?\s*((?:[\p{L}’']+,?\s+){0,4}?[\p{L}’']+(?:ları|leri|[ıiuü])n[ıiuü]|(?:[\p{L}’']+\s+){0,3}?[\p{L}’']+y[ıiuü])(?=[\s,])/u.exec(sub);
+        out.push({
+          kind: 'mandate',
+          trigger: { start: scope.start + mandate.index, end: scope.start + mandate.index + mandate[0].length },
+          scope,
+          actor: np ? translateActor(np[1].replace(/,$/, '')) : null,
+          action: phrase(sub.slice(np ? np.index + np[0].length : 0, mandate.index)),
+          rule: 'tr.mandate',
+          confidence: 0.85,
+        });
+        continue;
+      }
+      const pledge = PLEDGE.exec(low);
+      if (pledge && !WEAK_OBJECT.test(low)) {
+        out.push({
+          kind: 'pledge',
+          trigger: { start: scope.start + pledge.index, end: scope.start + pledge.index + pledge[0].length },
+          scope,
+          actor: null,
+          action: phrase(sub.slice(0, pledge.index)),
+          rule: 'tr.pledge',
+          confidence: 0.8,
+        });
+      }
+    }
+    return out;
+  },
 };
