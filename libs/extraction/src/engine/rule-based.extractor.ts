@@ -132,22 +132,24 @@ export class RuleBasedExtractor implements Extractor {
   private actorOf(f: Found, parties: string): string {
     const { clause, candidate: c } = f;
     if (c.kind !== 'event') return normaliseActor(c.actor ?? clause.governing ?? parties);
-    // The host: a state named before the trigger in its sub-clause, else one after
-    // ("hosted by Baku"), else the country of the place, else the sub-clause subject.
+    // The host: the state named nearest before the trigger in its sub-clause;
+    // else the country of the first place named in it ("held in Riyadh",
+    // "hosted by Baku", "Taşkent'te düzenlenecek"); else the sub-clause subject.
     const scopeText = clause.text.slice(c.scope.start, c.scope.end);
     const triggerAt = c.trigger.start - c.scope.start;
     const hits = places(scopeText);
     const before = hits.filter((h) => h.end <= triggerAt && !h.city);
     if (before.length > 0) return before[before.length - 1].country;
-    const afterHit = hits.find((h) => h.start >= triggerAt);
-    if (afterHit) return afterHit.country;
+    if (hits.length > 0) return hits[0].country;
     return normaliseActor(c.actor ?? clause.governing ?? parties);
   }
 }
 
 /** Who "the parties" are when a clause names nobody: member states, if the document speaks of them. */
 function defaultParties(text: string): string {
-  return /member states|üye\s+(?:devlet|ülke)|mitgliedstaaten|государств\p{L}*-член/iu.test(text) ? 'member states' : 'the parties';
+  return /member states|üye\s+(?:devlet|ülke)|mitgliedstaaten|государств\p{L}*-член/iu.test(text)
+    ? 'member states'
+    : 'the parties';
 }
 
 function pickLanguage(given: string | null | undefined, text: string): LanguageCode {

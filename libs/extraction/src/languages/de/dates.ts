@@ -1,12 +1,64 @@
-import { after, cardinal, collect, isoDay, isoMonth, isoYear, monthWithoutYear, type DateHit, type ReferenceDate } from '../../engine/dates';
+import {
+  after,
+  cardinal,
+  collect,
+  isoDay,
+  isoMonth,
+  isoYear,
+  monthWithoutYear,
+  type DateHit,
+  type ReferenceDate,
+} from '../../engine/dates';
 
 const MONTHS: Record<string, number> = {
-  januar: 1, jänner: 1, februar: 2, märz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8, september: 9, oktober: 10, november: 11, dezember: 12,
+  januar: 1,
+  jänner: 1,
+  februar: 2,
+  märz: 3,
+  april: 4,
+  mai: 5,
+  juni: 6,
+  juli: 7,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  dezember: 12,
 };
-const MONTH = '(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)';
-const NUMBERS: Record<string, number> = { ein: 1, einem: 1, einer: 1, eines: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, zwölf: 12, achtzehn: 18 };
-const UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { tag: 'day', woche: 'week', monat: 'month', jahr: 'year' };
-const unit = (s: string) => UNITS[s.toLowerCase().replace(/(?:en|e|n|s)$/u, '').replace(/^tage?$/, 'tag')] ?? UNITS[s.toLowerCase().slice(0, 4)] ?? 'month';
+const MONTH =
+  '(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)';
+const NUMBERS: Record<string, number> = {
+  ein: 1,
+  einem: 1,
+  einer: 1,
+  eines: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  zwölf: 12,
+  achtzehn: 18,
+};
+const UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
+  tag: 'day',
+  woche: 'week',
+  monat: 'month',
+  jahr: 'year',
+};
+const unit = (s: string) =>
+  UNITS[
+    s
+      .toLowerCase()
+      .replace(/(?:en|e|n|s)$/u, '')
+      .replace(/^tage?$/, 'tag')
+  ] ??
+  UNITS[s.toLowerCase().slice(0, 4)] ??
+  'month';
 const month = (s: string) => MONTHS[s.toLowerCase()];
 
 /** German time expressions ("am 24. Oktober 2024", "bis Ende des Jahres", "innerhalb der nächsten drei Monate"). */
@@ -15,7 +67,10 @@ export function germanDates(source: string, ref: ReferenceDate): DateHit[] {
   return collect(text, [
     {
       name: 'day-month-year',
-      re: new RegExp(`(?<!\\d)(\\d{1,2})\\.(?:\\s*[-–]\\s*\\d{1,2}\\.)?\\s*${MONTH}\\s+(\\d{4})`, 'u'),
+      re: new RegExp(
+        `(?<!\\d)(\\d{1,2})\\.(?:\\s*[-–]\\s*\\d{1,2}\\.)?\\s*${MONTH}\\s+(\\d{4})`,
+        'u',
+      ),
       value: (m) => isoDay(Number(m[3]), month(m[2]), Number(m[1])),
     },
     {

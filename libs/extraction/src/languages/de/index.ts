@@ -9,8 +9,9 @@ const MANDATE = /\b(beauftrag\p{L}*|ersucht\p{L}*|ersuchen|wies\p{L}*|angewiesen
 const PLEDGE =
   /\b(beschlossen|beschließen|beschloss(?:en)?|vereinbart(?:en)?|vereinbaren|verpflicht\p{L}*\s+sich|einigten\s+sich|einigen\s+sich|kamen\s+überein|sagten\s+zu|entschieden|entschlossen)\b/giu;
 const EVENT =
-  /\b(?:(?:wird|werden|soll|sollen)\b[^.;]{0,120}?\b(?:stattfinden|ausrichten|ausgerichtet|abgehalten|veranstaltet|durchgeführt|empfangen|zusammenkommen|tagen)|findet\b[^.;]{0,120}?\bstatt|(?:wird|ist)\s+(?:\p{L}+\s+){0,2}gastgeber)\b/giu;
-const PAST = /\b(?:fand|fanden|stattgefunden|wurde\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet|durchgeführt)|wurden\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet))\b/iu;
+  /\b(?:(?:wird|werden|soll|sollen)\b[^;]{0,120}?\b(?:stattfinden|ausrichten|ausgerichtet|abgehalten|veranstaltet|durchgeführt|empfangen|zusammenkommen|tagen)|findet\b[^;]{0,120}?\bstatt|(?:wird|ist)\b[^;]{0,40}?\bgastgeber)\b/giu;
+const PAST =
+  /\b(?:fand|fanden|stattgefunden|wurde\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet|durchgeführt)|wurden\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet))\b/iu;
 const NEGATIVE =
   /\b(?:begrüß\p{L}*|betont\p{L}*|unterstrich\p{L}*|unterstreich\p{L}*|würdig\p{L}*|bekräftig\p{L}*|hob\p{L}*\s+hervor|stellt\p{L}*\s+fest|forder\p{L}*|appellier\p{L}*|vorschlag|vorgeschlagen|schlug\p{L}*|dank\p{L}*|erwarte\p{L}*|könnte|würde)\b/iu;
 const MEETINGS: [RegExp, string][] = [
@@ -36,7 +37,11 @@ function meetingIn(text: string): MeetingRef | null {
   for (const word of text.matchAll(/(?:(\d{1,3})\.\s*)?(?:\p{L}+\s+){0,2}?(\p{Lu}\p{L}*)/gu)) {
     const hit = MEETINGS.find(([re]) => re.test(word[2]));
     if (!hit) continue;
-    if (/(?:gipfel|treffen|sitzungen|konferenzen|tagungen)$/iu.test(word[2]) && /n$/u.test(word[2]) && !word[1]) {
+    if (
+      /(?:gipfel|treffen|sitzungen|konferenzen|tagungen)$/iu.test(word[2]) &&
+      /n$/u.test(word[2]) &&
+      !word[1]
+    ) {
       // Plural without an ordinal: a recurring practice, not one meeting.
       if (/sitzungen|konferenzen|tagungen|gipfeln/iu.test(word[2])) continue;
     }
@@ -47,12 +52,20 @@ function meetingIn(text: string): MeetingRef | null {
 }
 
 function actorNear(text: string, at: number, after: string): string | null {
-  const np = /^\s+((?:die|den|das|der|dem|ihre|alle|zuständige\p{L}*|\p{Lu})[^,;.]{0,100}?)(?=,|\s+(?:mit|zu|damit|an)\b|\s*$)/u.exec(after);
+  const np =
+    /^\s+((?:die|den|das|der|dem|ihre|alle|zuständige\p{L}*|\p{Lu})[^,;.]{0,100}?)(?=,|\s+(?:mit|zu|damit|an)\b|\s*$)/u.exec(
+      after,
+    );
   if (np) return np[1];
   const before = text.slice(0, at);
-  const passive = /(?:^|,\s*)((?:die|der|das|den)\s+[^,;]{1,80}?)\s+(?:wurde|wurden|ist|sind|werden)\s+(?:\p{L}+\s+){0,2}$/iu.exec(before);
+  const passive =
+    /(?:^|,\s*)((?:die|der|das|den)\s+[^,;]{1,80}?)\s+(?:wurde|wurden|ist|sind|werden)\s+(?:\p{L}+\s+){0,2}$/iu.exec(
+      before,
+    );
   if (passive) return passive[1];
-  const perfect = /\b(?:haben|hat|hatten)\s+((?:die|den|das|der)\s+[^,;]{1,80}?)\s*$/iu.exec(before);
+  const perfect = /\b(?:haben|hat|hatten)\s+((?:die|den|das|der)\s+[^,;]{1,80}?)\s*$/iu.exec(
+    before,
+  );
   return perfect ? perfect[1] : null;
 }
 
@@ -67,9 +80,17 @@ export const german: LanguagePack = {
 
   meetingMentions(text: string): MeetingMention[] {
     const out: MeetingMention[] = [];
-    for (const m of text.matchAll(/(?:nächsten|kommenden|bevorstehenden|folgenden)\s+(\p{L}*(?:gipfel|treffen|sitzung|konferenz|forum|tagung))\p{L}*(?:\s+in\s+(\p{Lu}\p{L}+))?/giu)) {
+    for (const m of text.matchAll(
+      /(?:nächsten|kommenden|bevorstehenden|folgenden)\s+(\p{L}*(?:gipfel|treffen|sitzung|konferenz|forum|tagung))\p{L}*(?:\s+in\s+(\p{Lu}\p{L}+))?/giu,
+    )) {
       const noun = MEETINGS.find(([re]) => re.test(m[1]))?.[1] ?? 'meeting';
-      out.push({ start: m.index, end: m.index + m[0].length, noun, ordinal: null, place: m[2] ?? null });
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        noun,
+        ordinal: null,
+        place: m[2] ?? null,
+      });
     }
     return out;
   },
@@ -77,7 +98,8 @@ export const german: LanguagePack = {
   candidates(clause: Clause): Candidate[] {
     const text = clause.text;
     const out: Candidate[] = [];
-    const negativeIn = (scopeStart: number, at: number) => NEGATIVE.test(text.slice(scopeStart, at));
+    const negativeIn = (scopeStart: number, at: number) =>
+      NEGATIVE.test(text.slice(scopeStart, at));
 
     for (const m of text.matchAll(MANDATE)) {
       const at = m.index;
@@ -101,9 +123,15 @@ export const german: LanguagePack = {
     for (const m of text.matchAll(PLEDGE)) {
       const at = m.index;
       const scope = subClause(clause, at, BOUNDARY);
-      if (negativeIn(scope.start, at) || /\bnicht\s+$/iu.test(text.slice(scope.start, at))) continue;
+      if (negativeIn(scope.start, at) || /\bnicht\s+$/iu.test(text.slice(scope.start, at)))
+        continue;
       const rest = text.slice(at + m[0].length, scope.end);
-      if (!/\bzu\s+\p{L}+|\p{L}+zu\p{L}+en\b|\bauf\s+(?:die|den|das|eine?n?)\b|\b(?:die|den|das|eine?n?)\s+(?:\p{L}+\s+){0,3}?(?:gründung|einrichtung|schaffung|errichtung|aufnahme|umsetzung|ausarbeitung)/iu.test(rest)) continue;
+      if (
+        !/\bzu\s+\p{L}+|\p{L}+zu\p{L}+en\b|\bauf\s+(?:die|den|das|eine?n?)\b|\b(?:die|den|das|eine?n?)\s+(?:\p{L}+\s+){0,3}?(?:gründung|einrichtung|schaffung|errichtung|aufnahme|umsetzung|ausarbeitung)/iu.test(
+          rest,
+        )
+      )
+        continue;
       const isMeeting = /(?:abzuhalten|auszurichten|durchzuführen|zu\s+veranstalten)/iu.test(rest);
       const meeting = isMeeting ? meetingIn(rest) : null;
       out.push({

@@ -1,15 +1,54 @@
-import { after, cardinal, collect, isoDay, isoMonth, isoYear, monthWithoutYear, type DateHit, type ReferenceDate } from '../../engine/dates';
+import {
+  after,
+  cardinal,
+  collect,
+  isoDay,
+  isoMonth,
+  isoYear,
+  monthWithoutYear,
+  type DateHit,
+  type ReferenceDate,
+} from '../../engine/dates';
 
 // Genitive ("24 октября"), prepositional ("в октябре") and nominative stems.
 const MONTH_STEMS: [string, number][] = [
-  ['январ', 1], ['феврал', 2], ['март', 3], ['апрел', 4], ['ма[йяе]', 5], ['июн', 6],
-  ['июл', 7], ['август', 8], ['сентябр', 9], ['октябр', 10], ['ноябр', 11], ['декабр', 12],
+  ['январ', 1],
+  ['феврал', 2],
+  ['март', 3],
+  ['апрел', 4],
+  ['ма[йяе]', 5],
+  ['июн', 6],
+  ['июл', 7],
+  ['август', 8],
+  ['сентябр', 9],
+  ['октябр', 10],
+  ['ноябр', 11],
+  ['декабр', 12],
 ];
 const MONTH = `((?:${MONTH_STEMS.map(([s]) => s).join('|')})[а-я]*)`;
-const month = (s: string) => MONTH_STEMS.find(([stem]) => new RegExp(`^${stem}`).test(s))?.[1] ?? NaN;
+const month = (s: string) =>
+  MONTH_STEMS.find(([stem]) => new RegExp(`^${stem}`).test(s))?.[1] ?? NaN;
 const NUMBERS: Record<string, number> = {
-  один: 1, одного: 1, одной: 1, два: 2, двух: 2, две: 2, три: 3, трёх: 3, трех: 3, четыре: 4, четырёх: 4, четырех: 4,
-  пять: 5, пяти: 5, шесть: 6, шести: 6, десять: 10, десяти: 10, двенадцать: 12, двенадцати: 12,
+  один: 1,
+  одного: 1,
+  одной: 1,
+  два: 2,
+  двух: 2,
+  две: 2,
+  три: 3,
+  трёх: 3,
+  трех: 3,
+  четыре: 4,
+  четырёх: 4,
+  четырех: 4,
+  пять: 5,
+  пяти: 5,
+  шесть: 6,
+  шести: 6,
+  десять: 10,
+  десяти: 10,
+  двенадцать: 12,
+  двенадцати: 12,
 };
 const unit = (s: string): 'day' | 'week' | 'month' | 'year' =>
   /^дн|^ден/.test(s) ? 'day' : /^недел/.test(s) ? 'week' : /^месяц/.test(s) ? 'month' : 'year';
@@ -32,12 +71,18 @@ export function russianDates(source: string, ref: ReferenceDate): DateHit[] {
     },
     {
       name: 'end-of-year',
-      re: new RegExp(`${NB}до\\s+конца\\s+(?:(?:этого|текущего|нынешнего)\\s+)?(?:года|(\\d{4})\\s+года)${NA}`, 'u'),
+      re: new RegExp(
+        `${NB}до\\s+конца\\s+(?:(?:этого|текущего|нынешнего)\\s+)?(?:года|(\\d{4})\\s+года)${NA}`,
+        'u',
+      ),
       value: (m) => isoYear(m[1] ? Number(m[1]) : ref.year),
     },
     {
       name: 'within-period',
-      re: new RegExp(`${NB}в\\s+течение\\s+(?:(?:следующих|ближайших)\\s+)?(\\d{1,3}|[а-яё]+)?\\s*(дн[а-я]*|недел[а-я]*|месяц[а-я]*|год[а-я]*|лет)${NA}`, 'u'),
+      re: new RegExp(
+        `${NB}в\\s+течение\\s+(?:(?:следующих|ближайших)\\s+)?(\\d{1,3}|[а-яё]+)?\\s*(дн[а-я]*|недел[а-я]*|месяц[а-я]*|год[а-я]*|лет)${NA}`,
+        'u',
+      ),
       value: (m) => after(ref, m[1] ? cardinal(m[1], NUMBERS) : 1, unit(m[2])),
     },
     {
@@ -62,7 +107,10 @@ export function russianDates(source: string, ref: ReferenceDate): DateHit[] {
     },
     {
       name: 'vague',
-      re: new RegExp(`${NB}(?:в\\s+ближайшее\\s+время|в\\s+скором\\s+времени|в\\s+ближайшие\\s+годы|в\\s+перспективе|в\\s+будущем)${NA}`, 'u'),
+      re: new RegExp(
+        `${NB}(?:в\\s+ближайшее\\s+время|в\\s+скором\\s+времени|в\\s+ближайшие\\s+годы|в\\s+перспективе|в\\s+будущем)${NA}`,
+        'u',
+      ),
       value: () => null,
     },
   ]);

@@ -18,7 +18,10 @@ const PLEDGE = w(
 const EVENT = w(
   'пройд[её]т|состоится|состоятся|будет\\s+проведен\\p{L}*|будут\\s+проведены|проведут|примет(?:\\s+у\\s+себя)?|станет\\s+местом\\s+проведения|планиру\\p{L}*\\s+провести|посетит|нанес[её]т\\s+(?:\\p{L}+\\s+)?визит',
 );
-const PAST = w('прош[её]л|прошла|прошли|состоял\\p{L}*|провели|был\\p{L}*\\s+проведен\\p{L}*|принял\\p{L}*', 'iu');
+const PAST = w(
+  'прош[её]л|прошла|прошли|состоял\\p{L}*|провели|был\\p{L}*\\s+проведен\\p{L}*|принял\\p{L}*',
+  'iu',
+);
 const NEGATIVE = w(
   'приветств\\p{L}*|отмети\\p{L}*|отмеча\\p{L}*|подчеркн\\p{L}*|подчеркива\\p{L}*|подтверди\\p{L}*|подтвержда\\p{L}*|призва\\p{L}*|призыва\\p{L}*|предложени\\p{L}*|предлож\\p{L}*|выразил\\p{L}*|высоко\\s+оценил\\p{L}*|поблагодари\\p{L}*|ожида\\p{L}*|могут|может',
   'iu',
@@ -68,10 +71,17 @@ export const russian: LanguagePack = {
 
   meetingMentions(text: string): MeetingMention[] {
     const out: MeetingMention[] = [];
-    const re = /(?<![\p{L}])(?:следующ|очередн|предстоящ)\p{L}*\s+(саммит|встреч|заседани|сесси|конференци|форум)\p{L}*(?:\s+в\s+(\p{Lu}\p{L}+))?/giu;
+    const re =
+      /(?<![\p{L}])(?:следующ|очередн|предстоящ)\p{L}*\s+(саммит|встреч|заседани|сесси|конференци|форум)\p{L}*(?:\s+в\s+(\p{Lu}\p{L}+))?/giu;
     for (const m of text.matchAll(re)) {
       const noun = MEETINGS.find(([r]) => r.test(m[1]))?.[1] ?? 'meeting';
-      out.push({ start: m.index, end: m.index + m[0].length, noun, ordinal: null, place: m[2] ?? null });
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        noun,
+        ordinal: null,
+        place: m[2] ?? null,
+      });
     }
     return out;
   },
@@ -89,7 +99,9 @@ export const russian: LanguagePack = {
       // Addressee in the dative: after the verb up to the infinitive, or before a passive "поручено".
       const dative = /^\s*([^,;]{2,100}?)\s+(?=\p{L}+(?:ть|ти|чь)(?![\p{L}]))/u.exec(after)?.[1];
       const passive = /(\p{Lu}?[^,;]{2,80}?)\s*$/u.exec(before)?.[1];
-      const actor = translateActor(dative ?? (/поручено|поручается/iu.test(m[0]) ? passive : null) ?? null);
+      const actor = translateActor(
+        dative ?? (/поручено|поручается/iu.test(m[0]) ? passive : null) ?? null,
+      );
       if (!actor) continue;
       out.push({
         kind: 'mandate',
@@ -108,9 +120,15 @@ export const russian: LanguagePack = {
       const before = text.slice(scope.start, at);
       if (NEGATIVE.test(before) || /(?<![\p{L}])не\s+$/iu.test(before)) continue;
       const rest = text.slice(at + m[0].length, scope.end);
-      if (!/^\s*,?\s*(?:\p{L}+\s+){0,2}?\p{L}+(?:ть|ти)(?![\p{L}])|^\s*(?:о|об)\s+\p{L}+(?:ии|нии|тии|ке|ве)(?![\p{L}])/iu.test(rest)) continue;
+      if (
+        !/^\s*,?\s*(?:\p{L}+\s+){0,2}?\p{L}+(?:ть|ти)(?![\p{L}])|^\s*(?:о|об)\s+\p{L}+(?:ии|нии|тии|ке|ве)(?![\p{L}])/iu.test(
+          rest,
+        )
+      )
+        continue;
       const meeting = /провести|организовать/iu.test(rest.slice(0, 40)) ? meetingIn(rest) : null;
-      const subject = /^\s*((?:\p{Lu}[\p{L}-]*\s*(?:и\s+)?){1,4})\s*$/u.exec(before)?.[1]?.trim() ?? null;
+      const subject =
+        /^\s*((?:\p{Lu}[\p{L}-]*\s*(?:и\s+)?){1,4})\s*$/u.exec(before)?.[1]?.trim() ?? null;
       out.push({
         kind: meeting ? 'event' : 'pledge',
         trigger: { start: at, end: at + m[0].length },

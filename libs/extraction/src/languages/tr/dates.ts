@@ -1,11 +1,51 @@
-import { after, cardinal, collect, isoDay, isoMonth, isoYear, monthWithoutYear, type DateHit, type ReferenceDate } from '../../engine/dates';
+import {
+  after,
+  cardinal,
+  collect,
+  isoDay,
+  isoMonth,
+  isoYear,
+  monthWithoutYear,
+  type DateHit,
+  type ReferenceDate,
+} from '../../engine/dates';
 
 const MONTHS: Record<string, number> = {
-  ocak: 1, şubat: 2, mart: 3, nisan: 4, mayıs: 5, haziran: 6, temmuz: 7, ağustos: 8, eylül: 9, ekim: 10, kasım: 11, aralık: 12,
+  ocak: 1,
+  şubat: 2,
+  mart: 3,
+  nisan: 4,
+  mayıs: 5,
+  haziran: 6,
+  temmuz: 7,
+  ağustos: 8,
+  eylül: 9,
+  ekim: 10,
+  kasım: 11,
+  aralık: 12,
 };
 const MONTH = '(ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)';
-const NUMBERS: Record<string, number> = { bir: 1, iki: 2, üç: 3, dört: 4, beş: 5, altı: 6, yedi: 7, sekiz: 8, dokuz: 9, on: 10, 'on iki': 12, yirmi: 20, otuz: 30 };
-const UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { gün: 'day', hafta: 'week', ay: 'month', yıl: 'year' };
+const NUMBERS: Record<string, number> = {
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  dört: 4,
+  beş: 5,
+  altı: 6,
+  yedi: 7,
+  sekiz: 8,
+  dokuz: 9,
+  on: 10,
+  'on iki': 12,
+  yirmi: 20,
+  otuz: 30,
+};
+const UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
+  gün: 'day',
+  hafta: 'week',
+  ay: 'month',
+  yıl: 'year',
+};
 const month = (s: string) => MONTHS[s.toLocaleLowerCase('tr')];
 const SUFFIX = "(?:['’]?\\p{L}*)";
 
@@ -15,7 +55,10 @@ export function turkishDates(source: string, ref: ReferenceDate): DateHit[] {
   return collect(text, [
     {
       name: 'day-month-year',
-      re: new RegExp(`(?<!\\d)(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}\\s+(\\d{4})${SUFFIX}`, 'u'),
+      re: new RegExp(
+        `(?<!\\d)(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}\\s+(\\d{4})${SUFFIX}`,
+        'u',
+      ),
       value: (m) => isoDay(Number(m[3]), month(m[2]), Number(m[1])),
     },
     {

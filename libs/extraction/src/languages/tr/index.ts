@@ -32,13 +32,18 @@ const MEETING: [RegExp, string][] = [
 /** Final verbs that make a sub-clause a statement, not a commitment. */
 const NEGATIVE_VERB =
   /(?:vurgula|memnuniyetle\s+karşıla|destekle|çağrı|davet\s+et|kaydet|teyit\s+et|dikkat\s+çek|takdir|tebrik|teşekkür|hatırlat|yinele|selamla|öner|not\s+et|altını\s+çiz|ifade\s+et|belirt|hazır\s+ol|bağlı\s+ol)\p{L}*$/u;
+/** Passive reporting verbs of news ("… görevlendirdikleri belirtildi") say who told, not what was done. */
+const REPORTING =
+  /\s+(?:belirtildi|açıklandı|bildirildi|ifade\s+edildi|kaydedildi|duyuruldu|aktarıldı)[.!]*$/u;
 /** Agreeing to consider or to keep in mind is no concrete new action. */
 const WEAK_OBJECT = /(?:göz\s+önünde\s+bulundur|dikkate\s+al|önem\s+ver)\p{L}*\s+kabul/u;
-const PAST = /(?:düzenlendi|yapıldı|gerçekleştirildi|toplandı|düzenlenen|yapılan|gerçekleştirilen)(?!\p{L})/u;
+const PAST =
+  /(?:düzenlendi|yapıldı|gerçekleştirildi|toplandı|düzenlenen|yapılan|gerçekleştirilen)(?!\p{L})/u;
 
 const ACTOR_TERMS: [RegExp, string][] = [
   [/genel\s+sekreter/u, 'Secretary-General'],
   [/sekreter(?:ya|lik)|sekretarya/u, 'Secretariat'],
+  [/dışişleri\s+bakanlık/u, 'ministries of foreign affairs'],
   [/dışişleri\s+bakan/u, 'ministers of foreign affairs'],
   [/ilgili\s+bakanlık/u, 'relevant ministries'],
   [/bakanlık/u, 'ministries'],
@@ -57,6 +62,7 @@ function translateActor(np: string): string {
     const head = term(genitive[2]);
     const owner = term(genitive[1]);
     if (head && owner) return `${head} of the ${owner}`;
+    if (head) return head;
   }
   return term(low) ?? np.replace(/['’]?(?:nı|ni|nu|nü|ı|i|u|ü|yı|yi)$/u, '');
 }
@@ -66,7 +72,9 @@ function meetingIn(text: string): MeetingRef | null {
   for (const [re, noun] of MEETING) {
     const m = re.exec(low);
     if (!m) continue;
-    const ordinal = /(\d{1,3})\.\s*(?:\p{L}+\s+){0,3}$/u.exec(low.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    const ordinal = /(\d{1,3})\.\s*(?:\p{L}+\s+){0,3}$/u.exec(
+      low.slice(Math.max(0, m.index - 40), m.index),
+    )?.[1];
     const place = /(\p{Lu}\p{L}+)['’](?:de|da|te|ta)\b/u.exec(text)?.[1] ?? null;
     return { noun, ordinal: ordinal ? Number(ordinal) : null, place };
   }
@@ -80,9 +88,14 @@ export const turkish: LanguagePack = {
   meetingMentions(text: string): MeetingMention[] {
     const out: MeetingMention[] = [];
     const low = text.toLocaleLowerCase('tr');
-    for (const m of low.matchAll(/(?:bir\s+)?(?:sonraki|gelecek|bir\s+sonraki|önümüzdeki)\s+(?:\p{L}+\s+){0,2}?(zirve|toplantı|oturum|konferans)\p{L}*/gu)) {
+    for (const m of low.matchAll(
+      /(?:bir\s+)?(?:sonraki|gelecek|bir\s+sonraki|önümüzdeki)\s+(?:\p{L}+\s+){0,2}?(zirve|toplantı|oturum|konferans)\p{L}*/gu,
+    )) {
       const noun = MEETING.find(([re]) => re.test(m[1]))![1];
-      const place = /(\p{Lu}\p{L}+)['’](?:de|da|te|ta)\s+(?:\p{L}+\s+){0,3}$/u.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1] ?? null;
+      const place =
+        /(\p{Lu}\p{L}+)['’](?:de|da|te|ta)\s+(?:\p{L}+\s+){0,3}$/u.exec(
+          text.slice(Math.max(0, m.index - 60), m.index),
+        )?.[1] ?? null;
       out.push({ start: m.index, end: m.index + m[0].length, noun, ordinal: null, place });
     }
     return out;
@@ -99,14 +112,22 @@ export const turkish: LanguagePack = {
       const sub = text.slice(start, end);
       start = end;
       const low = sub.toLocaleLowerCase('tr');
-      const finalVerb = low.replace(/[\s.;!]+$/u, '').split(/\s+/).slice(-3).join(' ');
+      const finalVerb = low
+        .replace(/[\s.;!]+$/u, '')
+        .replace(REPORTING, '')
+        .split(/\s+/)
+        .slice(-3)
+        .join(' ');
       const event = EVENT.exec(low);
       if (event && !PAST.test(low)) {
         const meeting = meetingIn(sub);
         if (meeting) {
           out.push({
             kind: 'event',
-            trigger: { start: scope.start + event.index, end: scope.start + event.index + event[0].length },
+            trigger: {
+              start: scope.start + event.index,
+              end: scope.start + event.index + event[0].length,
+            },
             scope,
             actor: null,
             action: phrase(sub),
@@ -120,12 +141,19 @@ export const turkish: LanguagePack = {
       if (NEGATIVE_VERB.test(finalVerb)) continue;
       const mandate = MANDATE.exec(low);
       if (mandate) {
-        const np = /^\s*[-–—]?\s*((?:[\p{L}’']+,?\s+){0,4}?[\p{L}’']+(?:ları|leri|[ıiuü])n[ıiuü]|(?:[\p{L}’']+\s+){0,3}?[\p{L}’']+y[ıiuü])(?=[\s,])/u.exec(sub);
+        // The addressee: the first accusative noun phrase of the sub-clause, with up to three modifiers.
+        const np =
+          /(?:^|[,;]\s*|\s)((?:[\p{L}’']+\s+){0,3}?[\p{L}’']+(?:(?:ları|leri|[ıiuü])n[ıiuü]|[aeıioöuü]y[ıiuü]))(?=[\s,])/u.exec(
+            sub.slice(0, mandate.index),
+          );
         out.push({
           kind: 'mandate',
-          trigger: { start: scope.start + mandate.index, end: scope.start + mandate.index + mandate[0].length },
+          trigger: {
+            start: scope.start + mandate.index,
+            end: scope.start + mandate.index + mandate[0].length,
+          },
           scope,
-          actor: np ? translateActor(np[1].replace(/,$/, '')) : null,
+          actor: np ? translateActor(np[1].replace(/^.*,\s*/u, '')) : null,
           action: phrase(sub.slice(np ? np.index + np[0].length : 0, mandate.index)),
           rule: 'tr.mandate',
           confidence: 0.85,
@@ -136,7 +164,10 @@ export const turkish: LanguagePack = {
       if (pledge && !WEAK_OBJECT.test(low)) {
         out.push({
           kind: 'pledge',
-          trigger: { start: scope.start + pledge.index, end: scope.start + pledge.index + pledge[0].length },
+          trigger: {
+            start: scope.start + pledge.index,
+            end: scope.start + pledge.index + pledge[0].length,
+          },
           scope,
           actor: null,
           action: phrase(sub.slice(0, pledge.index)),
