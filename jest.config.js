@@ -31,7 +31,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,tools}/**/*.spec.ts'],
     },
     {
       ...common,

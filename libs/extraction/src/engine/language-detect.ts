@@ -13,7 +13,7 @@ const STOPWORDS: Record<Exclude<LanguageCode, 'ru'>, RegExp> = {
  * four languages the rules cover.
  */
 export function detectLanguage(text: string): LanguageCode {
-  const sample = text.slice(0, 20_000);
+  const sample = text.slice(0, 5_000);
   const cyrillic = (sample.match(/[\u0400-\u04FF]/g) ?? []).length;
   const latin = (sample.match(/[A-Za-z\u00C0-\u024F]/g) ?? []).length;
   if (cyrillic > latin) return 'ru';

@@ -12,6 +12,8 @@ export interface Clause extends Span {
 }
 
 const LIST_MARKER = /^\s*(?:[-–—•*▪►]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+/u;
+/** Titles always precede a name, so a sentence never ends on one. */
+const TITLE = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Hr|Fr|Sn|Sayın|г-н|г-жа)\.\s*$/u;
 const ABBREVIATION =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nr|Art|Abs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|vs|bzw|z\.B|ca|Hr|Fr|Dr|г|гг|т\.е|ул|им|проф)\.|\b\d{1,3}\.|\b[A-ZÄÖÜÇĞİŞА-Я]\.)\s*$/u;
 
@@ -37,7 +39,7 @@ export function clauses(text: string, language: string): Clause[] {
     const subject = listItem ? null : preambleSubject(line);
     if (subject) governing = subject;
     for (const sentence of sentences(body, bodyStart, segmenter)) {
-      for (const part of splitKeeping(sentence, /;/g)) {
+      for (const part of splitKeeping(sentence, /;/g).flatMap(capLength)) {
         const trimmed = trimSpan(part);
         if (trimmed.text.length >= 8) {
           out.push({ ...trimmed, listItem, governing: listItem ? governing : null });
@@ -49,12 +51,18 @@ export function clauses(text: string, language: string): Clause[] {
 }
 
 function sentences(body: string, start: number, segmenter: Intl.Segmenter): Span[] {
+  // A line with no sentence punctuation before its end is one sentence: skip ICU.
+  if (!/[.!?。](?=.)/su.test(body.trimEnd())) return [{ text: body, start }];
   const merged: Span[] = [];
   for (const seg of segmenter.segment(body)) {
     const prev = merged[merged.length - 1];
-    if (prev && ABBREVIATION.test(prev.text) && /^\s*[\p{Ll}\d]/u.test(seg.segment)) {
+    // Only the end of the previous sentence matters; testing a short tail keeps this linear.
+    const tail = prev?.text.slice(-16) ?? '';
+    if (prev && TITLE.test(tail)) {
       prev.text += seg.segment;
-    } else if (prev && /\b\d{1,3}\.\s*$/.test(prev.text)) {
+    } else if (prev && ABBREVIATION.test(tail) && /^\s*[\p{Ll}\d]/u.test(seg.segment)) {
+      prev.text += seg.segment;
+    } else if (prev && /\b\d{1,3}\.\s*$/.test(tail)) {
       prev.text += seg.segment;
     } else {
       merged.push({ text: seg.segment, start: start + seg.index });
@@ -74,6 +82,27 @@ function splitKeeping(span: Span, sep: RegExp): Span[] {
   if (last < span.text.length)
     parts.push({ text: span.text.slice(last), start: span.start + last });
   return parts;
+}
+
+/** Longest clause the rules see; real clauses are far shorter, and the cap keeps run time linear. */
+export const MAX_CLAUSE = 1500;
+
+/** Cut an over-long run of text (no sentence punctuation) into pieces at whitespace. */
+function capLength(span: Span): Span[] {
+  if (span.text.length <= MAX_CLAUSE) return [span];
+  const out: Span[] = [];
+  let from = 0;
+  while (from < span.text.length) {
+    let to = Math.min(span.text.length, from + MAX_CLAUSE);
+    if (to < span.text.length) {
+      const half = from + MAX_CLAUSE / 2;
+      const space = span.text.slice(half, to).lastIndexOf(' ');
+      if (space >= 0) to = half + space + 1;
+    }
+    out.push({ text: span.text.slice(from, to), start: span.start + from });
+    from = to;
+  }
+  return out;
 }
 
 function trimSpan(s: Span): Span {

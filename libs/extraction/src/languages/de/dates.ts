@@ -44,21 +44,8 @@ const NUMBERS: Record<string, number> = {
   zwölf: 12,
   achtzehn: 18,
 };
-const UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
-  tag: 'day',
-  woche: 'week',
-  monat: 'month',
-  jahr: 'year',
-};
-const unit = (s: string) =>
-  UNITS[
-    s
-      .toLowerCase()
-      .replace(/(?:en|e|n|s)$/u, '')
-      .replace(/^tage?$/, 'tag')
-  ] ??
-  UNITS[s.toLowerCase().slice(0, 4)] ??
-  'month';
+const unit = (s: string): 'day' | 'week' | 'month' | 'year' =>
+  /^tag/u.test(s) ? 'day' : /^woch/u.test(s) ? 'week' : /^monat/u.test(s) ? 'month' : 'year';
 const month = (s: string) => MONTHS[s.toLowerCase()];
 
 /** German time expressions ("am 24. Oktober 2024", "bis Ende des Jahres", "innerhalb der nächsten drei Monate"). */

@@ -1,7 +1,7 @@
 import type { Clause } from '../../engine/segment';
 import { phrase } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
-import { turkishDates } from './dates';
+import { lowerTr, turkishDates } from './dates';
 
 /**
  * Turkish is verb-final: a declaration's clauses end in verbal nouns
@@ -10,13 +10,16 @@ import { turkishDates } from './dates';
  */
 const L = '\\p{L}';
 const CLOSING_VERB = new RegExp(
-  `${L}+(?:d|t)[ıiuü]k(?:ları|leri)?n[ıiuü](?!\\p{L})|${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
+  `(?<!${L})${L}+(?:d|t)[ıiuü]k(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|(?<!${L})${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
   'gu',
 );
 
 const MANDATE = /talimat(?:landır\p{L}*|\s+ver\p{L}*)|görevlendir\p{L}*|yetkilendir\p{L}*/u;
 const PLEDGE =
-  /\p{L}+m[ae]y[ıi]\s+kabul\s+et\p{L}*|\p{L}+m[ae]y[ıi]\s+taahhüt\s+et\p{L}*|\p{L}+(?:ın|in|un|ün|nın|nin|nun|nün|sını|sini|ını|ini)\s+taahhüt\s+et\p{L}*|kararlaştır\p{L}*|karar\s+(?:verdi|verildi|aldı|alındı)\p{L}*|mutabık\s+kal\p{L}*|anlaşmaya\s+var\p{L}*|anlaştı\p{L}*|uzlaştı\p{L}*|(?:kurul|oluşturul|tesis\s+edil|başlatıl|hayata\s+geçiril)(?:acak|acağ|ması(?:na)?\s+karar)\p{L}*/u;
+  /(?<!\p{L})\p{L}+m[ae]y[ıi]\s+kabul\s+et\p{L}*|(?<!\p{L})\p{L}+m[ae]y[ıi]\s+taahhüt\s+et\p{L}*|(?<!\p{L})\p{L}+(?:ın|in|un|ün|nın|nin|nun|nün|sını|sini|ını|ini)\s+taahhüt\s+et\p{L}*|kararlaştır\p{L}*|karar\s+(?:verdi|verildi|aldı|alındı)\p{L}*|mutabık\s+kal\p{L}*|anlaşmaya\s+var\p{L}*|anlaştı\p{L}*|uzlaştı\p{L}*|(?:kurul|oluşturul|tesis\s+edil|başlatıl|hayata\s+geçiril)(?:acak|acağ|ması(?:na)?\s+karar)\p{L}*/u;
+/** Cheap test before the costly PLEDGE pattern: every pledge form holds one of these stems. */
+const PLEDGE_WORDS =
+  /kabul|taahhüt|karar|mutabık|anlaş|uzlaş|kurul|oluşturul|tesis|başlatıl|hayata/u;
 const EVENT =
   /ev\s+sahipliği\s+yap(?:acak|acağ|ma|may)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|toplan|icra\s+edil)(?:ecek|eceğ|acak|acağ)\p{L}*/u;
 const MEETING: [RegExp, string][] = [
@@ -55,7 +58,7 @@ const ACTOR_TERMS: [RegExp, string][] = [
 ];
 
 function translateActor(np: string): string {
-  const low = np.toLocaleLowerCase('tr');
+  const low = lowerTr(np);
   const genitive = /^(.+?(?:ın|in|un|ün|nın|nin|nun|nün))\s+(.+)$/u.exec(low);
   const term = (s: string) => ACTOR_TERMS.find(([re]) => re.test(s))?.[1];
   if (genitive) {
@@ -68,7 +71,7 @@ function translateActor(np: string): string {
 }
 
 function meetingIn(text: string): MeetingRef | null {
-  const low = text.toLocaleLowerCase('tr');
+  const low = lowerTr(text);
   for (const [re, noun] of MEETING) {
     const m = re.exec(low);
     if (!m) continue;
@@ -87,7 +90,7 @@ export const turkish: LanguagePack = {
 
   meetingMentions(text: string): MeetingMention[] {
     const out: MeetingMention[] = [];
-    const low = text.toLocaleLowerCase('tr');
+    const low = lowerTr(text);
     for (const m of low.matchAll(
       /(?:bir\s+)?(?:sonraki|gelecek|bir\s+sonraki|önümüzdeki)\s+(?:\p{L}+\s+){0,2}?(zirve|toplantı|oturum|konferans)\p{L}*/gu,
     )) {
@@ -111,8 +114,9 @@ export const turkish: LanguagePack = {
       const scope = { start, end };
       const sub = text.slice(start, end);
       start = end;
-      const low = sub.toLocaleLowerCase('tr');
+      const low = lowerTr(sub);
       const finalVerb = low
+        .slice(-120)
         .replace(/[\s.;!]+$/u, '')
         .replace(REPORTING, '')
         .split(/\s+/)
@@ -160,7 +164,7 @@ export const turkish: LanguagePack = {
         });
         continue;
       }
-      const pledge = PLEDGE.exec(low);
+      const pledge = PLEDGE_WORDS.test(low) ? PLEDGE.exec(low) : null;
       if (pledge && !WEAK_OBJECT.test(low)) {
         out.push({
           kind: 'pledge',

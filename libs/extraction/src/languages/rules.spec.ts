@@ -1,0 +1,160 @@
+import { RuleBasedExtractor } from '../engine/rule-based.extractor';
+
+// One sentence per rule: what each language's triggers find, what its negative
+// cues suppress, and who the actor comes out as.
+const sut = new RuleBasedExtractor();
+const run = (language: string, text: string, published = '2025-06-01') =>
+  sut
+    .extract({ text, language, published })
+    .commitments.map((c) => `${c.kind}|${c.actor}|${c.deadline ?? '-'}`);
+
+describe('English rules', () => {
+  it.each([
+    [
+      'They instructed the Ministers of Energy to draft a plan by 2026.',
+      ['mandate|Ministers of Energy|2026'],
+    ],
+    ['The leaders tasked the Secretariat with preparing a report.', ['mandate|Secretariat|-']],
+    ['The Working Group is entrusted with drafting the statute.', ['mandate|Working Group|-']],
+    ['The parties agreed to create a joint venture in 2026.', ['pledge|parties|2026']],
+    ['The Council decided to establish a Centre of Excellence.', ['pledge|Council|-']],
+    ['Georgia will host the next summit in Tbilisi in October 2026.', ['event|Georgia|2026-10']],
+    [
+      'The third session will be held in Astana on 12 March 2026.',
+      ['event|Republic of Kazakhstan|2026-03-12'],
+    ],
+    [
+      'The sides agreed to hold the first session in Samarkand in July.',
+      ['event|Republic of Uzbekistan|2025-07'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(run('en', text)).toEqual(expected);
+  });
+
+  it.each([
+    'They welcomed the decision to establish a fund.',
+    'They noted the agreement reached by the ministers.',
+    'They reaffirmed their commitment to the principles of the Charter.',
+    'They called on all states to cooperate.',
+    'The President proposed to hold annual meetings of the ministers.',
+    'The summit was held in Baku on 3 March 2025.',
+    'They did not agree to extend the programme.',
+    'They committed to the ideas of peace and stability.',
+  ])('finds nothing in: %s', (text) => {
+    expect(run('en', text)).toEqual([]);
+  });
+
+  it('keeps a trigger coordinated after a negative cue ("note … and agree to …")', () => {
+    expect(run('en', 'They note the progress made and agree to launch a railway study.')).toEqual([
+      'pledge|parties|-',
+    ]);
+  });
+
+  it('resolves "the next Summit in X" from the event the document announces', () => {
+    const text =
+      'The Kyrgyz Republic will host the 11th Summit in Bishkek on October 24, 2025. ' +
+      'They instruct the Secretariat to finalize the Charter for adoption at the next Summit in Bishkek.';
+    expect(
+      sut
+        .extract({ text, published: '2025-06-01' })
+        .commitments.map((c) => [c.kind, c.deadline, c.deadlineSource]),
+    ).toEqual([
+      ['event', '2025-10-24', 'explicit'],
+      ['mandate', '2025-10-24', 'resolved'],
+    ]);
+  });
+
+  it('splits a declaration list per clause and carries the governing subject', () => {
+    const text = [
+      'The Heads of State of the Organization of Turkic States,',
+      'Declared that they:',
+      '- agree to establish a Council of Elders;',
+      '- welcome the progress in transport;',
+      '- decide to launch a joint satellite programme;',
+    ].join('\n');
+    expect(run('en', text)).toEqual([
+      'pledge|member states of the Organization of Turkic States|-',
+      'pledge|member states of the Organization of Turkic States|-',
+    ]);
+  });
+});
+
+describe('Turkish rules', () => {
+  it.each([
+    [
+      'Liderler, Ulaştırma Bakanlıklarını ortak bir yol haritası hazırlamakla görevlendirdi.',
+      'mandate|ministries|-',
+    ],
+    ['Devlet Başkanları Sekretaryayı rapor hazırlamakla talimatlandırdı.', 'mandate|Secretariat|-'],
+    ['Taraflar ortak bir fon kurulmasını kararlaştırdı.', 'pledge|parties|-'],
+    ['Taraflar 2026 yılında ortak bir tatbikat yapmayı kabul etti.', 'pledge|parties|2026'],
+    ["Bir sonraki Zirve 2026 yılında Bakü'de düzenlenecek.", 'event|Republic of Azerbaijan|2026'],
+    [
+      'Kazakistan Ekim ayında Gençlik Forumuna ev sahipliği yapacak.',
+      'event|Republic of Kazakhstan|2025-10',
+    ],
+  ])('%s', (text, expected) => {
+    expect(run('tr', text)).toEqual([expected]);
+  });
+
+  it.each([
+    'Liderler ekonomik işbirliğinin önemini vurguladı.',
+    'Taraflar enerji projelerini memnuniyetle karşıladı.',
+    'Zirve geçen yıl Astana’da düzenlendi.',
+    'Üye devletlerin konumlarını göz önünde bulundurmayı kabul ettiklerini;',
+  ])('finds nothing in: %s', (text) => {
+    expect(run('tr', text)).toEqual([]);
+  });
+});
+
+describe('German rules', () => {
+  it.each([
+    [
+      'Die Präsidenten beauftragten die Regierungen, bis Ende des Jahres ein Abkommen vorzulegen.',
+      'mandate|governments|2025',
+    ],
+    ['Das Sekretariat wurde beauftragt, einen Bericht zu erstellen.', 'mandate|Secretariat|-'],
+    ['Die Minister vereinbarten, eine gemeinsame Kommission zu gründen.', 'pledge|parties|-'],
+    ['Es wurde beschlossen, im Mai 2026 ein Jugendforum abzuhalten.', 'event|parties|2026-05'],
+    [
+      'Der nächste Gipfel wird im Oktober 2026 in Baku stattfinden.',
+      'event|Republic of Azerbaijan|2026-10',
+    ],
+  ])('%s', (text, expected) => {
+    expect(run('de', text)).toEqual([expected]);
+  });
+
+  it.each([
+    'Die Minister begrüßten den Beschluss, eine Kommission zu gründen.',
+    'Der Gipfel fand im März in Astana statt.',
+    'Kasachstan schlug vor, jährliche Treffen abzuhalten.',
+  ])('finds nothing in: %s', (text) => {
+    expect(run('de', text)).toEqual([]);
+  });
+});
+
+describe('Russian rules', () => {
+  it.each([
+    [
+      'Президенты поручили правительствам разработать дорожную карту до конца года.',
+      'mandate|governments|2025',
+    ],
+    ['Секретариату поручено подготовить доклад.', 'mandate|Secretariat|-'],
+    ['Стороны договорились создать совместную комиссию.', 'pledge|Стороны|-'],
+    ['Стороны договорились о создании инвестиционного фонда в 2026 году.', 'pledge|Стороны|2026'],
+    [
+      'Следующий саммит пройдёт в Баку в октябре 2026 года.',
+      'event|Republic of Azerbaijan|2026-10',
+    ],
+  ])('%s', (text, expected) => {
+    expect(run('ru', text)).toEqual([expected]);
+  });
+
+  it.each([
+    'Лидеры приветствовали решение создать фонд.',
+    'Саммит прошёл в Астане в марте.',
+    'Стороны отметили важность сотрудничества.',
+  ])('finds nothing in: %s', (text) => {
+    expect(run('ru', text)).toEqual([]);
+  });
+});

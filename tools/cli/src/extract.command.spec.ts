@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './main';
+
+describe('commitments extract', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+  const file = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  let out: string[];
+  let err: string[];
+
+  beforeEach(() => {
+    out = [];
+    err = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('prints {"items": [...]} with --json and exits 0', () => {
+    const path = file(
+      'doc.txt',
+      'The leaders instructed the Secretariat to prepare a report by the end of the year.',
+    );
+    expect(
+      main(['node', 'commitments', 'extract', path, '--published', '2025-03-01', '--json']),
+    ).toBe(0);
+    const parsed = JSON.parse(out.join('')) as {
+      items: { kind: string; actor: string; deadline: string; evidence: string }[];
+    };
+    expect(parsed.items).toEqual([
+      expect.objectContaining({
+        kind: 'mandate',
+        actor: 'Secretariat',
+        deadline: '2025',
+        deadline_source: 'explicit',
+      }),
+    ]);
+  });
+
+  it('prints a readable table without --json', () => {
+    const path = file('doc2.txt', 'Georgia will host the next summit in Tbilisi in October 2026.');
+    expect(main(['node', 'commitments', 'extract', path])).toBe(0);
+    expect(out.join('')).toMatch(/1 commitment\(s\), language en\n- event +Georgia \| due 2026-10/);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.txt'), /cannot read .*nope\.txt: ENOENT/],
+    ['a folder', () => dir, /is not a file/],
+    [
+      'binary input',
+      () => file('bin.dat', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])),
+      /looks binary/,
+    ],
+    [
+      'invalid UTF-8',
+      () => file('latin1.txt', Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f])),
+      /not valid UTF-8/,
+    ],
+  ])('refuses %s with a one-line error and exit 1', (_what, path, message) => {
+    expect(main(['node', 'commitments', 'extract', path(), '--json'])).toBe(1);
+    expect(err.join('')).toMatch(message);
+    expect(err.join('').trim().split('\n')).toHaveLength(1);
+    expect(out).toEqual([]);
+  });
+
+  it('refuses a malformed --published date', () => {
+    const path = file('doc3.txt', 'Some text here.');
+    expect(main(['node', 'commitments', 'extract', path, '--published', '06/11/2025'])).toBe(1);
+    expect(err.join('')).toMatch(/--published must be a date/);
+  });
+});
