@@ -10,6 +10,13 @@ export interface ExtractionInput {
   published?: string | null;
 }
 
+/** A meeting as the text names it: canonical English noun, ordinal, place (gazetteer name when known). */
+export interface MeetingDescriptor {
+  noun: string;
+  ordinal: number | null;
+  place: string | null;
+}
+
 export interface ExtractedCommitment {
   kind: CommitmentKind;
   actor: string;
@@ -18,6 +25,10 @@ export interface ExtractedCommitment {
   deadline: string | null;
   deadlineSource: DeadlineSource;
   confidence: number;
+  /** For an event: which meeting it is. */
+  meeting: MeetingDescriptor | null;
+  /** For a deadline resolved from another announced meeting: that meeting. */
+  dependsOn: MeetingDescriptor | null;
   /** Which rules fired, for explaining a result. */
   rules: string[];
 }

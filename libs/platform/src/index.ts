@@ -3,3 +3,4 @@ export * from './logging';
 export * from './health.controller';
 export * from './bootstrap';
 export * from './zod-validation.pipe';
+export * from './public.decorator';

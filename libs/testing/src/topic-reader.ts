@@ -9,6 +9,8 @@ export interface ReadMessage {
   value: Buffer | null;
   headers: Record<string, string>;
   json<T = unknown>(): T;
+  /** The parsed value, or undefined when it is not JSON (poison messages from other tests). */
+  tryJson<T = unknown>(): T | undefined;
 }
 
 /**
@@ -85,5 +87,12 @@ function toRead(topic: string, partition: number, m: KafkaMessage): ReadMessage 
     value: m.value,
     headers,
     json: <T>() => JSON.parse(m.value?.toString() ?? 'null') as T,
+    tryJson: <T>() => {
+      try {
+        return JSON.parse(m.value?.toString() ?? 'null') as T;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

@@ -4,6 +4,7 @@ import { typeOrmRoot } from '@ct/persistence';
 import { loggingModule } from '@ct/platform';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type CommitmentsEnv } from './config/commitments.env';
 import { commitmentsDataSourceOptions } from './database/data-source';
+import { AuthModule } from './auth/auth.module';
 import { ItemsModule } from './items/items.module';
 
 @Module({})
@@ -21,6 +22,13 @@ export class AppModule {
           outboxSchema: SCHEMA,
         }),
         ServiceHealthModule.forRoot({ database: true }),
+        AuthModule.forRoot({
+          jwtSecret: env.JWT_SECRET,
+          tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+          adminEmail: env.ADMIN_EMAIL,
+          adminPassword: env.ADMIN_PASSWORD,
+          loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+        }),
         ItemsModule,
       ],
     };

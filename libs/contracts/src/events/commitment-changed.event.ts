@@ -20,7 +20,20 @@ export const commitmentStatus = z.enum([
 export const commitmentChangedData = z.object({
   itemId: z.uuid(),
   version: z.number().int().positive(),
-  change: z.enum(['created', 'source_added', 'updated', 'status_changed']),
+  change: z.enum([
+    'created',
+    'source_added',
+    'updated',
+    'status_changed',
+    'deadline_changed',
+    'owner_changed',
+    'merged',
+    'commented',
+  ]),
+  /** Each field this change touched, with its value before and after. */
+  changes: z
+    .array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }))
+    .default([]),
   kind: commitmentKind,
   actor: z.string().min(1),
   action: z.string().min(1),
@@ -30,6 +43,9 @@ export const commitmentChangedData = z.object({
   /** Last day of the deadline's period: the date alerts count towards. */
   dueDate: calendarDate.nullable(),
   owner: z.string().nullable(),
+  place: z.string().nullable().optional(),
+  /** The event item this item's deadline follows, if any. */
+  dependsOn: z.uuid().nullable().optional(),
   sourceCount: z.number().int().nonnegative(),
   changedAt: z.iso.datetime({ offset: true }),
 });

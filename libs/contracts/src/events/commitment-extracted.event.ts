@@ -12,6 +12,12 @@ import {
 /** One commitment found in one document by one run of the extraction engine. */
 export const COMMITMENT_EXTRACTED = 'commitment.extracted.v1';
 
+export const meetingDescriptor = z.object({
+  noun: z.string().min(1).max(100),
+  ordinal: z.number().int().positive().nullable(),
+  place: z.string().min(1).max(200).nullable(),
+});
+
 export const commitmentExtractedData = z.object({
   documentId: z.uuid(),
   /** Position of the commitment within this extraction run (0-based). */
@@ -30,6 +36,10 @@ export const commitmentExtractedData = z.object({
   confidence: z.number().min(0).max(1),
   published: calendarDate.nullable(),
   engine: z.object({ name: z.string().min(1), version: z.string().min(1) }),
+  /** For an event: which meeting (lets documents in other languages be matched to it). */
+  meeting: meetingDescriptor.nullable().optional(),
+  /** For a deadline resolved from an announced meeting: that meeting (a dependency). */
+  dependsOn: meetingDescriptor.nullable().optional(),
 });
 export type CommitmentExtractedData = z.infer<typeof commitmentExtractedData>;
 

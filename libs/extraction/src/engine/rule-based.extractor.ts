@@ -30,6 +30,7 @@ interface Found {
   deadline: string | null;
   deadlineSource: 'explicit' | 'resolved' | 'none';
   rules: string[];
+  dependsOn?: MeetingRef;
 }
 
 /**
@@ -107,6 +108,7 @@ export class RuleBasedExtractor implements Extractor {
         if (target) {
           f.deadline = target.deadline;
           f.deadlineSource = 'resolved';
+          f.dependsOn = target.candidate.meeting;
           f.rules.push('date.resolved-from-event');
           break;
         }
@@ -125,6 +127,8 @@ export class RuleBasedExtractor implements Extractor {
       deadline: f.deadline,
       deadlineSource: f.deadlineSource,
       confidence: c.confidence,
+      meeting: c.kind === 'event' && c.meeting ? canonicalMeeting(c.meeting) : null,
+      dependsOn: f.dependsOn ? canonicalMeeting(f.dependsOn) : null,
       rules: f.rules,
     };
   }
@@ -150,6 +154,12 @@ function defaultParties(text: string): string {
   return /member states|üye\s+(?:devlet|ülke)|mitgliedstaaten|государств\p{L}*-член/iu.test(text)
     ? 'member states'
     : 'the parties';
+}
+
+/** The meeting with its place under the gazetteer's name, so mentions in any language compare. */
+function canonicalMeeting(m: MeetingRef): MeetingRef {
+  const place = m.place ? (places(m.place)[0]?.name ?? m.place) : null;
+  return { noun: m.noun, ordinal: m.ordinal, place };
 }
 
 function pickLanguage(given: string | null | undefined, text: string): LanguageCode {

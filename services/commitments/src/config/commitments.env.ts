@@ -4,6 +4,18 @@ import { baseEnv, loadEnv } from '@ct/platform';
 export const commitmentsEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3002),
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
+  /** Signs sign-in tokens; shared with services that accept the same tokens. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
+  /** The first admin, created on first start when no admin exists. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 });
 export type CommitmentsEnv = z.infer<typeof commitmentsEnv>;
 

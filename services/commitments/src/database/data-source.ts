@@ -4,14 +4,26 @@ import { serviceDataSourceOptions } from '@ct/persistence';
 import { SCHEMA, SERVICE } from '../config/commitments.env';
 import { ItemSourceEntity } from '../items/entities/item-source.entity';
 import { TrackedItemEntity } from '../items/entities/tracked-item.entity';
+import { ApiKeyEntity } from '../auth/entities/api-key.entity';
+import { UserEntity } from '../auth/entities/user.entity';
+import { ItemCommentEntity } from '../items/entities/item-comment.entity';
+import { ItemHistoryEntity } from '../items/entities/item-history.entity';
 import { CreateTrackedItems1763900100000 } from './migrations/1763900100000-CreateTrackedItems';
+import { RegisterLifecycleAuth1763900300000 } from './migrations/1763900300000-RegisterLifecycleAuth';
 
 export function commitmentsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
-    entities: [TrackedItemEntity, ItemSourceEntity],
-    migrations: [CreateTrackedItems1763900100000],
+    entities: [
+      TrackedItemEntity,
+      ItemSourceEntity,
+      ItemHistoryEntity,
+      ItemCommentEntity,
+      UserEntity,
+      ApiKeyEntity,
+    ],
+    migrations: [CreateTrackedItems1763900100000, RegisterLifecycleAuth1763900300000],
     applicationName: SERVICE,
   });
 }

@@ -1,9 +1,13 @@
+import type { ItemCommentEntity } from './entities/item-comment.entity';
+import type { ItemHistoryEntity } from './entities/item-history.entity';
 import type { ItemSourceEntity } from './entities/item-source.entity';
 import type { TrackedItemEntity } from './entities/tracked-item.entity';
+import { isOverdue } from './lifecycle';
 
-/** The HTTP shape of a tracked item; `overdue` is derived, never stored. */
-export function toItemView(i: TrackedItemEntity, today = new Date().toISOString().slice(0, 10)) {
-  const closed = ['done', 'cancelled', 'held'].includes(i.status);
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The HTTP shape of a tracked item (entities are not API types); `overdue` is derived. */
+export function toItemView(i: TrackedItemEntity, on = today()) {
   return {
     id: i.id,
     kind: i.kind,
@@ -14,23 +18,57 @@ export function toItemView(i: TrackedItemEntity, today = new Date().toISOString(
     deadlinePrecision: i.deadlinePrecision,
     dueDate: i.dueDate,
     deadlineSource: i.deadlineSource,
-    overdue: !closed && i.dueDate !== null && i.dueDate < today,
+    overdue: isOverdue(i.status, i.dueDate, on),
     owner: i.owner,
+    place: i.place,
+    dependsOn: i.dependsOn,
+    manual: { action: i.actionManual, deadline: i.deadlineManual },
+    sourceCount: i.sourceCount,
     version: i.version,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
-    ...(i.sources ? { sources: i.sources.map(toSourceView) } : {}),
   };
 }
 
-function toSourceView(s: ItemSourceEntity) {
+export function toItemDetailView(
+  i: TrackedItemEntity,
+  d: {
+    sources: ItemSourceEntity[];
+    history: ItemHistoryEntity[];
+    comments: ItemCommentEntity[];
+    dependents: TrackedItemEntity[];
+  },
+) {
   return {
-    documentId: s.documentId,
-    engine: s.engine,
-    evidence: { text: s.evidence, start: s.evidenceStart, end: s.evidenceEnd },
-    published: s.published,
-    language: s.language,
-    confidence: s.confidence,
-    deadline: s.deadline,
+    ...toItemView(i),
+    sources: d.sources.map((s) => ({
+      documentId: s.documentId,
+      engine: s.engine,
+      evidence: { text: s.evidence, start: s.evidenceStart, end: s.evidenceEnd },
+      published: s.published,
+      language: s.language,
+      confidence: s.confidence,
+      deadline: s.deadline,
+    })),
+    dependents: d.dependents.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      actor: x.actor,
+      deadline: x.deadline,
+    })),
+    history: d.history.map((h) => ({
+      at: h.at.toISOString(),
+      by: h.by,
+      field: h.field,
+      from: h.fromValue,
+      to: h.toValue,
+      note: h.note,
+      documentId: h.documentId,
+    })),
+    comments: d.comments.map((c) => ({
+      author: c.author,
+      body: c.body,
+      at: c.createdAt.toISOString(),
+    })),
   };
 }

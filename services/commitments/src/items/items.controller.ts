@@ -1,26 +1,94 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { z } from 'zod';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import type { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import {
+  assignOwnerBody,
+  changeStatusBody,
+  commentBody,
+  correctItemBody,
+  listItemsQuery,
+  type ListItemsQuery,
+} from './dto/item-queries.dto';
+import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
-import { toItemView } from './item.view';
+import { today, toItemDetailView, toItemView } from './item.view';
 
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
+const uuid = new ParseUUIDPipe({ version: '4' });
 
 @Controller('items')
 export class ItemsController {
-  constructor(private readonly items: ItemsService) {}
+  constructor(
+    private readonly items: ItemsService,
+    private readonly repository: ItemsRepository,
+  ) {}
 
   @Get()
-  async list(@Query(new ZodValidationPipe(pageQuery)) q: z.infer<typeof pageQuery>) {
-    const { items, total } = await this.items.list(q.limit, q.offset);
-    return { total, limit: q.limit, offset: q.offset, items: items.map((i) => toItemView(i)) };
+  async list(@Query(new ZodValidationPipe(listItemsQuery)) q: ListItemsQuery) {
+    const on = today();
+    const { items, total } = await this.repository.list(q, on);
+    return { total, limit: q.limit, offset: q.offset, items: items.map((i) => toItemView(i, on)) };
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return toItemView(await this.items.get(id));
+  async get(@Param('id', uuid) id: string) {
+    const item = await this.repository.findOne(id);
+    if (!item) throw new NotFoundException(`item ${id} not found`);
+    return toItemDetailView(item, await this.repository.details(id));
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  async status(
+    @CurrentPrincipal() who: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(changeStatusBody)) body: z.infer<typeof changeStatusBody>,
+  ) {
+    return toItemView(await this.items.changeStatus(who, id, body.status, body.note));
+  }
+
+  @Put(':id/owner')
+  @Roles('coordinator', 'admin')
+  async owner(
+    @CurrentPrincipal() who: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(assignOwnerBody)) body: z.infer<typeof assignOwnerBody>,
+  ) {
+    return toItemView(await this.items.assignOwner(who, id, body.owner, body.note));
+  }
+
+  @Patch(':id')
+  @Roles('coordinator', 'admin')
+  async correct(
+    @CurrentPrincipal() who: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(correctItemBody)) body: z.infer<typeof correctItemBody>,
+  ) {
+    return toItemView(await this.items.correct(who, id, body));
+  }
+
+  @Post(':id/comments')
+  @Roles('coordinator', 'admin')
+  async comment(
+    @CurrentPrincipal() who: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(commentBody)) body: z.infer<typeof commentBody>,
+  ) {
+    await this.items.comment(who, id, body.body);
+    return { ok: true };
   }
 }

@@ -1,123 +1,132 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { COMMITMENT_CHANGED, type CommitmentChangedData, type EventOf } from '@ct/contracts';
-import { claimEvent, OutboxRelay, OutboxWriter } from '@ct/messaging';
-import { CONSUMER_GROUP, SCHEMA } from '../config/commitments.env';
-import { parseDeadline } from './deadline';
-import { ItemSourceEntity } from './entities/item-source.entity';
+import type { CommitmentStatus } from '@ct/contracts';
+import { OutboxRelay } from '@ct/messaging';
+import { mayChange, type Principal } from '../auth/principal';
+import { ItemCommentEntity } from './entities/item-comment.entity';
+import { ItemHistoryEntity } from './entities/item-history.entity';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
+import { ItemChanges, setDeadline, type FieldChange } from './item-changes';
+import { allowedNext } from './lifecycle';
+import { RegisterService } from './register.service';
 
-const INITIAL_STATUS = { mandate: 'open', pledge: 'open', event: 'scheduled' } as const;
-
+/** What coordinators do to items: status, owner, corrections, comments. */
 @Injectable()
 export class ItemsService {
-  private readonly logger = new Logger(ItemsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+    private readonly changes: ItemChanges,
+    private readonly register: RegisterService,
     private readonly relay: OutboxRelay,
   ) {}
 
-  /**
-   * Register an extracted commitment as a tracked item with its source, and
-   * announce it, all in one transaction. The event is claimed first, and a
-   * source already recorded (same document, engine and position) is not
-   * recorded again, so redeliveries and replays change nothing.
-   */
-  async onCommitmentExtracted(event: EventOf<'commitment.extracted.v1'>): Promise<void> {
-    const d = event.data;
-    const engine = `${d.engine.name}@${d.engine.version}`;
-    const itemId = await this.dataSource.transaction(async (m) => {
-      if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return null;
-      const known = await m.findOneBy(ItemSourceEntity, {
-        documentId: d.documentId,
-        engine,
-        extractionIndex: d.index,
-      });
-      if (known) return null;
-      const deadline = parseDeadline(d.deadline);
-      const item = await m.save(
-        m.create(TrackedItemEntity, {
-          kind: d.kind,
-          actor: d.actor,
-          action: d.action,
-          status: INITIAL_STATUS[d.kind],
-          deadline: d.deadline,
-          deadlinePrecision: deadline?.precision ?? null,
-          dueDate: deadline?.dueDate ?? null,
-          deadlineSource: d.deadlineSource,
-          owner: null,
-          version: 1,
-        }),
+  changeStatus(who: Principal, id: string, status: CommitmentStatus, note?: string) {
+    return this.write(who, id, async (m, item) => {
+      if (item.status === status) return item;
+      const allowed = allowedNext(item.kind, item.status);
+      if (!allowed.includes(status)) {
+        throw new ConflictException(
+          `a ${item.kind} cannot go from "${item.status}" to "${status}"; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
+        );
+      }
+      const from = item.status;
+      item.status = status;
+      return this.changes.commit(
+        m,
+        item,
+        'status_changed',
+        [{ field: 'status', from, to: status }],
+        { by: who.name, note },
       );
-      await m.insert(ItemSourceEntity, {
-        itemId: item.id,
-        documentId: d.documentId,
-        extractionIndex: d.index,
-        engine,
-        evidence: d.evidence.text,
-        evidenceStart: d.evidence.start,
-        evidenceEnd: d.evidence.end,
-        published: d.published,
-        language: d.language,
-        confidence: d.confidence,
-        deadline: d.deadline,
-        eventId: event.id,
+    });
+  }
+
+  assignOwner(who: Principal, id: string, owner: string | null, note?: string) {
+    return this.write(who, id, async (m, item) => {
+      if (item.owner === owner) return item;
+      const from = item.owner;
+      item.owner = owner;
+      return this.changes.commit(m, item, 'owner_changed', [{ field: 'owner', from, to: owner }], {
+        by: who.name,
+        note,
       });
-      await this.announce(m, item, 'created', 1);
-      return item.id;
     });
-    if (itemId) {
-      this.logger.log({ itemId, documentId: d.documentId }, 'tracked item created');
-      this.relay.nudge();
-    }
   }
 
-  private async announce(
-    m: EntityManager,
-    item: TrackedItemEntity,
-    change: CommitmentChangedData['change'],
-    sourceCount: number,
-  ): Promise<void> {
-    await this.outbox.append(
-      m,
-      COMMITMENT_CHANGED,
-      {
+  /** A hand correction of the action or deadline; later extractions will not overwrite it. */
+  correct(
+    who: Principal,
+    id: string,
+    body: { action?: string; deadline?: string | null; note?: string },
+  ) {
+    return this.write(who, id, async (m, item) => {
+      const fields: FieldChange[] = [];
+      if (body.action !== undefined && body.action !== item.action) {
+        fields.push({ field: 'action', from: item.action, to: body.action });
+        item.action = body.action;
+        item.actionManual = true;
+      }
+      if (body.deadline !== undefined && body.deadline !== item.deadline) {
+        fields.push({ field: 'deadline', from: item.deadline, to: body.deadline });
+        setDeadline(item, body.deadline);
+        item.deadlineManual = true;
+        item.deadlineSource = body.deadline === null ? 'none' : 'explicit';
+      }
+      if (fields.length === 0) return item;
+      const change = fields.some((f) => f.field === 'deadline') ? 'deadline_changed' : 'updated';
+      const saved = await this.changes.commit(m, item, change, fields, {
+        by: who.name,
+        note: body.note ?? 'manual correction',
+      });
+      if (saved.kind === 'event' && fields.some((f) => f.field === 'deadline'))
+        await this.register.moveDependents(m, saved);
+      return saved;
+    });
+  }
+
+  comment(who: Principal, id: string, body: string) {
+    return this.write(who, id, async (m, item) => {
+      await m.insert(ItemCommentEntity, { itemId: item.id, author: who.name, body });
+      await m.insert(ItemHistoryEntity, {
         itemId: item.id,
-        version: item.version,
-        change,
-        kind: item.kind,
-        actor: item.actor,
-        action: item.action,
-        status: item.status,
-        deadline: item.deadline,
-        deadlineSource: item.deadlineSource,
-        dueDate: item.dueDate,
-        owner: item.owner,
-        sourceCount,
-        changedAt: item.updatedAt.toISOString(),
-      },
-      { subject: `items/${item.id}` },
-    );
+        by: who.name,
+        field: 'comment',
+        fromValue: null,
+        toValue: null,
+        note: body,
+      });
+      return item;
+    });
   }
 
-  async list(limit: number, offset: number) {
-    const [items, total] = await this.dataSource.getRepository(TrackedItemEntity).findAndCount({
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-      skip: offset,
+  /** Lock the item, check the caller may change it, apply, and relay the event. */
+  private async write(
+    who: Principal,
+    id: string,
+    apply: (m: EntityManager, item: TrackedItemEntity) => Promise<TrackedItemEntity>,
+  ): Promise<TrackedItemEntity> {
+    const result = await this.dataSource.transaction(async (m) => {
+      const item = await m.findOne(TrackedItemEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!item) throw new NotFoundException(`item ${id} not found`);
+      if (!mayChange(who, item.actor)) {
+        throw new ForbiddenException(
+          who.role === 'coordinator'
+            ? `you coordinate ${who.actors.length ? who.actors.join(', ') : 'no actors'}, not "${item.actor}"`
+            : `the ${who.role} role cannot change items`,
+        );
+      }
+      return apply(m, item);
     });
-    return { items, total };
-  }
-
-  async get(id: string): Promise<TrackedItemEntity> {
-    const item = await this.dataSource.getRepository(TrackedItemEntity).findOne({
-      where: { id },
-      relations: { sources: true },
-    });
-    if (!item) throw new NotFoundException(`item ${id} not found`);
-    return item;
+    this.relay.nudge();
+    return result;
   }
 }

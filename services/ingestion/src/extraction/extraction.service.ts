@@ -36,7 +36,12 @@ export class ExtractionService {
         published: doc.published,
       });
       const engine = result.engine;
-      for (const [index, c] of result.commitments.entries()) {
+      // Events first: a commitment whose deadline follows an event can then be
+      // linked to that event's item, which already exists when it arrives.
+      const ordered = [...result.commitments].sort(
+        (a, b) => Number(b.kind === 'event') - Number(a.kind === 'event'),
+      );
+      for (const [index, c] of ordered.entries()) {
         await this.outbox.append(
           m,
           COMMITMENT_EXTRACTED,
@@ -53,6 +58,8 @@ export class ExtractionService {
             confidence: c.confidence,
             published: doc.published,
             engine,
+            meeting: c.meeting,
+            dependsOn: c.dependsOn,
           },
           {
             id: `extracted:${documentId}:${engine.name}@${engine.version}:${index}`,

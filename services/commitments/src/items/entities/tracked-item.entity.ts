@@ -43,6 +43,37 @@ export class TrackedItemEntity {
   @Column({ type: 'text', nullable: true })
   owner!: string | null;
 
+  /** Actor in comparable form, for matching. */
+  @Column({ name: 'actor_key', type: 'text', default: '' })
+  actorKey!: string;
+
+  /** For events: where, and which meeting. */
+  @Column({ type: 'text', nullable: true })
+  place!: string | null;
+
+  @Column({ name: 'meeting_noun', type: 'text', nullable: true })
+  meetingNoun!: string | null;
+
+  @Column({ name: 'meeting_ordinal', type: 'int', nullable: true })
+  meetingOrdinal!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
+  /** Set by a coordinator's correction; later extractions leave the field alone. */
+  @Column({ name: 'action_manual', type: 'boolean', default: false })
+  actionManual!: boolean;
+
+  @Column({ name: 'deadline_manual', type: 'boolean', default: false })
+  deadlineManual!: boolean;
+
+  /** The event item whose date this item's deadline follows. */
+  @Column({ name: 'depends_on', type: 'uuid', nullable: true })
+  dependsOn!: string | null;
+
+  @Column({ name: 'source_count', type: 'int', default: 0 })
+  sourceCount!: number;
+
   /** Incremented on every change; carried in commitment.changed for ordering. */
   @Column({ type: 'int', default: 1 })
   version!: number;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { commitmentKind, commitmentStatus, partialIsoDate } from '@ct/contracts';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listItemsQuery = z.strictObject({
+  kind: commitmentKind.optional(),
+  status: commitmentStatus.optional(),
+  actor: z.string().trim().min(1).max(200).optional(),
+  overdue: bool.optional(),
+  dueBefore: z.iso.date().optional(),
+  dueAfter: z.iso.date().optional(),
+  q: z.string().trim().min(2).max(200).optional(),
+  documentId: z.uuid().optional(),
+  sort: z.enum(['due', '-due', 'created', '-created', 'updated', '-updated']).default('-created'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type ListItemsQuery = z.infer<typeof listItemsQuery>;
+
+export const changeStatusBody = z.strictObject({
+  status: commitmentStatus,
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const assignOwnerBody = z.strictObject({
+  owner: z.string().trim().min(1).max(200).nullable(),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const correctItemBody = z
+  .strictObject({
+    action: z.string().trim().min(3).max(2000).optional(),
+    deadline: partialIsoDate.nullable().optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .refine(
+    (b) => b.action !== undefined || b.deadline !== undefined,
+    'give action and/or deadline to correct',
+  );
+
+export const commentBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });

@@ -1,0 +1,100 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { COMMITMENT_EXTRACTED, wrap, type DataOf, type EventOf } from '@ct/contracts';
+import { ensureTopics } from '@ct/messaging';
+import { createTestDatabase, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
+import { AppModule } from '../src/app.module';
+import { commitmentsEnv } from '../src/config/commitments.env';
+
+export const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-tests' };
+
+export interface Harness {
+  app: INestApplication;
+  db: TestDatabase;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The commitments service in-process on a fresh database and the real test broker, HTTP on a free port. */
+export async function startCommitments(label: string): Promise<Harness> {
+  await ensureTopics(TEST_KAFKA_BROKERS);
+  const db = await createTestDatabase(label);
+  const env = commitmentsEnv.parse({
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    db,
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+let seq = 0;
+/** A commitment.extracted event as ingestion would send it; `over` changes any field. */
+export function extracted(
+  over: Partial<DataOf<typeof COMMITMENT_EXTRACTED>>,
+  id = `test-${++seq}-${Date.now()}`,
+): EventOf<typeof COMMITMENT_EXTRACTED> {
+  return wrap(
+    COMMITMENT_EXTRACTED,
+    {
+      documentId: '00000000-0000-4000-8000-000000000001',
+      index: 0,
+      kind: 'mandate',
+      actor: 'the Secretariat',
+      action: 'prepare a report on transport corridors',
+      evidence: { text: 'instruct the Secretariat to prepare a report', start: 0, end: 44 },
+      deadline: null,
+      deadlineSource: 'none',
+      language: 'en',
+      confidence: 0.9,
+      published: '2024-07-06',
+      engine: { name: 'rules', version: '1.0.0' },
+      meeting: null,
+      dependsOn: null,
+      ...over,
+    },
+    { source: '/test', id },
+  );
+}
+
+/** Fetch JSON with an optional bearer token. */
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...opts.headers,
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export async function login(url: string, email: string, password: string): Promise<string> {
+  const res = await call(url, 'POST', '/auth/login', { body: { email, password } });
+  if (res.status !== 200)
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}

@@ -1,0 +1,240 @@
+import { Topics } from '@ct/contracts';
+import { KafkaProducer, OutboxRelay } from '@ct/messaging';
+import { queryRows, TEST_KAFKA_BROKERS, TopicReader } from '@ct/testing';
+import { RegisterService } from '../src/items/register.service';
+import { extracted, startCommitments, type Harness } from './harness';
+
+const DOC = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const summit = (o: Parameters<typeof extracted>[0]) =>
+  extracted({
+    kind: 'event',
+    actor: 'Kyrgyz Republic',
+    action: 'host the 11th OTS Summit in Bishkek',
+    deadline: '2024-10-24',
+    deadlineSource: 'explicit',
+    meeting: { noun: 'summit', ordinal: 11, place: 'Bishkek' },
+    ...o,
+  });
+
+// The register against a real PostgreSQL with the real migrations applied.
+describe(RegisterService.name, () => {
+  let h: Harness;
+  let sut: RegisterService;
+  const items = (where = 'true', params: unknown[] = []) =>
+    queryRows<{
+      id: string;
+      kind: string;
+      deadline: string | null;
+      source_count: number;
+      depends_on: string | null;
+      version: number;
+    }>(
+      h.db.url,
+      `SELECT id, kind, deadline, source_count, depends_on, version FROM commitments.tracked_items WHERE ${where} ORDER BY created_at`,
+      params,
+    );
+
+  beforeAll(async () => {
+    h = await startCommitments('register');
+    sut = h.app.get(RegisterService);
+  });
+  afterAll(() => h?.close());
+
+  it('merges one summit announced in four documents and three languages into one item', async () => {
+    await sut.onCommitmentExtracted(summit({ documentId: DOC(1), published: '2024-07-06' }));
+    await sut.onCommitmentExtracted(
+      summit({
+        documentId: DOC(2),
+        language: 'tr',
+        action: "11. Zirve Bişkek'te düzenlenecek",
+        published: '2024-07-08',
+      }),
+    );
+    await sut.onCommitmentExtracted(
+      summit({
+        documentId: DOC(3),
+        language: 'ru',
+        actor: 'Kyrgyz Republic',
+        action: 'саммит пройдёт в Бишкеке',
+        meeting: { noun: 'summit', ordinal: null, place: 'Bishkek' },
+        deadline: '2024-10',
+        published: '2024-07-09',
+      }),
+    );
+    await sut.onCommitmentExtracted(
+      summit({
+        documentId: DOC(4),
+        language: 'de',
+        action: 'Gipfel in Bischkek',
+        meeting: { noun: 'summit', ordinal: null, place: 'Bishkek' },
+        published: '2024-07-10',
+      }),
+    );
+    const events = await items(`kind = 'event'`);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ deadline: '2024-10-24', source_count: 4 });
+    const sources = await queryRows(
+      h.db.url,
+      'SELECT language FROM commitments.item_sources WHERE item_id = $1 ORDER BY created_at',
+      [events[0].id],
+    );
+    expect(sources.map((s) => s.language)).toEqual(['en', 'tr', 'ru', 'de']);
+  });
+
+  it('keeps a different summit apart', async () => {
+    await sut.onCommitmentExtracted(
+      summit({
+        documentId: DOC(5),
+        actor: 'Republic of Azerbaijan',
+        action: 'host the 12th Summit in Baku',
+        deadline: '2025-10-01',
+        meeting: { noun: 'summit', ordinal: 12, place: 'Baku' },
+      }),
+    );
+    expect(await items(`kind = 'event'`)).toHaveLength(2);
+  });
+
+  it('links a commitment resolved from the next summit, and moves it when a later source changes the date', async () => {
+    await sut.onCommitmentExtracted(
+      extracted({
+        documentId: DOC(1),
+        index: 5,
+        action: 'finalize the draft Charter for adoption at the next Summit in Bishkek',
+        deadline: '2024-10-24',
+        deadlineSource: 'resolved',
+        dependsOn: { noun: 'summit', ordinal: null, place: 'Bishkek' },
+      }),
+    );
+    const [bishkek] = await items(`kind = 'event' AND place = 'Bishkek'`);
+    const [mandate] = await items(`kind = 'mandate'`);
+    expect(mandate.depends_on).toBe(bishkek.id);
+
+    // A news report published later says the summit moved to 6 November.
+    await sut.onCommitmentExtracted(
+      summit({
+        documentId: DOC(6),
+        action: 'the 11th Summit in Bishkek postponed to 6 November',
+        deadline: '2024-11-06',
+        published: '2024-09-01',
+      }),
+    );
+    expect((await items('id = $1', [bishkek.id]))[0]).toMatchObject({
+      deadline: '2024-11-06',
+      source_count: 5,
+    });
+    expect((await items('id = $1', [mandate.id]))[0]).toMatchObject({ deadline: '2024-11-06' });
+
+    const history = await queryRows<{
+      field: string;
+      from_value: string;
+      to_value: string;
+      document_id: string | null;
+      by: string;
+    }>(
+      h.db.url,
+      `SELECT field, from_value, to_value, document_id, by FROM commitments.item_history WHERE item_id = $1 AND field = 'deadline'`,
+      [bishkek.id],
+    );
+    expect(history).toEqual([
+      {
+        field: 'deadline',
+        from_value: '2024-10-24',
+        to_value: '2024-11-06',
+        document_id: DOC(6),
+        by: 'extraction',
+      },
+    ]);
+    const dependentHistory = await queryRows(
+      h.db.url,
+      `SELECT by, note FROM commitments.item_history WHERE item_id = $1 AND field = 'deadline'`,
+      [mandate.id],
+    );
+    expect(dependentHistory).toEqual([{ by: 'system', note: `follows event ${bishkek.id}` }]);
+
+    // An older report with the first date does not move it back.
+    await sut.onCommitmentExtracted(summit({ documentId: DOC(7), published: '2024-07-07' }));
+    expect((await items('id = $1', [bishkek.id]))[0]).toMatchObject({
+      deadline: '2024-11-06',
+      source_count: 6,
+    });
+  });
+
+  it('merges a paraphrased mandate from another document, and not a different one', async () => {
+    await sut.onCommitmentExtracted(extracted({ documentId: DOC(8) }));
+    await sut.onCommitmentExtracted(
+      extracted({ documentId: DOC(11), action: 'to prepare the report on the transport corridor' }),
+    );
+    await sut.onCommitmentExtracted(
+      extracted({ documentId: DOC(11), index: 1, action: 'organise a youth festival' }),
+    );
+    const mandates = await items(`kind = 'mandate' AND depends_on IS NULL`);
+    expect(mandates.map((m) => m.source_count)).toEqual([2, 1]);
+  });
+
+  it('changes nothing when an event is redelivered, or replayed under a new id', async () => {
+    const event = extracted({
+      documentId: DOC(9),
+      action: 'set up a disaster response centre',
+      actor: 'ministers of emergency situations',
+    });
+    await sut.onCommitmentExtracted(event);
+    const before = await queryRows(
+      h.db.url,
+      'SELECT (SELECT count(*) FROM commitments.tracked_items) AS items, (SELECT count(*) FROM commitments.outbox) AS outbox, (SELECT count(*) FROM commitments.item_history) AS history',
+    );
+    await sut.onCommitmentExtracted(event);
+    await sut.onCommitmentExtracted({ ...event, id: 'same-source-new-id' });
+    const after = await queryRows(
+      h.db.url,
+      'SELECT (SELECT count(*) FROM commitments.tracked_items) AS items, (SELECT count(*) FROM commitments.outbox) AS outbox, (SELECT count(*) FROM commitments.item_history) AS history',
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('loses nothing when the relay dies between sending a batch and marking it sent', async () => {
+    const relay = h.app.get(OutboxRelay);
+    await relay.onApplicationShutdown(); // stop the background loop; this test drives the relay by hand
+    await sut.onCommitmentExtracted(
+      extracted({
+        documentId: DOC(10),
+        actor: 'ministers of culture',
+        action: 'open a Turkic film archive',
+      }),
+    );
+    const pending = await queryRows<{ event_id: string }>(
+      h.db.url,
+      'SELECT event_id FROM commitments.outbox WHERE published_at IS NULL',
+    );
+    expect(pending.length).toBeGreaterThan(0);
+
+    const reader = await TopicReader.open(TEST_KAFKA_BROKERS, [Topics.commitmentChanged]);
+    try {
+      const producer = h.app.get(KafkaProducer);
+      const real = producer.sendBatch.bind(producer);
+      const crash = jest.spyOn(producer, 'sendBatch').mockImplementationOnce(async (batch) => {
+        await real(batch);
+        throw new Error('relay killed after send, before marking');
+      });
+      await expect(relay.relayBatch()).rejects.toThrow('relay killed');
+      crash.mockRestore();
+      expect(
+        await queryRows(h.db.url, 'SELECT 1 FROM commitments.outbox WHERE published_at IS NULL'),
+      ).toHaveLength(pending.length);
+
+      await relay.relayBatch();
+      expect(
+        await queryRows(h.db.url, 'SELECT 1 FROM commitments.outbox WHERE published_at IS NULL'),
+      ).toHaveLength(0);
+      const ids = pending.map((p) => p.event_id);
+      const seen = await reader.waitFor(
+        (m) => ids.includes(m.tryJson<{ id: string }>()?.id ?? ''),
+        2 * ids.length,
+      );
+      // Each event arrived twice with the same id: consumers recognise the duplicate.
+      for (const id of ids)
+        expect(seen.filter((m) => m.json<{ id: string }>().id === id)).toHaveLength(2);
+    } finally {
+      await reader.close();
+    }
+  });
+});
