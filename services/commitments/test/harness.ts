@@ -5,6 +5,7 @@ import { ensureTopics } from '@ct/messaging';
 import { createTestDatabase, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { commitmentsEnv } from '../src/config/commitments.env';
+import { serveDocs } from '../src/docs/openapi';
 
 export const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-tests' };
 
@@ -30,6 +31,7 @@ export async function startCommitments(label: string): Promise<Harness> {
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  serveDocs(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

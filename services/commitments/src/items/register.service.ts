@@ -47,7 +47,11 @@ export class RegisterService {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `register:${d.kind}:${d.kind === 'event' ? '' : incoming.actorKey}`,
       ]);
-      const match = bestMatch(incoming, await this.candidates(m, incoming));
+      // A deadline corrected by hand says nothing about what documents say: match without it.
+      const candidates = (await this.candidates(m, incoming)).map((i) =>
+        i.deadlineManual ? { ...i, deadline: null } : i,
+      );
+      const match = bestMatch(incoming, candidates);
       if (match) await this.addSource(m, match, event, engine);
       else await this.create(m, event, engine, incoming);
       return match ? 'merged' : 'created';
