@@ -16,6 +16,20 @@ bash scripts/postgres.sh ensure commitment_tracker
 say "build"
 npm run build --silent
 
+# Secrets come from the environment. For a local run they are generated once
+# into .data/credentials.env (git-ignored, readable by you only) and reused.
+creds="$root/.data/credentials.env"
+if [[ ! -f "$creds" ]]; then
+  mkdir -p "$root/.data"
+  umask 077
+  {
+    echo "JWT_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('hex'))")"
+    echo "ADMIN_EMAIL=admin@example.org"
+    echo "ADMIN_PASSWORD=$(node -e "console.log(require('crypto').randomBytes(12).toString('base64url'))")"
+  } >"$creds"
+fi
+set -a; source "$creds"; set +a
+
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitment_tracker}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 logs="$root/.data/logs"; mkdir -p "$logs"
@@ -52,7 +66,7 @@ cat >&2 <<MSG
 The system is up.
   dashboard      http://127.0.0.1:3000/health
   ingestion      http://127.0.0.1:3001   (POST /documents, GET /documents/:id)
-  commitments    http://127.0.0.1:3002   (GET /items, GET /items/:id)
+  commitments    http://127.0.0.1:3002   (API docs: /docs; sign in as $ADMIN_EMAIL, password in .data/credentials.env)
   notifications  http://127.0.0.1:3003   (GET /watches)
   Kafka          127.0.0.1:${KAFKA_PORT:-9092}      PostgreSQL  $DATABASE_URL
 Logs: .data/logs/*.log.  Ctrl-C stops the services; npm run infra:down stops Kafka.

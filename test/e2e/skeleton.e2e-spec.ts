@@ -27,6 +27,9 @@ describe('walking skeleton, end to end', () => {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       LOG_LEVEL: 'info',
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      ADMIN_EMAIL: 'admin@example.org',
+      ADMIN_PASSWORD: 'e2e-admin-password',
     };
     const started = await Promise.all([
       startService('ingestion', 43101, env),
@@ -127,6 +130,27 @@ describe('walking skeleton, end to end', () => {
       2,
     );
     expect(watched.map((w) => w.status).sort()).toEqual(['open', 'scheduled']);
+  });
+
+  it('shows the tracked items through the commitments API after sign-in', async () => {
+    const commitments = services.find((s) => s.name === 'commitments')!;
+    const login = await fetch(`${commitments.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password: 'e2e-admin-password' }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${commitments.url}/items?kind=event`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await res.json()) as { items: { actor: string; deadline: string }[] };
+    expect(page.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: 'Kyrgyz Republic', deadline: '2026' }),
+      ]),
+    );
+    expect((await fetch(`${commitments.url}/items`)).status).toBe(401);
   });
 
   it('stores the same text once and answers a repeat with the existing document', async () => {
