@@ -1,0 +1,209 @@
+// Register benchmark: 1,000,000 tracked items in PostgreSQL, list and due-soon
+// query latency through the real HTTP API, and the rate at which
+// commitment.extracted events are absorbed from Kafka into merged items.
+//   npm run bench:commitments   [ITEMS=1000000 EVENTS=20000 QUERIES=300]
+// Uses the dev broker (scripts/kafka.sh, 127.0.0.1:9092) and a throwaway database.
+const { execFileSync, spawn } = require('node:child_process');
+const { randomUUID } = require('node:crypto');
+const { join } = require('node:path');
+const { Client } = require('pg');
+const { Kafka, logLevel } = require('kafkajs');
+
+const root = join(__dirname, '..');
+const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
+const EVENTS = Number(process.env.EVENTS ?? 20_000);
+const QUERIES = Number(process.env.QUERIES ?? 300);
+const PORT = 43202;
+const BROKERS = [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'];
+const db = `ct_bench_${Date.now()}`;
+const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
+const url = `postgres://postgres@127.0.0.1:5432/${db}`;
+const secrets = {
+  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  ADMIN_EMAIL: 'admin@example.org',
+  ADMIN_PASSWORD: 'bench-admin-password',
+};
+
+const sql = async (conn, text, params) => {
+  const c = new Client({ connectionString: conn });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+};
+const pct = (xs, p) =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+async function startService() {
+  const child = spawn(process.execPath, [join(root, 'dist/services/commitments/src/main.js')], {
+    env: {
+      ...process.env,
+      ...secrets,
+      DATABASE_URL: url,
+      KAFKA_BROKERS: BROKERS.join(','),
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error('commitments service did not start');
+}
+
+async function main() {
+  execFileSync('bash', [join(root, 'scripts/kafka.sh'), 'start'], { stdio: 'inherit' });
+  await sql(admin, `CREATE DATABASE ${db}`);
+  let service;
+  try {
+    service = await startService(); // applies the migrations
+    let t0 = process.hrtime.bigint();
+    // Bulk load in one statement per 100k rows: set-based, no per-row round trips.
+    for (let from = 1; from <= ITEMS; from += 100_000) {
+      const to = Math.min(ITEMS, from + 99_999);
+      await sql(
+        url,
+        `
+        INSERT INTO commitments.tracked_items (kind, actor, actor_key, action, status, deadline, deadline_precision, due_date, deadline_source, version, source_count, created_at, updated_at)
+        SELECT k.kind, a.actor, lower(a.actor),
+               (ARRAY['prepare a report on','establish a joint fund for','draft an agreement on','launch a programme on','host a meeting on'])[1 + g % 5]
+                 || ' ' || (ARRAY['transport','energy','water security','digital trade','climate','education','customs','tourism','health','culture'])[1 + (g / 5) % 10] || ' #' || g,
+               CASE WHEN k.kind = 'event' THEN (ARRAY['scheduled','held','postponed'])[1 + g % 3] ELSE (ARRAY['open','in_progress','done','blocked','cancelled'])[1 + g % 5] END,
+               to_char(d, 'YYYY-MM-DD'), 'day', d, 'explicit', 1, 1,
+               now() - (g || ' minutes')::interval, now()
+        FROM generate_series(${from}, ${to}) g
+        CROSS JOIN LATERAL (SELECT (ARRAY['mandate','pledge','event'])[1 + g % 3] AS kind) k
+        CROSS JOIN LATERAL (SELECT 'Actor ' || (g % 200) AS actor) a
+        CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g * 7919 % 2557) AS d) dd`,
+      );
+    }
+    await sql(url, 'ANALYZE commitments.tracked_items');
+    const loadMs = ms(t0);
+
+    const login = await fetch(`http://127.0.0.1:${PORT}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: secrets.ADMIN_EMAIL, password: secrets.ADMIN_PASSWORD }),
+    });
+    const { token } = await login.json();
+    const today = new Date().toISOString().slice(0, 10);
+    const in30 = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
+    const queries = {
+      'open mandates by due date': 'kind=mandate&status=open&sort=due&limit=50',
+      'one actor': 'actor=Actor%2042&limit=50',
+      overdue: 'overdue=true&sort=due&limit=50',
+      'text search': 'q=water%20security&limit=50',
+      'page 20 of everything': 'offset=1000&limit=50',
+    };
+    const dueSoon = `dueAfter=${today}&dueBefore=${in30}&overdue=false&sort=due&limit=50`;
+    const time = async (q) => {
+      const lat = [];
+      for (let i = 0; i < QUERIES; i++) {
+        const t = process.hrtime.bigint();
+        const res = await fetch(`http://127.0.0.1:${PORT}/items?${q}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        await res.json();
+        if (res.status !== 200) throw new Error(`${q}: ${res.status}`);
+        lat.push(ms(t));
+      }
+      return lat;
+    };
+    const rows = [];
+    for (const [name, q] of Object.entries(queries)) rows.push([name, await time(q)]);
+    const dueLat = await time(dueSoon);
+
+    // Absorption: events for new and for already-tracked commitments, produced in bulk.
+    const kafka = new Kafka({ clientId: 'bench', brokers: BROKERS, logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    const runId = randomUUID();
+    const before = Number(
+      (await sql(url, 'SELECT count(*) AS n FROM commitments.processed_events'))[0].n,
+    );
+    const messages = [];
+    for (let i = 0; i < EVENTS; i++) {
+      const documentId = randomUUID();
+      const id = `bench:${runId}:${i}`;
+      messages.push({
+        key: documentId,
+        value: JSON.stringify({
+          specversion: '1.0',
+          id,
+          source: '/bench',
+          type: 'commitment.extracted.v1',
+          time: new Date().toISOString(),
+          datacontenttype: 'application/json',
+          data: {
+            documentId,
+            index: 0,
+            kind: 'mandate',
+            actor: `Bench actor ${i % 500}`,
+            action: `prepare report number ${i % 5000} on topic ${i % 37}`,
+            evidence: { text: 'instruct the bench actor to prepare', start: 0, end: 35 },
+            deadline: null,
+            deadlineSource: 'none',
+            language: 'en',
+            confidence: 0.9,
+            published: '2025-01-01',
+            engine: { name: 'bench', version: '1' },
+          },
+        }),
+      });
+    }
+    t0 = process.hrtime.bigint();
+    for (let i = 0; i < messages.length; i += 1000)
+      await producer.send({
+        topic: 'commitments.extracted.v1',
+        acks: -1,
+        messages: messages.slice(i, i + 1000),
+      });
+    await producer.disconnect();
+    let done = 0;
+    const deadline = Date.now() + 20 * 60_000;
+    while (done < EVENTS && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      done =
+        Number((await sql(url, 'SELECT count(*) AS n FROM commitments.processed_events'))[0].n) -
+        before;
+    }
+    const absorbSecs = ms(t0) / 1000;
+    const unsent = Number(
+      (await sql(url, 'SELECT count(*) AS n FROM commitments.outbox WHERE published_at IS NULL'))[0]
+        .n,
+    );
+
+    console.log(
+      `items loaded: ${ITEMS.toLocaleString('en')} in ${(loadMs / 1000).toFixed(1)} s (set-based INSERT … SELECT)`,
+    );
+    console.log(`\nquery (HTTP GET /items, ${QUERIES} runs each)       p50 ms   p99 ms`);
+    for (const [name, lat] of rows)
+      console.log(
+        `${name.padEnd(44)} ${pct(lat, 50).toFixed(1).padStart(7)} ${pct(lat, 99).toFixed(1).padStart(8)}`,
+      );
+    console.log(
+      `${'due soon (next 30 days, open, by due date)'.padEnd(44)} ${pct(dueLat, 50).toFixed(1).padStart(7)} ${pct(dueLat, 99).toFixed(1).padStart(8)}`,
+    );
+    console.log(
+      `\nabsorbed ${done.toLocaleString('en')} of ${EVENTS.toLocaleString('en')} commitment.extracted events in ${absorbSecs.toFixed(1)} s: ${(done / absorbSecs).toFixed(0)} events/s (outbox rows still unsent: ${unsent})`,
+    );
+  } finally {
+    service?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await sql(admin, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
