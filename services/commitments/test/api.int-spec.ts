@@ -203,16 +203,14 @@ describe('coordinators API', () => {
         dueDate: '2031-03-15',
         manual: { deadline: true, action: false },
       });
-      await h.app
-        .get(RegisterService)
-        .onCommitmentExtracted(
-          extracted({
-            documentId: '00000000-0000-4000-8000-0000000000bb',
-            deadline: '2032',
-            deadlineSource: 'explicit',
-            published: '2030-01-01',
-          }),
-        );
+      await h.app.get(RegisterService).onCommitmentExtracted(
+        extracted({
+          documentId: '00000000-0000-4000-8000-0000000000bb',
+          deadline: '2032',
+          deadlineSource: 'explicit',
+          published: '2030-01-01',
+        }),
+      );
       const after = await call(h.url, 'GET', `/items/${mandateId}`, { token: admin });
       expect(after.body).toMatchObject({ deadline: '2031-03-15', sourceCount: 2 });
     });
