@@ -85,7 +85,7 @@ async function main() {
         FROM generate_series(${from}, ${to}) g
         CROSS JOIN LATERAL (SELECT (ARRAY['mandate','pledge','event'])[1 + g % 3] AS kind) k
         CROSS JOIN LATERAL (SELECT 'Actor ' || (g % 200) AS actor) a
-        CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g * 7919 % 2557) AS d) dd`,
+        CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g::bigint * 7919 % 2557)::int AS d) dd`,
       );
     }
     await sql(url, 'ANALYZE commitments.tracked_items');

@@ -13,3 +13,4 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './service-health.module';
 export * from './service-bootstrap';
+export * from './batch-consumer';

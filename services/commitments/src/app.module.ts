@@ -9,7 +9,7 @@ import { ItemsModule } from './items/items.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: CommitmentsEnv): DynamicModule {
+  static forRoot(env: CommitmentsEnv, opts: { consume?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -29,7 +29,7 @@ export class AppModule {
           adminPassword: env.ADMIN_PASSWORD,
           loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
         }),
-        ItemsModule,
+        ItemsModule.register({ consume: opts.consume ?? true }),
       ],
     };
   }

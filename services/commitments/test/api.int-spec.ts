@@ -243,7 +243,8 @@ describe('coordinators API', () => {
   describe('listing', () => {
     it.each([
       ['kind=event', [1]],
-      ['actor=transport', [2]],
+      ['actor=Ministers%20of%20Transport', [2]],
+      ['actor=transport', []],
       ['q=rail%20tariffs', [2]],
       ['dueAfter=2029-01-01', [0, 1]],
       ['dueBefore=2029-01-01', []],

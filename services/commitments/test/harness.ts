@@ -29,7 +29,9 @@ export async function startCommitments(label: string): Promise<Harness> {
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(env, { consume: false })],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   serveDocs(app);
   await app.listen(0, '127.0.0.1');

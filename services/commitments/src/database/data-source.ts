@@ -10,6 +10,7 @@ import { ItemCommentEntity } from '../items/entities/item-comment.entity';
 import { ItemHistoryEntity } from '../items/entities/item-history.entity';
 import { CreateTrackedItems1763900100000 } from './migrations/1763900100000-CreateTrackedItems';
 import { RegisterLifecycleAuth1763900300000 } from './migrations/1763900300000-RegisterLifecycleAuth';
+import { ListIndexes1763900400000 } from './migrations/1763900400000-ListIndexes';
 
 export function commitmentsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
@@ -23,7 +24,11 @@ export function commitmentsDataSourceOptions(url: string) {
       UserEntity,
       ApiKeyEntity,
     ],
-    migrations: [CreateTrackedItems1763900100000, RegisterLifecycleAuth1763900300000],
+    migrations: [
+      CreateTrackedItems1763900100000,
+      RegisterLifecycleAuth1763900300000,
+      ListIndexes1763900400000,
+    ],
     applicationName: SERVICE,
   });
 }

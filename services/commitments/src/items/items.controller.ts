@@ -39,8 +39,14 @@ export class ItemsController {
   @Get()
   async list(@Query(new ZodValidationPipe(listItemsQuery)) q: ListItemsQuery) {
     const on = today();
-    const { items, total } = await this.repository.list(q, on);
-    return { total, limit: q.limit, offset: q.offset, items: items.map((i) => toItemView(i, on)) };
+    const { items, total, totalCapped } = await this.repository.list(q, on);
+    return {
+      total,
+      totalCapped,
+      limit: q.limit,
+      offset: q.offset,
+      items: items.map((i) => toItemView(i, on)),
+    };
   }
 
   @Get(':id')

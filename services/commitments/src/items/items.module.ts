@@ -1,13 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ExtractedConsumer } from './extracted.consumer';
 import { ItemChanges } from './item-changes';
-import { ItemsConsumer } from './items.consumer';
 import { ItemsController } from './items.controller';
 import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
 import { RegisterService } from './register.service';
 
-@Module({
-  controllers: [ItemsController, ItemsConsumer],
-  providers: [ItemsService, ItemsRepository, RegisterService, ItemChanges],
-})
-export class ItemsModule {}
+@Module({})
+export class ItemsModule {
+  /** `consume: false` leaves Kafka consumption out (tests that drive the register directly). */
+  static register(opts: { consume: boolean }): DynamicModule {
+    return {
+      module: ItemsModule,
+      controllers: [ItemsController],
+      providers: [
+        ItemsService,
+        ItemsRepository,
+        RegisterService,
+        ItemChanges,
+        ...(opts.consume ? [ExtractedConsumer] : []),
+      ],
+    };
+  }
+}

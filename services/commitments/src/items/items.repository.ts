@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { ListItemsQuery } from './dto/item-queries.dto';
 import { ItemCommentEntity } from './entities/item-comment.entity';
 import { ItemHistoryEntity } from './entities/item-history.entity';
 import { ItemSourceEntity } from './entities/item-source.entity';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { CLOSED } from './lifecycle';
+import { actorKey } from './matching';
+
+/** Beyond this many matches the list reports "10000+" instead of counting them all. */
+export const TOTAL_CAP = 10_000;
 
 const SORTS: Record<ListItemsQuery['sort'], [string, 'ASC' | 'DESC']> = {
   due: ['i.due_date', 'ASC'],
@@ -25,11 +29,11 @@ export class ItemsRepository {
   async list(
     q: ListItemsQuery,
     today: string,
-  ): Promise<{ items: TrackedItemEntity[]; total: number }> {
+  ): Promise<{ items: TrackedItemEntity[]; total: number; totalCapped: boolean }> {
     const qb = this.dataSource.getRepository(TrackedItemEntity).createQueryBuilder('i');
     if (q.kind) qb.andWhere('i.kind = :kind', { kind: q.kind });
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
-    if (q.actor) qb.andWhere('i.actor ILIKE :actor', { actor: `%${escapeLike(q.actor)}%` });
+    if (q.actor) qb.andWhere('i.actor_key = :actor', { actor: actorKey(q.actor) });
     if (q.dueBefore) qb.andWhere('i.due_date <= :dueBefore', { dueBefore: q.dueBefore });
     if (q.dueAfter) qb.andWhere('i.due_date >= :dueAfter', { dueAfter: q.dueAfter });
     if (q.q) qb.andWhere(`(i.action || ' ' || i.actor) ILIKE :q`, { q: `%${escapeLike(q.q)}%` });
@@ -40,29 +44,33 @@ export class ItemsRepository {
       );
     }
     if (q.overdue !== undefined) {
-      const overdue = new Brackets((w) =>
-        w
-          .where('i.due_date < :today', { today })
-          .andWhere('i.status NOT IN (:...closed)', { closed: CLOSED }),
-      );
-      if (q.overdue) qb.andWhere(overdue);
-      else
-        qb.andWhere(
-          new Brackets((w) =>
-            w
-              .where('i.due_date IS NULL')
-              .orWhere('i.due_date >= :today', { today })
-              .orWhere('i.status IN (:...closed)', { closed: CLOSED }),
-          ),
-        );
+      // The closed statuses are spelled out like the partial index
+      // tracked_items_open_due_idx, so that the planner can use it.
+      const open = `i.status NOT IN (${CLOSED.map((c) => `'${c}'`).join(', ')})`;
+      if (q.overdue) qb.andWhere(`i.due_date < :today AND ${open}`, { today });
+      else qb.andWhere(`(NOT (i.due_date < :today AND ${open}) OR i.due_date IS NULL)`, { today });
     }
     const [column, direction] = SORTS[q.sort];
     qb.orderBy(column, direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy(
       'i.id',
       'ASC',
     );
-    const [items, total] = await qb.skip(q.offset).take(q.limit).getManyAndCount();
-    return { items, total };
+    // No joins, so plain LIMIT/OFFSET; the total is counted up to a cap, because an
+    // exact count over hundreds of thousands of matches costs more than the page.
+    const [countSql, countParams] = qb
+      .clone()
+      .select('1')
+      .orderBy()
+      .limit(TOTAL_CAP + 1)
+      .getQueryAndParameters();
+    const [items, [{ n }]] = await Promise.all([
+      qb.offset(q.offset).limit(q.limit).getMany(),
+      this.dataSource.query(
+        `SELECT count(*)::int AS n FROM (${countSql}) t`,
+        countParams,
+      ) as Promise<{ n: number }[]>,
+    ]);
+    return { items, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
   }
 
   findOne(id: string): Promise<TrackedItemEntity | null> {

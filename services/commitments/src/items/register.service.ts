@@ -31,38 +31,64 @@ export class RegisterService {
     private readonly relay: OutboxRelay,
   ) {}
 
+  /** Register one extracted commitment in its own transaction. */
   async onCommitmentExtracted(event: Extracted): Promise<void> {
-    const d = event.data;
-    const outcome = await this.dataSource.transaction(async (m) => {
-      if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return 'duplicate';
-      const engine = `${d.engine.name}@${d.engine.version}`;
-      const known = await m.findOneBy(ItemSourceEntity, {
-        documentId: d.documentId,
-        engine,
-        extractionIndex: d.index,
-      });
-      if (known) return 'duplicate';
-      const incoming = comparable(d);
-      // Registrations that could match each other run one at a time.
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `register:${d.kind}:${d.kind === 'event' ? '' : incoming.actorKey}`,
-      ]);
-      // A deadline corrected by hand says nothing about what documents say: match without it.
-      const candidates = (await this.candidates(m, incoming)).map((i) =>
-        i.deadlineManual ? { ...i, deadline: null } : i,
-      );
-      const match = bestMatch(incoming, candidates);
-      if (match) await this.addSource(m, match, event, engine);
-      else await this.create(m, event, engine, incoming);
-      return match ? 'merged' : 'created';
+    await this.applyMany([event]);
+  }
+
+  /**
+   * Register many in one transaction (one commit for the lot). Registrations
+   * take advisory locks by kind and actor; they are applied in lock-key order so
+   * that two concurrent batches always lock in the same order and cannot deadlock.
+   */
+  async applyMany(events: Extracted[]): Promise<void> {
+    const ordered = events
+      .map((event, i) => ({ event, i, key: lockKey(event.data) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+    const outcomes = await this.dataSource.transaction(async (m) => {
+      const done: string[] = [];
+      for (const { event, key } of ordered) done.push(await this.apply(m, event, key));
+      return done;
     });
-    if (outcome !== 'duplicate') {
+    const changed = outcomes.filter((o) => o !== 'duplicate').length;
+    if (changed > 0) {
       this.logger.log(
-        { documentId: d.documentId, index: d.index, outcome },
-        'extracted commitment registered',
+        {
+          events: events.length,
+          created: outcomes.filter((o) => o === 'created').length,
+          merged: outcomes.filter((o) => o === 'merged').length,
+        },
+        'extracted commitments registered',
       );
       this.relay.nudge();
     }
+  }
+
+  private async apply(
+    m: EntityManager,
+    event: Extracted,
+    key: string,
+  ): Promise<'duplicate' | 'merged' | 'created'> {
+    const d = event.data;
+    if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return 'duplicate';
+    const engine = `${d.engine.name}@${d.engine.version}`;
+    const known = await m.findOneBy(ItemSourceEntity, {
+      documentId: d.documentId,
+      engine,
+      extractionIndex: d.index,
+    });
+    if (known) return 'duplicate';
+    const incoming = comparable(d);
+    // Registrations that could match each other run one at a time.
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+    // A deadline corrected by hand says nothing about what documents say: match without it.
+    const candidates = (await this.candidates(m, incoming)).map((i) =>
+      i.deadlineManual ? { ...i, deadline: null } : i,
+    );
+    const match = bestMatch(incoming, candidates);
+    if (match) await this.addSource(m, match, event, engine);
+    else await this.create(m, event, engine, incoming);
+    return match ? 'merged' : 'created';
   }
 
   private async candidates(m: EntityManager, c: Comparable): Promise<TrackedItemEntity[]> {
@@ -233,6 +259,11 @@ export class RegisterService {
       eventId: event.id,
     });
   }
+}
+
+/** Events all share one lock (they match across hosts and places); others lock per kind and actor. */
+function lockKey(d: Extracted['data']): string {
+  return `register:${d.kind}:${d.kind === 'event' ? '' : actorKey(d.actor)}`;
 }
 
 function comparable(d: Extracted['data']): Comparable {

@@ -1,0 +1,142 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import { parseEvent, type EventOf, type EventType } from '@ct/contracts';
+import type { DeadLetterPublisher } from './dead-letter.publisher';
+import { decodeJsonValue } from './json-decode';
+import { kafkaClientConfig } from './kafka-config';
+
+export interface BatchConsumerOptions<T extends EventType> {
+  service: string;
+  brokers: string[];
+  groupId: string;
+  topic: string;
+  type: T;
+  /** Apply many events in one transaction; throws if any fails. */
+  applyMany: (events: EventOf<T>[]) => Promise<void>;
+  /** Apply one event on its own, to isolate a failure in a chunk. */
+  applyOne: (event: EventOf<T>) => Promise<void>;
+  deadLetters: DeadLetterPublisher;
+  /** Events per transaction (default 250). */
+  chunk?: number;
+  maxAttempts?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+/**
+ * A kafkajs consumer for high-volume topics: a batch at a time, invalid
+ * messages dead-lettered at once, valid ones applied in chunks, each chunk in
+ * one database transaction with the offsets resolved after it commits. A chunk
+ * that fails is retried one event at a time, so one bad event neither blocks
+ * nor takes down its neighbours; an event that keeps failing is dead-lettered.
+ * (The Nest Kafka transport handles one message at a time: see kafka-local.md.)
+ */
+export class BatchEventConsumer<T extends EventType> {
+  private readonly logger = new Logger(BatchEventConsumer.name);
+  private readonly consumer: Consumer;
+  private readonly attempts = new Map<string, number>();
+
+  constructor(private readonly o: BatchConsumerOptions<T>) {
+    this.consumer = new Kafka(kafkaClientConfig(`${o.service}-batch`, o.brokers)).consumer({
+      groupId: o.groupId,
+      allowAutoTopicCreation: false,
+      maxBytesPerPartition: 2 * 1024 * 1024,
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.o.topic, fromBeginning: true });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 2,
+      eachBatch: (payload) => this.handle(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async handle(p: EachBatchPayload): Promise<void> {
+    const { batch } = p;
+    const valid: { event: EventOf<T>; message: KafkaMessage }[] = [];
+    for (const message of batch.messages) {
+      const decoded = decodeJsonValue(message.value);
+      const parsed = decoded.ok ? parseEvent(this.o.type, decoded.value) : decoded;
+      if (parsed.ok) {
+        valid.push({ event: parsed.event, message });
+      } else {
+        this.logger.warn(
+          { where: `${batch.topic}/${batch.partition}@${message.offset}`, reason: parsed.reason },
+          'invalid event dead-lettered',
+        );
+        await this.deadLetter(batch.topic, batch.partition, message, parsed.reason);
+      }
+    }
+    const size = this.o.chunk ?? 250;
+    let from = 0;
+    while (from < valid.length && p.isRunning() && !p.isStale()) {
+      const chunk = valid.slice(from, from + size);
+      try {
+        await this.o.applyMany(chunk.map((c) => c.event));
+      } catch (err) {
+        this.logger.warn(
+          { err, size: chunk.length },
+          'chunk failed; applying its events one by one',
+        );
+        for (const c of chunk) await this.applyAlone(p, c.event, c.message);
+      }
+      for (const c of chunk) p.resolveOffset(c.message.offset);
+      await p.heartbeat();
+      from += size;
+    }
+    // Invalid messages (already dead-lettered) are done too.
+    if (p.isRunning() && !p.isStale() && batch.messages.length > 0) {
+      p.resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    }
+    await p.commitOffsetsIfNecessary();
+  }
+
+  private async applyAlone(
+    p: EachBatchPayload,
+    event: EventOf<T>,
+    message: KafkaMessage,
+  ): Promise<void> {
+    const where = `${p.batch.topic}/${p.batch.partition}@${message.offset}`;
+    try {
+      await this.o.applyOne(event);
+      this.attempts.delete(where);
+    } catch (err) {
+      const attempt = (this.attempts.get(where) ?? 0) + 1;
+      const reason = err instanceof Error ? err.message : String(err);
+      if (attempt < (this.o.maxAttempts ?? 5)) {
+        this.attempts.set(where, attempt);
+        await p.commitOffsetsIfNecessary();
+        throw err; // kafkajs retries from the first unresolved offset
+      }
+      this.attempts.delete(where);
+      this.logger.error({ where, attempt, err }, 'event failed repeatedly; dead-lettered');
+      await this.deadLetter(
+        p.batch.topic,
+        p.batch.partition,
+        message,
+        `processing failed after ${attempt} attempts: ${reason}`,
+      );
+    }
+  }
+
+  private deadLetter(
+    topic: string,
+    partition: number,
+    m: KafkaMessage,
+    reason: string,
+  ): Promise<void> {
+    const headers: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(m.headers ?? {}))
+      headers[k] = Array.isArray(v) ? v.join(',') : v;
+    return this.o.deadLetters.publish(
+      { topic, partition, offset: m.offset, key: m.key, value: m.value, headers },
+      reason,
+    );
+  }
+}
