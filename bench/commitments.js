@@ -106,7 +106,7 @@ async function main() {
       'text search': 'q=water%20security&limit=50',
       'page 20 of everything': 'offset=1000&limit=50',
     };
-    const dueSoon = `dueAfter=${today}&dueBefore=${in30}&overdue=false&sort=due&limit=50`;
+    const dueSoon = `open=true&dueAfter=${today}&dueBefore=${in30}&sort=due&limit=50`;
     const time = async (q) => {
       const lat = [];
       for (let i = 0; i < QUERIES; i++) {

@@ -251,6 +251,8 @@ describe('coordinators API', () => {
       ['status=open', [0, 2]],
       [`documentId=${DOC}`, [0, 1, 2]],
       ['overdue=false', [0, 1, 2]],
+      ['open=true', [0, 2]],
+      ['open=false', [1]],
     ])('filters by %s', async (query, expected) => {
       const res = await call(h.url, 'GET', `/items?sort=created&${query}`, { token: viewer });
       expect(res.status).toBe(200);

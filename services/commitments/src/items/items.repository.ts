@@ -9,8 +9,8 @@ import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { CLOSED } from './lifecycle';
 import { actorKey } from './matching';
 
-/** Beyond this many matches the list reports "10000+" instead of counting them all. */
-export const TOTAL_CAP = 10_000;
+/** Beyond this many matches the list reports "1000+" (totalCapped) instead of counting them all. */
+export const TOTAL_CAP = 1000;
 
 const SORTS: Record<ListItemsQuery['sort'], [string, 'ASC' | 'DESC']> = {
   due: ['i.due_date', 'ASC'],
@@ -42,6 +42,10 @@ export class ItemsRepository {
         `EXISTS (SELECT 1 FROM ${this.sourcesTable()} s WHERE s.item_id = i.id AND s.document_id = :doc)`,
         { doc: q.documentId },
       );
+    }
+    if (q.open !== undefined) {
+      const closed = CLOSED.map((c) => `'${c}'`).join(', ');
+      qb.andWhere(q.open ? `i.status NOT IN (${closed})` : `i.status IN (${closed})`);
     }
     if (q.overdue !== undefined) {
       // The closed statuses are spelled out like the partial index

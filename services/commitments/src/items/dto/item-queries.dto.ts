@@ -8,6 +8,8 @@ export const listItemsQuery = z.strictObject({
   status: commitmentStatus.optional(),
   actor: z.string().trim().min(1).max(200).optional(),
   overdue: bool.optional(),
+  /** true: not done, cancelled or held; false: closed. */
+  open: bool.optional(),
   dueBefore: z.iso.date().optional(),
   dueAfter: z.iso.date().optional(),
   q: z.string().trim().min(2).max(200).optional(),
