@@ -14,3 +14,4 @@ export * from './outbox/outbox.relay';
 export * from './service-health.module';
 export * from './service-bootstrap';
 export * from './batch-consumer';
+export * from './service-infrastructure';

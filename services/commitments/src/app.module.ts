@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, ServiceHealthModule } from '@ct/messaging';
-import { typeOrmRoot } from '@ct/persistence';
-import { loggingModule } from '@ct/platform';
+import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type CommitmentsEnv } from './config/commitments.env';
 import { commitmentsDataSourceOptions } from './database/data-source';
 import { AuthModule } from './auth/auth.module';
@@ -13,15 +11,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(SERVICE, env.LOG_LEVEL),
-        typeOrmRoot(commitmentsDataSourceOptions(env.DATABASE_URL), env.DB_MIGRATIONS_RUN),
-        MessagingModule.forRoot({
+        ...serviceInfrastructure({
           service: SERVICE,
-          brokers: env.KAFKA_BROKERS,
+          env,
           groupId: CONSUMER_GROUP,
-          outboxSchema: SCHEMA,
+          database: {
+            options: commitmentsDataSourceOptions(env.DATABASE_URL),
+            schema: SCHEMA,
+            migrate: env.DB_MIGRATIONS_RUN,
+          },
         }),
-        ServiceHealthModule.forRoot({ database: true }),
         AuthModule.forRoot({
           jwtSecret: env.JWT_SECRET,
           tokenTtlSeconds: env.TOKEN_TTL_SECONDS,

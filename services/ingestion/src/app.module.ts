@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, ServiceHealthModule } from '@ct/messaging';
-import { typeOrmRoot } from '@ct/persistence';
-import { loggingModule } from '@ct/platform';
+import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type IngestionEnv } from './config/ingestion.env';
 import { ingestionDataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
@@ -13,15 +11,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(SERVICE, env.LOG_LEVEL),
-        typeOrmRoot(ingestionDataSourceOptions(env.DATABASE_URL), env.DB_MIGRATIONS_RUN),
-        MessagingModule.forRoot({
+        ...serviceInfrastructure({
           service: SERVICE,
-          brokers: env.KAFKA_BROKERS,
+          env,
           groupId: CONSUMER_GROUP,
-          outboxSchema: SCHEMA,
+          database: {
+            options: ingestionDataSourceOptions(env.DATABASE_URL),
+            schema: SCHEMA,
+            migrate: env.DB_MIGRATIONS_RUN,
+          },
         }),
-        ServiceHealthModule.forRoot({ database: true }),
         DocumentsModule.register({ maxChars: env.MAX_DOCUMENT_CHARS }),
         ExtractionModule,
       ],

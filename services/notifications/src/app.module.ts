@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, ServiceHealthModule } from '@ct/messaging';
-import { typeOrmRoot } from '@ct/persistence';
-import { loggingModule } from '@ct/platform';
+import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type NotificationsEnv } from './config/notifications.env';
 import { notificationsDataSourceOptions } from './database/data-source';
 import { WatchesModule } from './watches/watches.module';
@@ -12,15 +10,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(SERVICE, env.LOG_LEVEL),
-        typeOrmRoot(notificationsDataSourceOptions(env.DATABASE_URL), env.DB_MIGRATIONS_RUN),
-        MessagingModule.forRoot({
+        ...serviceInfrastructure({
           service: SERVICE,
-          brokers: env.KAFKA_BROKERS,
+          env,
           groupId: CONSUMER_GROUP,
-          outboxSchema: SCHEMA,
+          database: {
+            options: notificationsDataSourceOptions(env.DATABASE_URL),
+            schema: SCHEMA,
+            migrate: env.DB_MIGRATIONS_RUN,
+          },
         }),
-        ServiceHealthModule.forRoot({ database: true }),
         WatchesModule,
       ],
     };

@@ -1,0 +1,29 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { DataSourceOptions } from 'typeorm';
+import { typeOrmRoot } from '@ct/persistence';
+import { loggingModule, type BaseEnv } from '@ct/platform';
+import { MessagingModule } from './messaging.module';
+import { ServiceHealthModule } from './service-health.module';
+
+/**
+ * What every service imports: JSON logging, Kafka plumbing, /health, and when
+ * it owns data, its database with migrations applied at start and its outbox.
+ */
+export function serviceInfrastructure(o: {
+  service: string;
+  env: BaseEnv;
+  groupId?: string;
+  database?: { options: DataSourceOptions; schema: string; migrate: boolean };
+}): DynamicModule[] {
+  return [
+    loggingModule(o.service, o.env.LOG_LEVEL),
+    ...(o.database ? [typeOrmRoot(o.database.options, o.database.migrate)] : []),
+    MessagingModule.forRoot({
+      service: o.service,
+      brokers: o.env.KAFKA_BROKERS,
+      groupId: o.groupId,
+      outboxSchema: o.database?.schema,
+    }),
+    ServiceHealthModule.forRoot({ database: o.database !== undefined }),
+  ];
+}
