@@ -133,6 +133,30 @@ describe('German rules', () => {
   });
 });
 
+describe('deadlines resolved from the next meeting, in every language', () => {
+  it.each([
+    [
+      'de',
+      'Der nächste Gipfel wird am 3. Mai 2025 in Baku stattfinden. Die Minister beauftragten das Sekretariat, den Entwurf bis zum nächsten Gipfel in Baku vorzulegen.',
+    ],
+    [
+      'ru',
+      'Следующий саммит пройдёт в Баку 3 мая 2025 года. Президенты поручили Секретариату подготовить проект к следующему саммиту.',
+    ],
+    [
+      'tr',
+      "Bir sonraki Zirve 3 Mayıs 2025'te Bakü'de düzenlenecek. Liderler Sekretaryayı, Bakü'de düzenlenecek bir sonraki Zirveye kadar taslağı hazırlamakla görevlendirdi.",
+    ],
+  ])('%s', (language, text) => {
+    const found = sut.extract({ text, language, published: '2025-01-01' }).commitments;
+    expect(found.map((c) => [c.kind, c.deadline, c.deadlineSource])).toEqual([
+      ['event', '2025-05-03', 'explicit'],
+      ['mandate', '2025-05-03', 'resolved'],
+    ]);
+    expect(found[1].dependsOn).toEqual(expect.objectContaining({ noun: 'summit' }));
+  });
+});
+
 describe('Russian rules', () => {
   it.each([
     [

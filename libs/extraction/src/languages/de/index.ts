@@ -1,4 +1,5 @@
 import type { Clause } from '../../engine/segment';
+import { nextMeetingMentions } from '../../engine/meetings';
 import { phrase, subClause } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
 import { germanDates } from './dates';
@@ -14,6 +15,8 @@ const PAST =
   /\b(?:fand|fanden|stattgefunden|wurde\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet|durchgeführt)|wurden\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet))\b/iu;
 const NEGATIVE =
   /\b(?:begrüß\p{L}*|betont\p{L}*|unterstrich\p{L}*|unterstreich\p{L}*|würdig\p{L}*|bekräftig\p{L}*|hob\p{L}*\s+hervor|stellt\p{L}*\s+fest|forder\p{L}*|appellier\p{L}*|vorschlag|vorgeschlagen|schlug\p{L}*|dank\p{L}*|erwarte\p{L}*|könnte|würde)\b/iu;
+const NEXT_MEETING =
+  /(?:nächsten|kommenden|bevorstehenden|folgenden)\s+(\p{L}*(?:gipfel|treffen|sitzung|konferenz|forum|tagung))\p{L}*(?:\s+in\s+(\p{Lu}\p{L}+))?/giu;
 const MEETINGS: [RegExp, string][] = [
   [/gipfel/iu, 'summit'],
   [/treffen|zusammenkunft/iu, 'meeting'],
@@ -78,22 +81,8 @@ export const german: LanguagePack = {
   code: 'de',
   dates: germanDates,
 
-  meetingMentions(text: string): MeetingMention[] {
-    const out: MeetingMention[] = [];
-    for (const m of text.matchAll(
-      /(?:nächsten|kommenden|bevorstehenden|folgenden)\s+(\p{L}*(?:gipfel|treffen|sitzung|konferenz|forum|tagung))\p{L}*(?:\s+in\s+(\p{Lu}\p{L}+))?/giu,
-    )) {
-      const noun = MEETINGS.find(([re]) => re.test(m[1]))?.[1] ?? 'meeting';
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        noun,
-        ordinal: null,
-        place: m[2] ?? null,
-      });
-    }
-    return out;
-  },
+  meetingMentions: (text: string): MeetingMention[] =>
+    nextMeetingMentions(text, NEXT_MEETING, MEETINGS),
 
   candidates(clause: Clause): Candidate[] {
     const text = clause.text;

@@ -1,4 +1,5 @@
 import type { Clause } from '../../engine/segment';
+import { nextMeetingMentions } from '../../engine/meetings';
 import { phrase, subClause } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
 import { russianDates } from './dates';
@@ -26,6 +27,8 @@ const NEGATIVE = w(
   'приветств\\p{L}*|отмети\\p{L}*|отмеча\\p{L}*|подчеркн\\p{L}*|подчеркива\\p{L}*|подтверди\\p{L}*|подтвержда\\p{L}*|призва\\p{L}*|призыва\\p{L}*|предложени\\p{L}*|предлож\\p{L}*|выразил\\p{L}*|высоко\\s+оценил\\p{L}*|поблагодари\\p{L}*|ожида\\p{L}*|могут|может',
   'iu',
 );
+const NEXT_MEETING =
+  /(?<![\p{L}])(?:следующ|очередн|предстоящ)\p{L}*\s+(саммит|встреч|заседани|сесси|конференци|форум)\p{L}*(?:\s+в\s+(\p{Lu}\p{L}+))?/giu;
 const MEETINGS: [RegExp, string][] = [
   [/^саммит/iu, 'summit'],
   [/^встреч/iu, 'meeting'],
@@ -69,22 +72,8 @@ export const russian: LanguagePack = {
   code: 'ru',
   dates: russianDates,
 
-  meetingMentions(text: string): MeetingMention[] {
-    const out: MeetingMention[] = [];
-    const re =
-      /(?<![\p{L}])(?:следующ|очередн|предстоящ)\p{L}*\s+(саммит|встреч|заседани|сесси|конференци|форум)\p{L}*(?:\s+в\s+(\p{Lu}\p{L}+))?/giu;
-    for (const m of text.matchAll(re)) {
-      const noun = MEETINGS.find(([r]) => r.test(m[1]))?.[1] ?? 'meeting';
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        noun,
-        ordinal: null,
-        place: m[2] ?? null,
-      });
-    }
-    return out;
-  },
+  meetingMentions: (text: string): MeetingMention[] =>
+    nextMeetingMentions(text, NEXT_MEETING, MEETINGS),
 
   candidates(clause: Clause): Candidate[] {
     const text = clause.text;

@@ -122,28 +122,10 @@ export const turkish: LanguagePack = {
         .split(/\s+/)
         .slice(-3)
         .join(' ');
-      const event = EVENT.exec(low);
-      if (event && !PAST.test(low)) {
-        const meeting = meetingIn(sub);
-        if (meeting) {
-          out.push({
-            kind: 'event',
-            trigger: {
-              start: scope.start + event.index,
-              end: scope.start + event.index + event[0].length,
-            },
-            scope,
-            actor: null,
-            action: phrase(sub),
-            rule: 'tr.event',
-            confidence: 0.8,
-            meeting,
-          });
-          continue;
-        }
-      }
-      if (NEGATIVE_VERB.test(finalVerb)) continue;
-      const mandate = MANDATE.exec(low);
+      // A task whose final verb is a mandate is a mandate, even when it names a
+      // meeting to be held ("…düzenlenecek Zirveye kadar … görevlendirdi").
+      const negative = NEGATIVE_VERB.test(finalVerb);
+      const mandate = negative ? null : MANDATE.exec(low);
       if (mandate) {
         // The addressee: the first accusative noun phrase of the sub-clause, with up to three modifiers.
         const np =
@@ -164,6 +146,27 @@ export const turkish: LanguagePack = {
         });
         continue;
       }
+      const event = EVENT.exec(low);
+      if (event && !PAST.test(low)) {
+        const meeting = meetingIn(sub);
+        if (meeting) {
+          out.push({
+            kind: 'event',
+            trigger: {
+              start: scope.start + event.index,
+              end: scope.start + event.index + event[0].length,
+            },
+            scope,
+            actor: null,
+            action: phrase(sub),
+            rule: 'tr.event',
+            confidence: 0.8,
+            meeting,
+          });
+          continue;
+        }
+      }
+      if (negative) continue;
       const pledge = PLEDGE_WORDS.test(low) ? PLEDGE.exec(low) : null;
       if (pledge && !WEAK_OBJECT.test(low)) {
         out.push({
