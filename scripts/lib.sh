@@ -1,6 +1,6 @@
 # Shared helpers for the project's scripts (sourced, not run).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-}" KAFKAJS_NO_PARTITIONER_WARNING=1
+export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
-import { parseEvent, type EventOf, type EventType } from '@ct/contracts';
+import type { EventOf, EventType } from '@ct/contracts';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
-import { decodeJsonValue } from './json-decode';
+import { readEvent } from './json-decode';
 import { kafkaClientConfig } from './kafka-config';
 
 export interface BatchConsumerOptions<T extends EventType> {
@@ -61,8 +61,7 @@ export class BatchEventConsumer<T extends EventType> {
     const { batch } = p;
     const valid: { event: EventOf<T>; message: KafkaMessage }[] = [];
     for (const message of batch.messages) {
-      const decoded = decodeJsonValue(message.value);
-      const parsed = decoded.ok ? parseEvent(this.o.type, decoded.value) : decoded;
+      const parsed = readEvent(this.o.type, message.value);
       if (parsed.ok) {
         valid.push({ event: parsed.event, message });
       } else {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
-import { parseEvent, type EventOf, type EventType } from '@ct/contracts';
+import type { EventOf, EventType } from '@ct/contracts';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { decodeJsonValue } from './json-decode';
+import { readEvent } from './json-decode';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 /**
@@ -41,8 +41,7 @@ export class EventIntake {
     };
     const where = `${failed.topic}/${failed.partition}@${failed.offset}`;
 
-    const decoded = decodeJsonValue(message.value);
-    const parsed = decoded.ok ? parseEvent(type, decoded.value) : decoded;
+    const parsed = readEvent(type, message.value);
     if (!parsed.ok) {
       this.logger.warn({ where, reason: parsed.reason }, 'invalid event dead-lettered');
       await this.deadLetters.publish(failed, parsed.reason);

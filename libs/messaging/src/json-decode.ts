@@ -1,3 +1,4 @@
+import { parseEvent, type EventOf, type EventType, type ParseResult } from '@ct/contracts';
 import { MAX_EVENT_BYTES } from './messaging.options';
 
 export type Decoded = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -24,4 +25,13 @@ export function decodeJsonValue(value: Buffer | string | null | undefined): Deco
   } catch (err) {
     return { ok: false, reason: `message value is not valid JSON: ${(err as Error).message}` };
   }
+}
+
+/** Decode a message value and validate it as an event of the given type, with a reason when it is not one. */
+export function readEvent<T extends EventType>(
+  type: T,
+  value: Buffer | string | null | undefined,
+): ParseResult<EventOf<T>> {
+  const decoded = decodeJsonValue(value);
+  return decoded.ok ? parseEvent(type, decoded.value) : decoded;
 }
