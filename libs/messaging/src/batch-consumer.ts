@@ -3,6 +3,7 @@ import { Kafka, type Consumer, type EachBatchPayload, type KafkaMessage } from '
 import type { EventOf, EventType } from '@ct/contracts';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
+import { isTransient } from './transient-error';
 import { kafkaClientConfig } from './kafka-config';
 
 export interface BatchConsumerOptions<T extends EventType> {
@@ -106,6 +107,10 @@ export class BatchEventConsumer<T extends EventType> {
       await this.o.applyOne(event);
       this.attempts.delete(where);
     } catch (err) {
+      if (isTransient(err)) {
+        await p.commitOffsetsIfNecessary();
+        throw err; // an outage: retry however long it lasts, never dead-letter
+      }
       const attempt = (this.attempts.get(where) ?? 0) + 1;
       const reason = err instanceof Error ? err.message : String(err);
       if (attempt < (this.o.maxAttempts ?? 5)) {

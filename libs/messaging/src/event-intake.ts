@@ -3,6 +3,7 @@ import type { KafkaContext } from '@nestjs/microservices';
 import type { EventOf, EventType } from '@ct/contracts';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
+import { isTransient } from './transient-error';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 /**
@@ -11,6 +12,8 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
  * dead-letter topic at once; a valid one whose handler keeps failing is
  * retried by Kafka (its offset stays uncommitted) and dead-lettered after
  * `maxAttempts`, so one bad message never blocks its partition for good.
+ * A failure because the database or broker is unavailable is not counted:
+ * such events are retried for as long as the outage lasts, never dead-lettered.
  */
 @Injectable()
 export class EventIntake {
@@ -52,6 +55,13 @@ export class EventIntake {
       await handler(parsed.event);
       this.attempts.delete(where);
     } catch (err) {
+      if (isTransient(err)) {
+        this.logger.warn(
+          { where, err },
+          'dependency unavailable; will retry without counting an attempt',
+        );
+        throw err;
+      }
       const attempt = (this.attempts.get(where) ?? 0) + 1;
       const reason = err instanceof Error ? err.message : String(err);
       if (attempt < this.maxAttempts) {

@@ -15,3 +15,4 @@ export * from './service-health.module';
 export * from './service-bootstrap';
 export * from './batch-consumer';
 export * from './service-infrastructure';
+export * from './transient-error';
