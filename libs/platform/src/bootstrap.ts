@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { BodyLimitFilter } from './body-limit.filter';
 import { createLogger } from './logging';
 
 export interface BootstrapOptions {
@@ -31,6 +32,7 @@ export async function bootstrap(opts: BootstrapOptions): Promise<INestApplicatio
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb' });
+  app.useGlobalFilters(new BodyLimitFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   opts.configure?.(app);
   if (opts.microservice) {

@@ -4,3 +4,4 @@ export * from './health.controller';
 export * from './bootstrap';
 export * from './zod-validation.pipe';
 export * from './public.decorator';
+export * from './body-limit.filter';
