@@ -19,7 +19,8 @@ const CANDIDATE_LIMIT = 200;
  * Turns extracted commitments into the register: a commitment already tracked
  * (matched across documents and languages) gains a source and perhaps a better
  * deadline; a new one becomes an item, linked to the event its deadline
- * follows. Everything for one event happens in one transaction.
+ * follows. Each event is applied whole or not at all, inside the transaction
+ * of its chunk (see applyMany).
  */
 @Injectable()
 export class RegisterService {
