@@ -13,3 +13,15 @@ export function normaliseActor(raw: string): string {
     return hits[0].name;
   return a.length > 0 ? a : 'the parties';
 }
+
+/**
+ * An institution named in another language, under its English name when the
+ * language's table knows it (e.g. "Sekretariat" → "Secretariat"); else as written.
+ */
+export function translateInstitution(
+  np: string | null,
+  terms: readonly (readonly [RegExp, string])[],
+): string | null {
+  if (!np) return null;
+  return terms.find(([re]) => re.test(np))?.[1] ?? np;
+}

@@ -1,4 +1,5 @@
 import type { Clause } from '../../engine/segment';
+import { translateInstitution } from '../../engine/actors';
 import { nextMeetingMentions } from '../../engine/meetings';
 import { phrase, subClause } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
@@ -72,11 +73,6 @@ function actorNear(text: string, at: number, after: string): string | null {
   return perfect ? perfect[1] : null;
 }
 
-function translateActor(np: string | null): string | null {
-  if (!np) return null;
-  return ACTOR_TERMS.find(([re]) => re.test(np))?.[1] ?? np;
-}
-
 export const german: LanguagePack = {
   code: 'de',
   dates: germanDates,
@@ -96,7 +92,10 @@ export const german: LanguagePack = {
       if (negativeIn(scope.start, at)) continue;
       const after = text.slice(at + m[0].length, scope.end);
       if (/^wies/iu.test(m[1]) && !/\ban\b/u.test(after)) continue;
-      const actor = translateActor(actorNear(text.slice(scope.start, at), at - scope.start, after));
+      const actor = translateInstitution(
+        actorNear(text.slice(scope.start, at), at - scope.start, after),
+        ACTOR_TERMS,
+      );
       if (!actor) continue;
       out.push({
         kind: 'mandate',

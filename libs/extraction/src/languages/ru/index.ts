@@ -1,4 +1,5 @@
 import type { Clause } from '../../engine/segment';
+import { translateInstitution } from '../../engine/actors';
 import { nextMeetingMentions } from '../../engine/meetings';
 import { phrase, subClause } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
@@ -63,11 +64,6 @@ function meetingIn(text: string): MeetingRef | null {
   return null;
 }
 
-function translateActor(np: string | null): string | null {
-  if (!np) return null;
-  return ACTOR_TERMS.find(([re]) => re.test(np))?.[1] ?? np;
-}
-
 export const russian: LanguagePack = {
   code: 'ru',
   dates: russianDates,
@@ -88,8 +84,9 @@ export const russian: LanguagePack = {
       // Addressee in the dative: after the verb up to the infinitive, or before a passive "поручено".
       const dative = /^\s*([^,;]{2,100}?)\s+(?=\p{L}+(?:ть|ти|чь)(?![\p{L}]))/u.exec(after)?.[1];
       const passive = /(\p{Lu}?[^,;]{2,80}?)\s*$/u.exec(before)?.[1];
-      const actor = translateActor(
+      const actor = translateInstitution(
         dative ?? (/поручено|поручается/iu.test(m[0]) ? passive : null) ?? null,
+        ACTOR_TERMS,
       );
       if (!actor) continue;
       out.push({
