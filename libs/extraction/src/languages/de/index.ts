@@ -1,5 +1,6 @@
 import type { Clause } from '../../engine/segment';
 import { translateInstitution } from '../../engine/actors';
+import { eventCandidates } from '../../engine/event-candidates';
 import { nextMeetingMentions } from '../../engine/meetings';
 import { phrase, subClause } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
@@ -134,25 +135,16 @@ export const german: LanguagePack = {
       });
     }
 
-    for (const m of text.matchAll(EVENT)) {
-      const at = m.index;
-      const scope = subClause(clause, at, BOUNDARY);
-      const sub = text.slice(scope.start, scope.end);
-      if (PAST.test(sub)) continue;
-      const meeting = meetingIn(sub);
-      if (!meeting) continue;
-      out.push({
-        kind: 'event',
-        trigger: { start: at, end: at + m[0].length },
-        scope,
-        actor: null,
-        action: phrase(sub),
+    out.push(
+      ...eventCandidates(clause, {
+        trigger: EVENT,
+        boundary: BOUNDARY,
+        past: PAST,
+        meetingIn,
         rule: 'de.event',
-        confidence: 0.8,
-        meeting,
-        needsFutureDate: /^findet/iu.test(m[0]),
-      });
-    }
+        weak: /^findet/iu,
+      }),
+    );
     return out;
   },
 };

@@ -1,5 +1,6 @@
 import type { Clause } from '../../engine/segment';
 import { translateInstitution } from '../../engine/actors';
+import { eventCandidates } from '../../engine/event-candidates';
 import { nextMeetingMentions } from '../../engine/meetings';
 import { phrase, subClause } from '../../engine/scope';
 import type { Candidate, LanguagePack, MeetingMention, MeetingRef } from '../language-pack';
@@ -127,24 +128,16 @@ export const russian: LanguagePack = {
       });
     }
 
-    for (const m of text.matchAll(EVENT)) {
-      const at = m.index;
-      const scope = subClause(clause, at, BOUNDARY);
-      const sub = text.slice(scope.start, scope.end);
-      if (PAST.test(sub)) continue;
-      const meeting = meetingIn(sub);
-      if (!meeting) continue;
-      if (out.some((c) => c.kind === 'event' && c.scope.start === scope.start)) continue;
-      out.push({
-        kind: 'event',
-        trigger: { start: at, end: at + m[0].length },
-        scope,
-        actor: null,
-        action: phrase(sub),
-        rule: 'ru.event',
-        confidence: 0.8,
-        meeting,
-      });
+    // Events already found through "договорились провести …" keep their sub-clause.
+    for (const c of eventCandidates(clause, {
+      trigger: EVENT,
+      boundary: BOUNDARY,
+      past: PAST,
+      meetingIn,
+      rule: 'ru.event',
+      onePerScope: true,
+    })) {
+      if (!out.some((o) => o.kind === 'event' && o.scope.start === c.scope.start)) out.push(c);
     }
     return out;
   },
