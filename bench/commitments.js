@@ -1,7 +1,7 @@
 // Register benchmark: 1,000,000 tracked items in PostgreSQL, list and due-soon
 // query latency through the real HTTP API, and the rate at which
 // commitment.extracted events are absorbed from Kafka into merged items.
-//   npm run bench:commitments   [ITEMS=1000000 EVENTS=20000 QUERIES=300]
+//   npm run bench:commitments   [ITEMS=1000000 EVENTS=20000 QUERIES=300 PROFILE_DIR=dir]
 // Uses the dev broker (scripts/kafka.sh, 127.0.0.1:9092) and a throwaway database.
 const { execFileSync, spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
@@ -38,18 +38,26 @@ const pct = (xs, p) =>
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 async function startService() {
-  const child = spawn(process.execPath, [join(root, 'dist/services/commitments/src/main.js')], {
-    env: {
-      ...process.env,
-      ...secrets,
-      DATABASE_URL: url,
-      KAFKA_BROKERS: BROKERS.join(','),
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  // PROFILE_DIR=dir writes a V8 CPU profile of the service there when it exits.
+  const profile = process.env.PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, join(root, 'dist/services/commitments/src/main.js')],
+    {
+      env: {
+        ...process.env,
+        ...secrets,
+        DATABASE_URL: url,
+        KAFKA_BROKERS: BROKERS.join(','),
+        PORT: String(PORT),
+        LOG_LEVEL: 'warn',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return child;
@@ -201,7 +209,8 @@ async function main() {
   } finally {
     service?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
-    await sql(admin, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    if (process.env.KEEP_DB) console.log('kept database', db);
+    else await sql(admin, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   }
 }
 

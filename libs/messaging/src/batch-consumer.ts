@@ -17,7 +17,7 @@ export interface BatchConsumerOptions<T extends EventType> {
   /** Apply one event on its own, to isolate a failure in a chunk. */
   applyOne: (event: EventOf<T>) => Promise<void>;
   deadLetters: DeadLetterPublisher;
-  /** Events per transaction (default 250). */
+  /** Events per transaction (default 1000). */
   chunk?: number;
   maxAttempts?: number;
   partitionsConsumedConcurrently?: number;
@@ -49,7 +49,7 @@ export class BatchEventConsumer<T extends EventType> {
     await this.consumer.subscribe({ topic: this.o.topic, fromBeginning: true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 2,
+      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 3,
       eachBatch: (payload) => this.handle(payload),
     });
   }
@@ -73,7 +73,7 @@ export class BatchEventConsumer<T extends EventType> {
         await this.deadLetter(batch.topic, batch.partition, message, parsed.reason);
       }
     }
-    const size = this.o.chunk ?? 250;
+    const size = this.o.chunk ?? 1000;
     let from = 0;
     while (from < valid.length && p.isRunning() && !p.isStale()) {
       const chunk = valid.slice(from, from + size);

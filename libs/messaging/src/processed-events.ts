@@ -19,3 +19,23 @@ export async function claimEvent(
   );
   return rows.length === 1;
 }
+
+/**
+ * claimEvent for many events in one statement. Returns the ids newly claimed;
+ * an id listed twice is claimed once.
+ */
+export async function claimEvents(
+  manager: EntityManager,
+  schema: string,
+  consumer: string,
+  eventIds: string[],
+): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows: { event_id: string }[] = await manager.query(
+    `INSERT INTO ${quoteIdent(schema)}.processed_events (consumer, event_id)
+     SELECT $1, id FROM unnest($2::text[]) AS id
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, eventIds],
+  );
+  return new Set(rows.map((r) => r.event_id));
+}

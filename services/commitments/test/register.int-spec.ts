@@ -191,6 +191,92 @@ describe(RegisterService.name, () => {
     expect(after).toEqual(before);
   });
 
+  it('registers a batch exactly as it would register its events one at a time', async () => {
+    // A stream with repeats, paraphrases, refinements and conflicting dates,
+    // registered twice under two actor prefixes: in batches, and one by one.
+    const topics = [
+      'transport corridors',
+      'a youth festival',
+      'the customs union',
+      'water security',
+    ];
+    const deadlines = [null, '2025', '2025-06', '2025-06-15', '2025-07-01', '2026-02'];
+    let x = 7;
+    const next = (k: number) => (x = (x * 1103515245 + 12345) % 2 ** 31) % k;
+    const stream = Array.from({ length: 240 }, (_, i) => {
+      const topic = topics[next(topics.length)];
+      const action = next(2) ? `prepare a report on ${topic}` : `to prepare the report on ${topic}`;
+      const deadline = deadlines[next(deadlines.length)];
+      const published = `2024-0${1 + next(9)}-1${next(10)}`;
+      return (prefix: string) =>
+        extracted({
+          documentId: DOC((prefix === 'Batch' ? 1000 : 1500) + Math.floor(i / 3)),
+          index: i % 3,
+          kind: i % 5 === 0 ? 'pledge' : 'mandate',
+          actor: `${prefix} ministers ${i % 4}`,
+          action,
+          deadline,
+          deadlineSource: 'explicit',
+          published,
+        });
+    });
+    const batched = stream.map((make) => make('Batch'));
+    for (let i = 0; i < batched.length; i += 40) {
+      // Each batch also carries a redelivery and a replay under a new id.
+      const chunk = batched.slice(i, i + 40);
+      await sut.applyMany([...chunk, chunk[0], { ...chunk[1], id: `${chunk[1].id}-replay` }]);
+    }
+    for (const make of stream) await sut.onCommitmentExtracted(make('Single'));
+
+    const register = async (prefix: string) =>
+      queryRows(
+        h.db.url,
+        `SELECT substr(i.actor, length($1) + 2) AS actor, i.kind, i.action, i.deadline, i.deadline_source,
+                i.source_count, i.version, i.latest_published::text AS latest,
+                (SELECT count(*) FROM commitments.item_history x WHERE x.item_id = i.id) AS history,
+                (SELECT count(*) FROM commitments.outbox o WHERE o.key = i.id::text) AS events
+         FROM commitments.tracked_items i WHERE i.actor LIKE $1 || '%'
+         ORDER BY 1, 2, 3, 4, 6`,
+        [prefix],
+      );
+    const inBatches = await register('Batch');
+    expect(inBatches.length).toBeGreaterThan(8);
+    expect(inBatches.length).toBeLessThan(60);
+    expect(inBatches).toEqual(await register('Single'));
+  });
+
+  it('registers concurrent batches for the same actors without deadlock or loss', async () => {
+    const SUBJECTS = [
+      'railway tariffs',
+      'fishery quotas',
+      'satellite launches',
+      'vaccine stocks',
+      'archive exchanges',
+      'pipeline safety',
+      'border crossings',
+    ];
+    const batch = (from: number) =>
+      Array.from({ length: 60 }, (_, i) =>
+        extracted({
+          documentId: DOC(2000 + from + i),
+          actor: `Concurrent ministers ${i % 3}`,
+          action: `draft an agreement on ${SUBJECTS[i % SUBJECTS.length]}`,
+        }),
+      );
+    await Promise.all([
+      sut.applyMany(batch(0)),
+      sut.applyMany(batch(100)),
+      sut.applyMany(batch(200)),
+    ]);
+    const [row] = await queryRows<{ items: string; sources: string }>(
+      h.db.url,
+      `SELECT count(DISTINCT i.id) AS items, count(*) AS sources
+       FROM commitments.tracked_items i JOIN commitments.item_sources s ON s.item_id = i.id
+       WHERE i.actor LIKE 'Concurrent %'`,
+    );
+    expect(row).toEqual({ items: '21', sources: '180' });
+  });
+
   it('loses nothing when the relay dies between sending a batch and marking it sent', async () => {
     const relay = h.app.get(OutboxRelay);
     await relay.onApplicationShutdown(); // stop the background loop; this test drives the relay by hand

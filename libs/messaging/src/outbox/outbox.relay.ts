@@ -15,7 +15,7 @@ interface OutboxRow {
   event_id: string;
   topic: string;
   key: string | null;
-  payload: unknown;
+  payload: string;
 }
 
 const BATCH = 500;
@@ -85,7 +85,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const rows: OutboxRow[] = await m.query(
-        `SELECT seq, event_id, topic, key, payload FROM ${this.table}
+        `SELECT seq, event_id, topic, key, payload::text AS payload FROM ${this.table}
          WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return 0;
@@ -94,7 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const list = byTopic.get(r.topic) ?? [];
         list.push({
           key: r.key,
-          value: JSON.stringify(r.payload),
+          value: r.payload, // jsonb's own text: no parse and re-serialise
           headers: { 'content-type': 'application/cloudevents+json' },
         });
         byTopic.set(r.topic, list);

@@ -32,16 +32,36 @@ export class OutboxWriter {
     data: DataOf<T>,
     init: Omit<EnvelopeInit, 'source'> = {},
   ): Promise<EventOf<T>> {
-    const def = EVENTS[type];
-    const event = def.schema.parse(
-      wrap(type, data, { ...init, source: `/${this.options.service}` }),
-    ) as EventOf<T>;
-    const key = (def.key as (d: DataOf<T>) => string)(data);
-    await manager.query(
-      `INSERT INTO ${this.table} (event_id, topic, key, payload) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, def.topic, key, JSON.stringify(event)],
-    );
+    const [event] = await this.appendMany(manager, type, [{ data, init }]);
     return event;
+  }
+
+  /** append for many events of one type, in one statement. */
+  async appendMany<T extends EventType>(
+    manager: EntityManager,
+    type: T,
+    entries: { data: DataOf<T>; init?: Omit<EnvelopeInit, 'source'> }[],
+  ): Promise<EventOf<T>[]> {
+    if (entries.length === 0) return [];
+    const def = EVENTS[type];
+    const keyOf = def.key as (d: DataOf<T>) => string;
+    const events = entries.map(
+      ({ data, init }) =>
+        def.schema.parse(
+          wrap(type, data, { ...init, source: `/${this.options.service}` }),
+        ) as EventOf<T>,
+    );
+    await manager.query(
+      `INSERT INTO ${this.table} (event_id, topic, key, payload)
+       SELECT id, $1, key, payload::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS e(id, key, payload)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        def.topic,
+        events.map((e) => e.id),
+        entries.map((e) => keyOf(e.data)),
+        events.map((e) => JSON.stringify(e)),
+      ],
+    );
+    return events;
   }
 }

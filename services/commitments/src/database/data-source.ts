@@ -11,6 +11,7 @@ import { ItemHistoryEntity } from '../items/entities/item-history.entity';
 import { CreateTrackedItems1763900100000 } from './migrations/1763900100000-CreateTrackedItems';
 import { RegisterLifecycleAuth1763900300000 } from './migrations/1763900300000-RegisterLifecycleAuth';
 import { ListIndexes1763900400000 } from './migrations/1763900400000-ListIndexes';
+import { BulkRegistration1763900500000 } from './migrations/1763900500000-BulkRegistration';
 
 export function commitmentsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
@@ -28,6 +29,7 @@ export function commitmentsDataSourceOptions(url: string) {
       CreateTrackedItems1763900100000,
       RegisterLifecycleAuth1763900300000,
       ListIndexes1763900400000,
+      BulkRegistration1763900500000,
     ],
     applicationName: SERVICE,
   });

@@ -2,15 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { COMMITMENT_CHANGED, type CommitmentChangedData } from '@ct/contracts';
 import { OutboxWriter } from '@ct/messaging';
-import { parseDeadline } from './deadline';
 import { ItemHistoryEntity } from './entities/item-history.entity';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
-
-export interface FieldChange {
-  field: string;
-  from: string | null;
-  to: string | null;
-}
+import { changedEvent, changedEventId, type FieldChange } from './item-state';
 
 export interface ChangeContext {
   by: string;
@@ -51,37 +45,10 @@ export class ItemChanges {
         })),
       );
     }
-    await this.outbox.append(
-      m,
-      COMMITMENT_CHANGED,
-      {
-        itemId: saved.id,
-        version: saved.version,
-        change,
-        changes: fields,
-        kind: saved.kind,
-        actor: saved.actor,
-        action: saved.action,
-        status: saved.status,
-        deadline: saved.deadline,
-        deadlineSource: saved.deadlineSource,
-        dueDate: saved.dueDate,
-        owner: saved.owner,
-        place: saved.place,
-        dependsOn: saved.dependsOn,
-        sourceCount: saved.sourceCount,
-        changedAt: saved.updatedAt.toISOString(),
-      },
-      { subject: `items/${saved.id}`, id: `item:${saved.id}:v${saved.version}` },
-    );
+    await this.outbox.append(m, COMMITMENT_CHANGED, changedEvent(saved, change, fields), {
+      subject: `items/${saved.id}`,
+      id: changedEventId(saved),
+    });
     return saved;
   }
-}
-
-/** Set an item's deadline and the fields derived from it. */
-export function setDeadline(item: TrackedItemEntity, deadline: string | null): void {
-  const parsed = parseDeadline(deadline);
-  item.deadline = deadline;
-  item.deadlinePrecision = parsed?.precision ?? null;
-  item.dueDate = parsed?.dueDate ?? null;
 }

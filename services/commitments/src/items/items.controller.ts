@@ -27,7 +27,8 @@ import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
 import { today, toItemDetailView, toItemView } from './item.view';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+// Any RFC 9562 version: items created by extraction have time-ordered v7 ids.
+const uuid = new ParseUUIDPipe();
 
 @Controller('items')
 export class ItemsController {

@@ -5,6 +5,7 @@ import { ItemsController } from './items.controller';
 import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
 import { RegisterService } from './register.service';
+import { RegisterStore } from './register.store';
 
 @Module({})
 export class ItemsModule {
@@ -17,6 +18,7 @@ export class ItemsModule {
         ItemsService,
         ItemsRepository,
         RegisterService,
+        RegisterStore,
         ItemChanges,
         ...(opts.consume ? [ExtractedConsumer] : []),
       ],

@@ -12,7 +12,8 @@ import { mayChange, type Principal } from '../auth/principal';
 import { ItemCommentEntity } from './entities/item-comment.entity';
 import { ItemHistoryEntity } from './entities/item-history.entity';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
-import { ItemChanges, setDeadline, type FieldChange } from './item-changes';
+import { ItemChanges } from './item-changes';
+import { setDeadline, type FieldChange } from './item-state';
 import { allowedNext } from './lifecycle';
 import { RegisterService } from './register.service';
 

@@ -1,26 +1,39 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EventOf } from '@ct/contracts';
-import { claimEvent, OutboxRelay } from '@ct/messaging';
-import { quoteIdent } from '@ct/persistence';
+import { v7 as uuidv7 } from 'uuid';
+import { COMMITMENT_CHANGED } from '@ct/contracts';
+import { claimEvents, OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA } from '../config/commitments.env';
-import { ItemSourceEntity } from './entities/item-source.entity';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
-import { ItemChanges, setDeadline, type FieldChange } from './item-changes';
+import { ItemChanges } from './item-changes';
+import { setDeadline, type ItemState } from './item-state';
 import { INITIAL_STATUS } from './lifecycle';
-import { actorKey, bestMatch, nextDeadline, type Comparable } from './matching';
+import { actorKey, bestMatch, type Comparable } from './matching';
+import {
+  addSourceTo,
+  assign,
+  comparableOf,
+  engineOf,
+  EXTRACTION,
+  matchable,
+  planWrites,
+  type Extracted,
+} from './register-plan';
+import { RegisterStore, sourceKey } from './register.store';
 
-type Extracted = EventOf<'commitment.extracted.v1'>;
-const BY = 'extraction';
 const CANDIDATE_LIMIT = 200;
 
 /**
  * Turns extracted commitments into the register: a commitment already tracked
  * (matched across documents and languages) gains a source and perhaps a better
  * deadline; a new one becomes an item, linked to the event its deadline
- * follows. Each event is applied whole or not at all, inside the transaction
- * of its chunk (see applyMany).
+ * follows. A batch is applied whole or not at all, in one transaction.
+ *
+ * Mandates and pledges (the bulk of every document) are registered set-based:
+ * a handful of statements for the whole batch, matched in memory by the same
+ * rules (register-plan.ts). Events and commitments that depend on an event
+ * touch other items' deadlines and go one at a time.
  */
 @Injectable()
 export class RegisterService {
@@ -29,6 +42,8 @@ export class RegisterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: ItemChanges,
+    private readonly store: RegisterStore,
+    private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -37,58 +52,72 @@ export class RegisterService {
     await this.applyMany([event]);
   }
 
-  /**
-   * Register many in one transaction (one commit for the lot). Registrations
-   * take advisory locks by kind and actor; they are applied in lock-key order so
-   * that two concurrent batches always lock in the same order and cannot deadlock.
-   */
+  /** Register many in one transaction (one commit for the lot). */
   async applyMany(events: Extracted[]): Promise<void> {
-    const ordered = events
-      .map((event, i) => ({ event, i, key: lockKey(event.data) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-    const outcomes = await this.dataSource.transaction(async (m) => {
-      const done: string[] = [];
-      for (const { event, key } of ordered) done.push(await this.apply(m, event, key));
-      return done;
-    });
-    const changed = outcomes.filter((o) => o !== 'duplicate').length;
-    if (changed > 0) {
-      this.logger.log(
-        {
-          events: events.length,
-          created: outcomes.filter((o) => o === 'created').length,
-          merged: outcomes.filter((o) => o === 'merged').length,
-        },
-        'extracted commitments registered',
+    const now = new Date();
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const claimed = await claimEvents(
+        m,
+        SCHEMA,
+        CONSUMER_GROUP,
+        events.map((e) => e.id),
       );
+      const fresh = events.filter((e) => claimed.delete(e.id));
+      // The same source under a new event id (a replay) is a duplicate too.
+      const known = await this.store.knownSources(m, fresh);
+      const todo = fresh.filter((e) => {
+        const k = sourceKey(e.data.documentId, engineOf(e.data), e.data.index);
+        if (known.has(k)) return false;
+        known.add(k);
+        return true;
+      });
+      // Registrations that could match each other run one at a time; all the
+      // batch's locks are taken up front, in one order (see RegisterStore.lock).
+      await this.store.lock(
+        m,
+        todo.map((e) => lockKey(e.data)),
+      );
+      const bulk = todo.filter((e) => isBulk(e.data));
+      const counts = await this.registerBulk(m, bulk, now);
+      for (const e of todo) if (!isBulk(e.data)) counts[await this.apply(m, e)]++;
+      return counts;
+    });
+    if (outcome.created + outcome.merged > 0) {
+      this.logger.log({ events: events.length, ...outcome }, 'extracted commitments registered');
       this.relay.nudge();
     }
   }
 
-  private async apply(
+  private async registerBulk(
     m: EntityManager,
-    event: Extracted,
-    key: string,
-  ): Promise<'duplicate' | 'merged' | 'created'> {
-    const d = event.data;
-    if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return 'duplicate';
-    const engine = `${d.engine.name}@${d.engine.version}`;
-    const known = await m.findOneBy(ItemSourceEntity, {
-      documentId: d.documentId,
-      engine,
-      extractionIndex: d.index,
-    });
-    if (known) return 'duplicate';
-    const incoming = comparable(d);
-    // Registrations that could match each other run one at a time.
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-    // A deadline corrected by hand says nothing about what documents say: match without it.
-    const candidates = (await this.candidates(m, incoming)).map((i) =>
-      i.deadlineManual ? { ...i, deadline: null } : i,
-    );
+    events: Extracted[],
+    now: Date,
+  ): Promise<{ created: number; merged: number }> {
+    if (events.length === 0) return { created: 0, merged: 0 };
+    const pairs = new Map<string, { kind: string; actorKey: string }>();
+    for (const e of events) {
+      const c = comparableOf(e.data);
+      pairs.set(`${c.kind}\u0000${c.actorKey}`, { kind: c.kind, actorKey: c.actorKey });
+    }
+    const registrations = assign(events, await this.store.candidates(m, [...pairs.values()]));
+    const touched = [...new Set(registrations.filter((r) => !r.created).map((r) => r.itemId))];
+    const plan = planWrites(registrations, await this.store.lockItems(m, touched), now);
+    await this.store.insertItems(m, plan.created);
+    await this.store.updateItems(m, plan.updated);
+    await this.store.insertSources(m, plan.sources);
+    await this.store.insertHistory(m, plan.history);
+    await this.outbox.appendMany(m, COMMITMENT_CHANGED, plan.changed);
+    const created = registrations.filter((r) => r.created).length;
+    return { created, merged: registrations.length - created };
+  }
+
+  /** One event (already claimed, new, and locked): match it, then merge or create. */
+  private async apply(m: EntityManager, event: Extracted): Promise<'merged' | 'created'> {
+    const incoming = comparableOf(event.data);
+    const candidates = (await this.candidates(m, incoming)).map(matchable);
     const match = bestMatch(incoming, candidates);
-    if (match) await this.addSource(m, match, event, engine);
-    else await this.create(m, event, engine, incoming);
+    if (match) await this.addSource(m, match, event);
+    else await this.create(m, event, incoming);
     return match ? 'merged' : 'created';
   }
 
@@ -97,6 +126,7 @@ export class RegisterService {
       .createQueryBuilder(TrackedItemEntity, 'i')
       .where('i.kind = :kind', { kind: c.kind })
       .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
       .limit(CANDIDATE_LIMIT);
     if (c.kind === 'event') {
       qb.andWhere('(i.actor_key = :actor OR i.place = :place)', {
@@ -109,14 +139,10 @@ export class RegisterService {
     return qb.getMany();
   }
 
-  private async create(
-    m: EntityManager,
-    event: Extracted,
-    engine: string,
-    c: Comparable,
-  ): Promise<void> {
+  private async create(m: EntityManager, event: Extracted, c: Comparable): Promise<void> {
     const d = event.data;
     const item = m.create(TrackedItemEntity, {
+      id: uuidv7(),
       kind: d.kind,
       actor: d.actor,
       actorKey: c.actorKey,
@@ -129,6 +155,7 @@ export class RegisterService {
       meetingOrdinal: c.meetingOrdinal,
       language: d.language,
       sourceCount: 1,
+      latestPublished: d.published,
       dependsOn:
         d.dependsOn && d.deadlineSource === 'resolved'
           ? await this.findEvent(m, d.dependsOn)
@@ -140,48 +167,24 @@ export class RegisterService {
       item,
       'created',
       [{ field: 'created', from: null, to: d.kind }],
-      {
-        by: BY,
-        documentId: d.documentId,
-      },
+      { by: EXTRACTION, documentId: d.documentId },
     );
-    await this.insertSource(m, saved.id, event, engine);
+    await this.store.insertSources(m, [{ itemId: saved.id, event, engine: engineOf(d) }]);
   }
 
-  private async addSource(
-    m: EntityManager,
-    match: TrackedItemEntity,
-    event: Extracted,
-    engine: string,
-  ): Promise<void> {
+  private async addSource(m: EntityManager, match: ItemState, event: Extracted): Promise<void> {
     const d = event.data;
     const item = await m.findOneOrFail(TrackedItemEntity, {
       where: { id: match.id },
       lock: { mode: 'pessimistic_write' },
     });
-    await this.insertSource(m, item.id, event, engine);
-    item.sourceCount += 1;
-    const fields: FieldChange[] = [{ field: 'source', from: null, to: d.documentId }];
+    await this.store.insertSources(m, [{ itemId: item.id, event, engine: engineOf(d) }]);
     const before = item.deadline;
-    if (!item.deadlineManual) {
-      const newer = await this.isNewestSource(m, item.id, d.published);
-      const next = nextDeadline(before, d.deadline, newer);
-      if (next !== before) {
-        setDeadline(item, next);
-        if (d.deadlineSource !== 'none') item.deadlineSource = d.deadlineSource;
-        fields.push({ field: 'deadline', from: before, to: next });
-      }
-    }
-    const saved = await this.changes.commit(
-      m,
-      item,
-      before !== item.deadline ? 'deadline_changed' : 'source_added',
-      fields,
-      {
-        by: BY,
-        documentId: d.documentId,
-      },
-    );
+    const { change, fields } = addSourceTo(item, d);
+    const saved = await this.changes.commit(m, item, change, fields, {
+      by: EXTRACTION,
+      documentId: d.documentId,
+    });
     if (before !== saved.deadline && saved.kind === 'event') await this.moveDependents(m, saved);
   }
 
@@ -224,42 +227,6 @@ export class RegisterService {
     const row = await qb.getRawOne<{ id: string }>();
     return row?.id ?? null;
   }
-
-  private async isNewestSource(
-    m: EntityManager,
-    itemId: string,
-    published: string | null,
-  ): Promise<boolean> {
-    if (!published) return true;
-    const [row] = (await m.query(
-      `SELECT max(published)::text AS latest FROM ${quoteIdent(SCHEMA)}.item_sources WHERE item_id = $1`,
-      [itemId],
-    )) as { latest: string | null }[];
-    return !row?.latest || published >= row.latest;
-  }
-
-  private async insertSource(
-    m: EntityManager,
-    itemId: string,
-    event: Extracted,
-    engine: string,
-  ): Promise<void> {
-    const d = event.data;
-    await m.insert(ItemSourceEntity, {
-      itemId,
-      documentId: d.documentId,
-      extractionIndex: d.index,
-      engine,
-      evidence: d.evidence.text,
-      evidenceStart: d.evidence.start,
-      evidenceEnd: d.evidence.end,
-      published: d.published,
-      language: d.language,
-      confidence: d.confidence,
-      deadline: d.deadline,
-      eventId: event.id,
-    });
-  }
 }
 
 /** Events all share one lock (they match across hosts and places); others lock per kind and actor. */
@@ -267,14 +234,7 @@ function lockKey(d: Extracted['data']): string {
   return `register:${d.kind}:${d.kind === 'event' ? '' : actorKey(d.actor)}`;
 }
 
-function comparable(d: Extracted['data']): Comparable {
-  return {
-    kind: d.kind,
-    actorKey: actorKey(d.actor),
-    action: d.action,
-    deadline: d.deadline,
-    place: d.meeting?.place ?? null,
-    meetingNoun: d.meeting?.noun ?? null,
-    meetingOrdinal: d.meeting?.ordinal ?? null,
-  };
+/** Registered set-based: matched by actor alone, and no other item's deadline depends on it. */
+function isBulk(d: Extracted['data']): boolean {
+  return d.kind !== 'event' && !(d.dependsOn && d.deadlineSource === 'resolved');
 }

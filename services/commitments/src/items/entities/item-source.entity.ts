@@ -5,6 +5,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
 } from 'typeorm';
 import { TrackedItemEntity } from './tracked-item.entity';
 
@@ -19,7 +20,8 @@ export class ItemSourceEntity {
 
   @ManyToOne(() => TrackedItemEntity, (i) => i.sources, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id' })
-  item?: TrackedItemEntity;
+  // Relation<> keeps the decorator metadata from naming the class: the two entities import each other.
+  item?: Relation<TrackedItemEntity>;
 
   @Column({ name: 'document_id', type: 'uuid' })
   documentId!: string;

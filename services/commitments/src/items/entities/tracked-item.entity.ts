@@ -5,6 +5,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  type Relation,
 } from 'typeorm';
 import type { CommitmentStatus } from '@ct/contracts';
 import type { DeadlinePrecision } from '../deadline';
@@ -74,6 +75,10 @@ export class TrackedItemEntity {
   @Column({ name: 'source_count', type: 'int', default: 0 })
   sourceCount!: number;
 
+  /** The newest publication date among its sources: a source at least as new may move the deadline. */
+  @Column({ name: 'latest_published', type: 'date', nullable: true })
+  latestPublished!: string | null;
+
   /** Incremented on every change; carried in commitment.changed for ordering. */
   @Column({ type: 'int', default: 1 })
   version!: number;
@@ -85,5 +90,5 @@ export class TrackedItemEntity {
   updatedAt!: Date;
 
   @OneToMany(() => ItemSourceEntity, (s) => s.item)
-  sources?: ItemSourceEntity[];
+  sources?: Relation<ItemSourceEntity>[];
 }
