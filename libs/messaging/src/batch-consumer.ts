@@ -49,7 +49,7 @@ export class BatchEventConsumer<T extends EventType> {
     await this.consumer.subscribe({ topic: this.o.topic, fromBeginning: true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 2,
       eachBatch: (payload) => this.handle(payload),
     });
   }
