@@ -15,11 +15,42 @@ const swc = [
   },
 ];
 
+// ESM-only packages that CommonJS dependencies (linkedom) require: Node runs
+// them natively (require(esm)), jest's module system needs them compiled.
+const esmOnly = [
+  'css-select',
+  'css-what',
+  'nth-check',
+  'domutils',
+  'domhandler',
+  'domelementtype',
+  'dom-serializer',
+  'entities',
+  'htmlparser2',
+  'boolbase',
+  'cssomnom',
+  'uhyphen',
+  'unpdf',
+];
+const swcJs = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } },
+    module: { type: 'commonjs' },
+  },
+];
+
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^@ct/(.*)$': '<rootDir>/libs/$1/src' },
+  transform: { '^.+\\.ts$': swc, [`node_modules/(${esmOnly.join('|')})/.+\\.[cm]?js$`]: swcJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@ct/(.*)$': '<rootDir>/libs/$1/src',
+    // unpdf imports its bundled PDF.js by an export that has no require condition.
+    '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };
 

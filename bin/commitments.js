@@ -10,4 +10,6 @@ const main = resolve(root, 'dist/tools/cli/src/main.js');
 if (!existsSync(main)) {
   execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
-process.exitCode = require(main).main(process.argv);
+require(main)
+  .main(process.argv)
+  .then((code) => (process.exitCode = code));

@@ -32,6 +32,8 @@ set -a; source "$creds"; set +a
 
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitment_tracker}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
+# Ingestion watches this folder: seeds/ on first start, and anything dropped there later.
+export WATCH_DIR="${WATCH_DIR:-$root/seeds}"
 logs="$root/.data/logs"; mkdir -p "$logs"
 declare -A ports=([dashboard]=3000 [ingestion]=3001 [commitments]=3002 [notifications]=3003)
 pids=()
@@ -58,14 +60,15 @@ for s in ingestion commitments notifications dashboard; do
   echo "  $s healthy on http://127.0.0.1:${ports[$s]}" >&2
 done
 
-say "ingesting seeds/"
-node scripts/ingest-folder.js "http://127.0.0.1:${ports[ingestion]}" seeds
+say "ingesting seeds/ (watched: files dropped there later are taken in too)"
+# The watcher takes the folder in by itself; the CLI shows what became of each file.
+node bin/commitments.js ingest seeds --url "http://127.0.0.1:${ports[ingestion]}" --no-progress || true
 
 cat >&2 <<MSG
 
 The system is up.
   dashboard      http://127.0.0.1:3000/health
-  ingestion      http://127.0.0.1:3001   (POST /documents, GET /documents/:id)
+  ingestion      http://127.0.0.1:3001   (POST /documents, POST /documents/upload, GET /documents/:id; watching $WATCH_DIR)
   commitments    http://127.0.0.1:3002   (API docs: /docs; sign in as $ADMIN_EMAIL, password in .data/credentials.env)
   notifications  http://127.0.0.1:3003   (GET /watches)
   Kafka          127.0.0.1:${KAFKA_PORT:-9092}      PostgreSQL  $DATABASE_URL

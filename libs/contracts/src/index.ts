@@ -4,5 +4,6 @@ export * from './dead-letter';
 export * from './registry';
 export * from './events/common';
 export * from './events/document-received.event';
+export * from './events/document-extracted.event';
 export * from './events/commitment-extracted.event';
 export * from './events/commitment-changed.event';

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { commitmentChangedEvent } from './events/commitment-changed.event';
 import { commitmentExtractedEvent } from './events/commitment-extracted.event';
+import { documentExtractedEvent } from './events/document-extracted.event';
 import { documentReceivedEvent } from './events/document-received.event';
 import type { TopicName } from './topics';
 
 /** Every event type the system publishes; producers and consumers share it. */
 export const EVENTS = {
   [documentReceivedEvent.type]: documentReceivedEvent,
+  [documentExtractedEvent.type]: documentExtractedEvent,
   [commitmentExtractedEvent.type]: commitmentExtractedEvent,
   [commitmentChangedEvent.type]: commitmentChangedEvent,
 } as const;

@@ -5,6 +5,7 @@
  */
 export const Topics = {
   documentReceived: 'documents.received.v1',
+  documentExtracted: 'documents.extracted.v1',
   commitmentExtracted: 'commitments.extracted.v1',
   commitmentChanged: 'commitments.changed.v1',
   deadLetter: 'deadletter.v1',
@@ -19,6 +20,7 @@ export interface TopicSpec {
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.documentReceived, partitions: 6 },
+  { name: Topics.documentExtracted, partitions: 6 },
   { name: Topics.commitmentExtracted, partitions: 6 },
   { name: Topics.commitmentChanged, partitions: 6 },
   { name: Topics.deadLetter, partitions: 1 },

@@ -4,6 +4,7 @@ import type { EventOf, EventType } from '@ct/contracts';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
 import { isTransient } from './transient-error';
+import { UnprocessableEventError } from './unprocessable-event';
 import { kafkaClientConfig } from './kafka-config';
 
 export interface BatchConsumerOptions<T extends EventType> {
@@ -113,6 +114,17 @@ export class BatchEventConsumer<T extends EventType> {
       }
       const attempt = (this.attempts.get(where) ?? 0) + 1;
       const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof UnprocessableEventError) {
+        this.attempts.delete(where);
+        this.logger.warn({ where, reason }, 'event cannot be processed here; dead-lettered');
+        await this.deadLetter(
+          p.batch.topic,
+          p.batch.partition,
+          message,
+          `unprocessable: ${reason}`,
+        );
+        return;
+      }
       if (attempt < (this.o.maxAttempts ?? 5)) {
         this.attempts.set(where, attempt);
         await p.commitOffsetsIfNecessary();

@@ -4,6 +4,7 @@ import type { EventOf, EventType } from '@ct/contracts';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
 import { isTransient } from './transient-error';
+import { UnprocessableEventError } from './unprocessable-event';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 /**
@@ -12,7 +13,8 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
  * dead-letter topic at once; a valid one whose handler keeps failing is
  * retried by Kafka (its offset stays uncommitted) and dead-lettered after
  * `maxAttempts`, so one bad message never blocks its partition for good.
- * A failure because the database or broker is unavailable is not counted:
+ * An UnprocessableEventError skips the retries. A failure because the
+ * database or broker is unavailable is not counted:
  * such events are retried for as long as the outage lasts, never dead-lettered.
  */
 @Injectable()
@@ -64,6 +66,12 @@ export class EventIntake {
       }
       const attempt = (this.attempts.get(where) ?? 0) + 1;
       const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof UnprocessableEventError) {
+        this.attempts.delete(where);
+        this.logger.warn({ where, reason }, 'event cannot be processed here; dead-lettered');
+        await this.deadLetters.publish(failed, `unprocessable: ${reason}`);
+        return;
+      }
       if (attempt < this.maxAttempts) {
         this.attempts.set(where, attempt);
         this.logger.warn({ where, attempt, err }, `handler failed, will retry: ${reason}`);

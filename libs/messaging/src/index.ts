@@ -16,3 +16,4 @@ export * from './service-bootstrap';
 export * from './batch-consumer';
 export * from './service-infrastructure';
 export * from './transient-error';
+export * from './unprocessable-event';

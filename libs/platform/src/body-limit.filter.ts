@@ -1,5 +1,6 @@
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { throwError, type Observable } from 'rxjs';
 
 interface BodyParserError {
   type?: string;
@@ -14,7 +15,10 @@ interface BodyParserError {
  */
 @Catch()
 export class BodyLimitFilter extends BaseExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost): void {
+  override catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Applied to the Kafka consumers too (inheritAppConfig): their errors go back to the
+    // transport, which retries, rather than into an HTTP reply that does not exist.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const e = exception as BodyParserError;
     if (host.getType() === 'http' && e?.type === 'entity.too.large') {
       const res = host

@@ -52,8 +52,14 @@ export class TopicReader {
     timeoutMs = 30_000,
   ): Promise<ReadMessage[]> {
     const deadline = Date.now() + timeoutMs;
+    // Each message is tested once: a topic with thousands of earlier messages
+    // (a reused local broker) must not make every wake-up rescan them all.
+    const found: ReadMessage[] = [];
+    let checked = 0;
     for (;;) {
-      const found = this.messages.filter(predicate);
+      for (; checked < this.messages.length; checked++) {
+        if (predicate(this.messages[checked])) found.push(this.messages[checked]);
+      }
       if (found.length >= count) return found;
       const left = deadline - Date.now();
       if (left <= 0) {
@@ -79,6 +85,7 @@ function toRead(topic: string, partition: number, m: KafkaMessage): ReadMessage 
   for (const [k, v] of Object.entries(m.headers ?? {})) {
     if (v !== undefined) headers[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);
   }
+  let parsed: { value: unknown } | undefined;
   return {
     topic,
     partition,
@@ -88,11 +95,14 @@ function toRead(topic: string, partition: number, m: KafkaMessage): ReadMessage 
     headers,
     json: <T>() => JSON.parse(m.value?.toString() ?? 'null') as T,
     tryJson: <T>() => {
-      try {
-        return JSON.parse(m.value?.toString() ?? 'null') as T;
-      } catch {
-        return undefined;
+      if (parsed === undefined) {
+        try {
+          parsed = { value: JSON.parse(m.value?.toString() ?? 'null') };
+        } catch {
+          parsed = { value: undefined };
+        }
       }
+      return parsed.value as T | undefined;
     },
   };
 }

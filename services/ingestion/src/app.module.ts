@@ -4,10 +4,16 @@ import { CONSUMER_GROUP, SCHEMA, SERVICE, type IngestionEnv } from './config/ing
 import { ingestionDataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { ExtractionModule } from './extraction/extraction.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { WatchModule } from './watch/watch.module';
 
 @Module({})
 export class AppModule {
   static forRoot(env: IngestionEnv): DynamicModule {
+    const documents = DocumentsModule.register({
+      maxChars: env.MAX_DOCUMENT_CHARS,
+      maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    });
     return {
       module: AppModule,
       imports: [
@@ -21,7 +27,24 @@ export class AppModule {
             migrate: env.DB_MIGRATIONS_RUN,
           },
         }),
-        DocumentsModule.register({ maxChars: env.MAX_DOCUMENT_CHARS }),
+        documents,
+        WatchModule.register(
+          {
+            dir: env.WATCH_DIR ?? null,
+            intervalMs: env.WATCH_INTERVAL_MS,
+            events: env.WATCH_MODE === 'events',
+          },
+          documents,
+        ),
+        FeedsModule.register(
+          {
+            urls: env.FEED_URLS,
+            intervalMs: env.FEED_INTERVAL_MS,
+            timeoutMs: env.FEED_TIMEOUT_MS,
+            maxBytes: env.MAX_UPLOAD_BYTES,
+          },
+          documents,
+        ),
         ExtractionModule,
       ],
     };

@@ -21,13 +21,13 @@ describe('commitments extract', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('prints {"items": [...]} with --json and exits 0', () => {
+  it('prints {"items": [...]} with --json and exits 0', async () => {
     const path = file(
       'doc.txt',
       'The leaders instructed the Secretariat to prepare a report by the end of the year.',
     );
     expect(
-      main(['node', 'commitments', 'extract', path, '--published', '2025-03-01', '--json']),
+      await main(['node', 'commitments', 'extract', path, '--published', '2025-03-01', '--json']),
     ).toBe(0);
     const parsed = JSON.parse(out.join('')) as {
       items: { kind: string; actor: string; deadline: string; evidence: string }[];
@@ -42,9 +42,9 @@ describe('commitments extract', () => {
     ]);
   });
 
-  it('prints a readable table without --json', () => {
+  it('prints a readable table without --json', async () => {
     const path = file('doc2.txt', 'Georgia will host the next summit in Tbilisi in October 2026.');
-    expect(main(['node', 'commitments', 'extract', path])).toBe(0);
+    expect(await main(['node', 'commitments', 'extract', path])).toBe(0);
     expect(out.join('')).toMatch(/1 commitment\(s\), language en\n- event +Georgia \| due 2026-10/);
   });
 
@@ -61,16 +61,18 @@ describe('commitments extract', () => {
       () => file('latin1.txt', Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f])),
       /not valid UTF-8/,
     ],
-  ])('refuses %s with a one-line error and exit 1', (_what, path, message) => {
-    expect(main(['node', 'commitments', 'extract', path(), '--json'])).toBe(1);
+  ])('refuses %s with a one-line error and exit 1', async (_what, path, message) => {
+    expect(await main(['node', 'commitments', 'extract', path(), '--json'])).toBe(1);
     expect(err.join('')).toMatch(message);
     expect(err.join('').trim().split('\n')).toHaveLength(1);
     expect(out).toEqual([]);
   });
 
-  it('refuses a malformed --published date', () => {
+  it('refuses a malformed --published date', async () => {
     const path = file('doc3.txt', 'Some text here.');
-    expect(main(['node', 'commitments', 'extract', path, '--published', '06/11/2025'])).toBe(1);
+    expect(await main(['node', 'commitments', 'extract', path, '--published', '06/11/2025'])).toBe(
+      1,
+    );
     expect(err.join('')).toMatch(/--published must be a date/);
   });
 });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliError, runExtract } from './extract.command';
+import { runIngest } from './ingest.command';
 
 /** `commitments`: the project's command-line tool. */
 export function buildProgram(
@@ -22,13 +23,40 @@ export function buildProgram(
     .action((file: string, opts: { published?: string; language?: string; json?: boolean }) =>
       runExtract(file, opts, out),
     );
+  program
+    .command('ingest')
+    .description('send files and folders to the running ingestion service, each text stored once')
+    .argument('<paths...>', 'files (.txt .md .html .pdf .docx) or folders of them')
+    .option(
+      '--url <url>',
+      'ingestion service base URL',
+      process.env.INGESTION_URL ?? 'http://127.0.0.1:3001',
+    )
+    .option('--concurrency <n>', 'files sent at once', (v) => Number.parseInt(v, 10), 4)
+    .option('--no-progress', 'no progress bar')
+    .action(
+      async (paths: string[], opts: { url: string; concurrency: number; progress: boolean }) => {
+        const summary = await runIngest(
+          paths,
+          {
+            url: opts.url.replace(/\/+$/u, ''),
+            concurrency: Math.max(1, opts.concurrency || 1),
+            progress: opts.progress && Boolean(process.stderr.isTTY),
+          },
+          out,
+        );
+        // Some files refused: say so in the exit code too (2: partly done).
+        if (summary.failed.length > 0) process.exitCode = 2;
+      },
+    );
   return program;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
-    buildProgram().parse(argv);
-    return 0;
+    process.exitCode = undefined;
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };
     if (e.code?.startsWith('commander.')) return e.exitCode ?? 1;
@@ -39,4 +67,4 @@ export function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv);
+if (require.main === module) void main(process.argv).then((code) => (process.exitCode = code));

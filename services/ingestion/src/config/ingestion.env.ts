@@ -5,6 +5,34 @@ export const ingestionEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   /** Longest accepted document text, in characters. */
   MAX_DOCUMENT_CHARS: z.coerce.number().int().positive().default(1_000_000),
+  /** Largest accepted uploaded file, in bytes (PDFs carry far more bytes than text). */
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  /** Folder whose document files are ingested (once each, also across restarts); unset: none. */
+  WATCH_DIR: z.string().min(1).optional(),
+  WATCH_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** events: file-system events plus the interval scan; poll: the interval scan only (network filesystems). */
+  WATCH_MODE: z.enum(['events', 'poll']).default('events'),
+  /** Comma-separated RSS or Atom feed URLs to poll. */
+  FEED_URLS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'FEED_URLS must list http(s) URLs' }))),
+  FEED_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
+  FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
 });
 export type IngestionEnv = z.infer<typeof ingestionEnv>;

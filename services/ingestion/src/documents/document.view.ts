@@ -9,6 +9,9 @@ export function toDocumentView(d: DocumentEntity) {
     published: d.published,
     sourceUrl: d.sourceUrl,
     mediaType: d.mediaType,
+    origin: d.origin,
+    fileName: d.fileName,
+    fileHash: d.fileHash,
     contentHash: d.contentHash,
     receivedAt: d.receivedAt.toISOString(),
     extraction: d.extractedAt

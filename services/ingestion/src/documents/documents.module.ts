@@ -1,16 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
-import { MAX_DOCUMENT_CHARS } from './documents.tokens';
+import { MAX_DOCUMENT_CHARS, MAX_UPLOAD_BYTES } from './documents.tokens';
+import { FileIngestService } from './file-ingest.service';
+import { UploadInterceptor } from './upload.interceptor';
 
 @Module({})
 export class DocumentsModule {
-  static register(opts: { maxChars: number }): DynamicModule {
+  static register(opts: { maxChars: number; maxUploadBytes: number }): DynamicModule {
     return {
       module: DocumentsModule,
       controllers: [DocumentsController],
-      providers: [DocumentsService, { provide: MAX_DOCUMENT_CHARS, useValue: opts.maxChars }],
-      exports: [DocumentsService],
+      providers: [
+        DocumentsService,
+        FileIngestService,
+        UploadInterceptor,
+        { provide: MAX_DOCUMENT_CHARS, useValue: opts.maxChars },
+        { provide: MAX_UPLOAD_BYTES, useValue: opts.maxUploadBytes },
+      ],
+      exports: [DocumentsService, FileIngestService],
     };
   }
 }

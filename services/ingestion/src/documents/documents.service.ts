@@ -1,11 +1,30 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DOCUMENT_RECEIVED } from '@ct/contracts';
+import { datelineDate, detectLanguage } from '@ct/extraction';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
-import type { CreateDocumentDto, DocumentReceipt } from './dto/create-document.dto';
-import { DocumentEntity } from './entities/document.entity';
+import { DocumentTooLargeError, UnreadableDocumentError } from '../formats/document-text';
+import type { DocumentReceipt } from './dto/create-document.dto';
+import { DocumentEntity, type DocumentOrigin } from './entities/document.entity';
+import { MAX_DOCUMENT_CHARS } from './documents.tokens';
 import { contentHash } from './normalise';
+
+/** A document's text and what is known of it, from any way in. */
+export interface DocumentInput {
+  text: string;
+  title?: string | null;
+  language?: string | null;
+  published?: string | null;
+  sourceUrl?: string | null;
+  mediaType?: string;
+  origin?: DocumentOrigin;
+  fileName?: string | null;
+  fileHash?: string | null;
+}
+
+/** Fewer letters than this say too little to tell a language by. */
+const MIN_LETTERS_FOR_LANGUAGE = 40;
 
 @Injectable()
 export class DocumentsService {
@@ -13,27 +32,43 @@ export class DocumentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    @Inject(MAX_DOCUMENT_CHARS) private readonly maxChars: number,
   ) {}
 
   /**
    * Store a document once per normalised text and announce it. The row and
    * its `document.received` event are committed together; a text seen before
-   * returns the existing document and announces nothing.
+   * returns the existing document and announces nothing. The language is
+   * detected and the publication date read from a dateline when not given.
    */
-  async receive(dto: CreateDocumentDto, mediaType = 'text/plain'): Promise<DocumentReceipt> {
-    const hash = contentHash(dto.text);
+  async receive(input: DocumentInput): Promise<DocumentReceipt> {
+    const text = input.text;
+    if (text.length > this.maxChars) {
+      throw new DocumentTooLargeError(
+        `the document's text has ${text.length} characters, more than the limit of ${this.maxChars}`,
+      );
+    }
+    if (!text.trim()) throw new UnreadableDocumentError('the document has no text');
+    if (text.includes('\u0000'))
+      throw new UnreadableDocumentError('the text contains NUL bytes (binary data)');
+    const hash = contentHash(text);
+    const language = input.language ?? guessLanguage(text);
+    const published = input.published ?? datelineDate(text, language);
     const receipt = await this.dataSource.transaction(async (m) => {
       const inserted = await m
         .createQueryBuilder()
         .insert()
         .into(DocumentEntity)
         .values({
-          title: dto.title ?? null,
-          text: dto.text,
-          language: dto.language ?? null,
-          published: dto.published ?? null,
-          sourceUrl: dto.sourceUrl ?? null,
-          mediaType,
+          title: input.title ?? null,
+          text,
+          language,
+          published,
+          sourceUrl: input.sourceUrl ?? null,
+          mediaType: input.mediaType ?? 'text/plain',
+          origin: input.origin ?? 'api',
+          fileName: input.fileName ?? null,
+          fileHash: input.fileHash ?? null,
           contentHash: hash,
         })
         .orIgnore()
@@ -50,12 +85,12 @@ export class DocumentsService {
         DOCUMENT_RECEIVED,
         {
           documentId: id,
-          title: dto.title ?? null,
-          language: dto.language ?? null,
-          published: dto.published ?? null,
-          sourceUrl: dto.sourceUrl ?? null,
+          title: input.title ?? null,
+          language,
+          published,
+          sourceUrl: input.sourceUrl ?? null,
           contentHash: hash,
-          textLength: dto.text.length,
+          textLength: text.length,
         },
         { subject: `documents/${id}` },
       );
@@ -70,4 +105,9 @@ export class DocumentsService {
     if (!doc) throw new NotFoundException(`document ${id} not found`);
     return doc;
   }
+}
+
+function guessLanguage(text: string): string | null {
+  const letters = text.slice(0, 5000).match(/\p{L}/gu)?.length ?? 0;
+  return letters >= MIN_LETTERS_FOR_LANGUAGE ? detectLanguage(text) : null;
 }

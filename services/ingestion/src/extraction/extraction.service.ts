@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COMMITMENT_EXTRACTED, type EventOf } from '@ct/contracts';
+import { COMMITMENT_EXTRACTED, DOCUMENT_EXTRACTED, type EventOf } from '@ct/contracts';
 import type { Extractor } from '@ct/extraction';
-import { claimEvent, OutboxRelay, OutboxWriter } from '@ct/messaging';
+import { claimEvent, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { EXTRACTOR } from './extractor.provider';
@@ -29,7 +29,8 @@ export class ExtractionService {
     const count = await this.dataSource.transaction(async (m) => {
       if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return null;
       const doc = await m.findOneBy(DocumentEntity, { id: documentId });
-      if (!doc) throw new Error(`document ${documentId} is not stored here`);
+      // The outbox commits a document with its event, so this is another database's event: no retry helps.
+      if (!doc) throw new UnprocessableEventError(`document ${documentId} is not stored here`);
       const result = this.extractor.extract({
         text: doc.text,
         language: doc.language,
@@ -67,11 +68,31 @@ export class ExtractionService {
           },
         );
       }
+      const extractedAt = new Date();
+      const language = doc.language ?? (result.language === 'und' ? null : result.language);
+      const byKind = { mandate: 0, pledge: 0, event: 0 };
+      for (const c of result.commitments) byKind[c.kind]++;
+      await this.outbox.append(
+        m,
+        DOCUMENT_EXTRACTED,
+        {
+          documentId,
+          engine,
+          language,
+          commitments: result.commitments.length,
+          byKind,
+          extractedAt: extractedAt.toISOString(),
+        },
+        {
+          id: `document-extracted:${documentId}:${engine.name}@${engine.version}`,
+          subject: `documents/${documentId}`,
+        },
+      );
       await m.update(DocumentEntity, documentId, {
-        extractedAt: new Date(),
+        extractedAt,
         engineVersion: `${engine.name}@${engine.version}`,
         commitmentCount: result.commitments.length,
-        language: doc.language ?? (result.language === 'und' ? null : result.language),
+        language,
       });
       return result.commitments.length;
     });

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type DocumentOrigin = 'api' | 'upload' | 'folder' | 'feed' | 'cli';
+
 @Entity({ name: 'documents' })
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -22,6 +24,17 @@ export class DocumentEntity {
 
   @Column({ name: 'media_type', type: 'text', default: 'text/plain' })
   mediaType!: string;
+
+  /** The way it came in: api (JSON text), upload, folder, feed or cli. */
+  @Column({ type: 'text', default: 'api' })
+  origin!: DocumentOrigin;
+
+  @Column({ name: 'file_name', type: 'text', nullable: true })
+  fileName!: string | null;
+
+  /** SHA-256 of the original file's bytes, when it came as a file. */
+  @Column({ name: 'file_hash', type: 'char', length: 64, nullable: true })
+  fileHash!: string | null;
 
   /** SHA-256 of the normalised text: the same text is stored once. */
   @Column({ name: 'content_hash', type: 'char', length: 64, unique: true })

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { readDocument } from '../formats';
+import type { DocumentReceipt } from './dto/create-document.dto';
+import { DocumentsService, type DocumentInput } from './documents.service';
+
+export interface FileMeta extends Omit<DocumentInput, 'text' | 'mediaType' | 'fileHash'> {
+  /** The media type the sender declared (Content-Type), if any. */
+  declaredType?: string | null;
+}
+
+/**
+ * Every way a file comes in (upload, CLI, watched folder, feed) goes through
+ * here: read its text by format, then store it once. What the sender says
+ * about the document wins over what the file's metadata says.
+ */
+@Injectable()
+export class FileIngestService {
+  constructor(private readonly documents: DocumentsService) {}
+
+  async ingest(bytes: Buffer, meta: FileMeta): Promise<DocumentReceipt> {
+    const read = await readDocument(bytes, meta.declaredType, meta.fileName);
+    return this.documents.receive({
+      ...meta,
+      text: read.text,
+      title: meta.title ?? read.title ?? meta.fileName ?? null,
+      published: meta.published ?? read.published,
+      mediaType: read.mediaType,
+      fileHash: createHash('sha256').update(bytes).digest('hex'),
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './document-text';
+export { readDocument } from './read-document';
+export { accepted } from './detect-format';

@@ -1,0 +1,409 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { wrap, DOCUMENT_RECEIVED } from '@ct/contracts';
+import { queryRows, REPO_ROOT } from '@ct/testing';
+import { ExtractionService } from '../src/extraction/extraction.service';
+import { FeedPoller } from '../src/feeds/feed-poller.service';
+import { FolderWatcher } from '../src/watch/folder-watcher.service';
+import { startIngestion, upload, type IngestionHarness } from './harness';
+
+const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/documents', name));
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+describe('ingestion: formats, limits and bad input', () => {
+  let h: IngestionHarness;
+  const count = async () =>
+    Number(
+      (await queryRows<{ n: string }>(h.db.url, 'SELECT count(*) AS n FROM ingestion.documents'))[0]
+        .n,
+    );
+  const outbox = (type: string) =>
+    queryRows<{ payload: { data: Record<string, unknown> } }>(
+      h.db.url,
+      `SELECT payload FROM ingestion.outbox WHERE payload->>'type' = $1 ORDER BY seq`,
+      [type],
+    );
+
+  beforeAll(async () => {
+    h = await startIngestion('ingest_formats');
+  });
+  afterAll(() => h?.close());
+
+  it.each([
+    [
+      'statement.pdf',
+      'application/pdf',
+      'application/pdf',
+      'Joint Statement of the Ministers of Transport',
+      '2024-09-12',
+      /feasibility study on the Middle Corridor/,
+    ],
+    [
+      'communique.docx',
+      'application/octet-stream',
+      DOCX,
+      'communique.docx',
+      '2024-07-03',
+      /joint working group on renewable energy/,
+    ],
+    [
+      'news-article.html',
+      'text/html',
+      'text/html',
+      'Leaders agree on customs union roadmap',
+      '2024-11-07',
+      /draft a roadmap for a customs union/,
+    ],
+  ])(
+    'stores an uploaded %s once with its provenance',
+    async (name, type, mediaType, title, published, text) => {
+      const first = await upload(h.url, fixture(name), { name, type });
+      expect(first.status).toBe(201);
+      const doc = (await (await fetch(`${h.url}/documents/${first.body.id}`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(doc).toMatchObject({
+        mediaType,
+        title,
+        published,
+        origin: 'upload',
+        fileName: name,
+        language: 'en',
+      });
+      expect(doc.fileHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(String(doc.text).replace(/\s+/gu, ' ')).toMatch(text);
+      // The same file again, or its text through the JSON API: the same document, announced once.
+      const again = await upload(h.url, fixture(name), { name: `copy-of-${name}`, type });
+      expect(again).toEqual({ status: 200, body: { ...first.body, duplicate: true } });
+      const asJson = await fetch(`${h.url}/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: doc.text }),
+      });
+      expect(asJson.status).toBe(200);
+      expect(((await asJson.json()) as { id: string }).id).toBe(first.body.id);
+      const announced = (await outbox(DOCUMENT_RECEIVED)).filter(
+        (r) => r.payload.data.documentId === first.body.id,
+      );
+      expect(announced).toHaveLength(1);
+    },
+  );
+
+  it('takes metadata from the sender over the file, and reads a dateline and the language otherwise', async () => {
+    const sent = await upload(
+      h.url,
+      fixture('statement.pdf').toString('latin1').replace('Baku', 'Baky'),
+      {
+        name: 'x.pdf',
+        type: 'application/pdf',
+      },
+    );
+    // Editing a PDF's bytes breaks it: refused as unreadable, not stored half.
+    expect(sent.status).toBe(422);
+    const res = await fetch(`${h.url}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'Ankara, 12 Kasım 2023\n\nDışişleri Bakanları, sekreteryadan 2024 yılı sonuna kadar bir rapor hazırlamasını talep etti.',
+      }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const doc = (await (await fetch(`${h.url}/documents/${id}`)).json()) as Record<string, unknown>;
+    expect(doc).toMatchObject({ language: 'tr', published: '2023-11-12', origin: 'api' });
+    const titled = await upload(
+      h.url,
+      'Plain text about nothing in particular, long enough to be a text.',
+      {
+        name: 'note.txt',
+        type: 'text/plain',
+        fields: { title: 'A note', published: '2020-02-02', language: 'en' },
+      },
+    );
+    const note = (await (await fetch(`${h.url}/documents/${titled.body.id}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(note).toMatchObject({
+      title: 'A note',
+      published: '2020-02-02',
+      language: 'en',
+      mediaType: 'text/plain',
+    });
+  });
+
+  it.each([
+    [
+      'an image',
+      Buffer.from('GIF89a\u0001\u0000'),
+      'image/gif',
+      'a.gif',
+      415,
+      /image\/gif is not supported/,
+    ],
+    [
+      'binary data',
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]),
+      'application/octet-stream',
+      'a.bin',
+      415,
+      /binary/,
+    ],
+    [
+      'a corrupt PDF',
+      Buffer.from('%PDF-1.7\nnot really'),
+      'application/pdf',
+      'a.pdf',
+      422,
+      /PDF cannot be read/,
+    ],
+    [
+      'a corrupt DOCX',
+      Buffer.from('PK\u0003\u0004broken'),
+      DOCX,
+      'a.docx',
+      422,
+      /DOCX cannot be read/,
+    ],
+    ['an empty text', Buffer.from('  \n '), 'text/plain', 'a.txt', 422, /no text/],
+    [
+      'invalid UTF-8',
+      Buffer.from([0x48, 0xc3, 0x28, 0x49]),
+      'text/plain',
+      'a.txt',
+      422,
+      /not valid UTF-8/,
+    ],
+    [
+      'a file over the upload limit',
+      Buffer.alloc(100_001, 'a'),
+      'text/plain',
+      'a.txt',
+      413,
+      /limit of 100000 bytes/,
+    ],
+    [
+      'a text over the text limit',
+      Buffer.alloc(20_001, 'a'),
+      'text/plain',
+      'a.txt',
+      413,
+      /limit of 20000/,
+    ],
+  ])(
+    'refuses %s with a clear reason and stores nothing',
+    async (_, bytes, type, name, status, message) => {
+      const before = await count();
+      const res = await upload(h.url, bytes, { name, type });
+      expect(res.status).toBe(status);
+      expect(res.body.message).toMatch(message);
+      expect(await count()).toBe(before);
+    },
+  );
+
+  it('refuses requests in the wrong shape', async () => {
+    const json = await fetch(`${h.url}/documents/upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(json.status).toBe(415);
+    const noFile = new FormData();
+    noFile.append('title', 'x');
+    const empty = await fetch(`${h.url}/documents/upload`, { method: 'POST', body: noFile });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { message: string }).message).toMatch(/field named "file"/);
+    const text = await fetch(`${h.url}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(text.status).toBe(415);
+    const badField = await upload(h.url, 'some text that is fine', {
+      fields: { published: 'yesterday' },
+    });
+    expect(badField.status).toBe(400);
+  });
+
+  it('announces each extraction run with its counts and engine', async () => {
+    const { body } = await upload(
+      h.url,
+      'Bishkek, 6 November 2024. The Heads of State instructed the Secretariat to prepare a report on transport corridors by March 2025. The Parties agreed to hold the next Summit in Baku in 2025.',
+      { name: 'run.txt', type: 'text/plain' },
+    );
+    const event = wrap(
+      DOCUMENT_RECEIVED,
+      {
+        documentId: String(body.id),
+        title: null,
+        language: 'en',
+        published: '2024-11-06',
+        sourceUrl: null,
+        contentHash: String(body.contentHash),
+        textLength: 10,
+      },
+      { source: '/test', id: `received-${String(body.id)}` },
+    );
+    const extraction = h.app.get(ExtractionService);
+    await extraction.onDocumentReceived(event);
+    await extraction.onDocumentReceived(event); // redelivered: nothing more
+    const runs = (await outbox('document.extracted.v1')).filter(
+      (r) => r.payload.data.documentId === body.id,
+    );
+    expect(runs).toHaveLength(1);
+    expect(runs[0].payload.data).toMatchObject({
+      engine: { name: 'rules' },
+      commitments: 2,
+      byKind: { mandate: 1, event: 1, pledge: 0 },
+    });
+  });
+});
+
+describe('ingestion: watched folder', () => {
+  let dir: string;
+  let h: IngestionHarness;
+  const files = () =>
+    queryRows<{ path: string; outcome: string; reason: string | null }>(
+      h.db.url,
+      'SELECT path, outcome, reason FROM ingestion.watched_files ORDER BY path',
+    );
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ct-watch-'));
+    await mkdir(join(dir, 'news'));
+    await writeFile(
+      join(dir, 'declaration.txt'),
+      'The Heads of State instructed the Secretariat to prepare a report on energy by 2026.',
+    );
+    await writeFile(join(dir, 'news', 'article.html'), fixture('news-article.html'));
+    await writeFile(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.4 broken'));
+    await writeFile(join(dir, 'notes.xyz'), 'not a document type we read');
+    const old = new Date(Date.now() - 60_000);
+    for (const f of ['declaration.txt', 'news/article.html', 'scan.pdf'])
+      await utimes(join(dir, f), old, old);
+    h = await startIngestion('ingest_watch', { WATCH_DIR: dir });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('ingests each document file once, also across a restart, and again when it changes', async () => {
+    // The scan at start-up took everything in; this one runs after it and finds nothing new.
+    expect(await h.app.get(FolderWatcher).scan()).toEqual({ ingested: 0, duplicate: 0, failed: 0 });
+    const after = await files();
+    expect(after.map((f) => [f.path.slice(dir.length + 1), f.outcome])).toEqual([
+      ['declaration.txt', 'ingested'],
+      ['news/article.html', 'ingested'],
+      ['scan.pdf', 'failed'],
+    ]);
+    expect(after[2].reason).toMatch(/PDF cannot be read/);
+    const docs = await queryRows<{ origin: string; file_name: string }>(
+      h.db.url,
+      'SELECT origin, file_name FROM ingestion.documents ORDER BY file_name',
+    );
+    expect(docs).toEqual([
+      { origin: 'folder', file_name: 'declaration.txt' },
+      { origin: 'folder', file_name: 'news/article.html' },
+    ]);
+
+    // A restart on the same database takes nothing in twice.
+    await h.stop();
+    h = await startIngestion('ingest_watch', { WATCH_DIR: dir }, h.db);
+    const restarted = h.app.get(FolderWatcher);
+    expect(await restarted.scan()).toEqual({ ingested: 0, duplicate: 0, failed: 0 });
+
+    // A changed file is read again; touching a file without changing it is not.
+    const old = new Date(Date.now() - 30_000);
+    await writeFile(
+      join(dir, 'declaration.txt'),
+      'The Parties agreed to establish a joint fund for culture by 2027.',
+    );
+    await utimes(join(dir, 'declaration.txt'), old, old);
+    await utimes(join(dir, 'news/article.html'), old, old);
+    expect(await restarted.scan()).toEqual({ ingested: 1, duplicate: 0, failed: 0 });
+    expect(await restarted.scan()).toEqual({ ingested: 0, duplicate: 0, failed: 0 });
+    // A file still being written (modified just now) waits for the next scan.
+    await writeFile(
+      join(dir, 'fresh.txt'),
+      'The Ministers will meet again in Astana in 2026 to review it.',
+    );
+    expect((await restarted.scan()).ingested).toBe(0);
+  });
+});
+
+describe('ingestion: feeds', () => {
+  let server: Server;
+  let base: string;
+  let h: IngestionHarness;
+  const items: string[] = [];
+  const rss = () => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Example News</title><link>${base}/</link><description>news</description>
+${items.join('\n')}
+</channel></rss>`;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/feed.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss());
+      } else if (req.url === '/articles/summit') {
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(fixture('news-article.html'));
+      } else {
+        res.writeHead(404).end('not found');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    items.push(
+      `<item><title>Leaders agree on customs union roadmap</title><link>${base}/articles/summit</link><guid>summit-1</guid><pubDate>Thu, 07 Nov 2024 08:30:00 GMT</pubDate></item>`,
+      `<item><title>Ministers meet</title><guid isPermaLink="false">inline-2</guid><pubDate>Fri, 08 Nov 2024 10:00:00 GMT</pubDate><content:encoded><![CDATA[<p>Tashkent, 8 November 2024. The Ministers of Education agreed to launch a student exchange programme by September 2025.</p>]]></content:encoded></item>`,
+    );
+    h = await startIngestion('ingest_feeds', { FEED_URLS: `${base}/feed.xml` });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('ingests each new entry once: the linked article, or the inline content', async () => {
+    const poller = h.app.get(FeedPoller);
+    // The poll at start-up took both entries in; this one runs after it and finds nothing new.
+    expect(await poller.poll(`${base}/feed.xml`)).toEqual({ ingested: 0, duplicate: 0, failed: 0 });
+    const docs = await queryRows<{
+      title: string;
+      source_url: string | null;
+      published: string;
+      origin: string;
+      text: string;
+    }>(
+      h.db.url,
+      `SELECT title, source_url, published::text AS published, origin, text FROM ingestion.documents ORDER BY title`,
+    );
+    expect(docs.map(({ text: _text, ...d }) => d)).toEqual([
+      {
+        title: 'Leaders agree on customs union roadmap',
+        source_url: `${base}/articles/summit`,
+        published: '2024-11-07',
+        origin: 'feed',
+      },
+      { title: 'Ministers meet', source_url: null, published: '2024-11-08', origin: 'feed' },
+    ]);
+    expect(docs[0].text).not.toMatch(/Subscribe now/);
+
+    items.push(
+      `<item><title>Gone</title><link>${base}/articles/missing</link><guid>gone-3</guid></item>`,
+    );
+    expect(await poller.poll(`${base}/feed.xml`)).toEqual({ ingested: 0, duplicate: 0, failed: 1 });
+    const [gone] = await queryRows<{ outcome: string; reason: string }>(
+      h.db.url,
+      `SELECT outcome, reason FROM ingestion.feed_entries WHERE entry_key = 'gone-3'`,
+    );
+    expect(gone).toEqual({ outcome: 'failed', reason: expect.stringMatching(/answered 404/) });
+  });
+});

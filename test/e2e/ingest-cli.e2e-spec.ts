@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ensureTopics } from '@ct/messaging';
+import {
+  createTestDatabase,
+  queryRows,
+  REPO_ROOT,
+  startService,
+  TEST_KAFKA_BROKERS,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@ct/testing';
+
+const run = promisify(execFile);
+
+/** `commitments ingest` as a user runs it, against the ingestion service as a real process. */
+describe('commitments ingest (CLI)', () => {
+  let db: TestDatabase;
+  let ingestion: ServiceProcess;
+  let dir: string;
+
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [
+        join(REPO_ROOT, 'bin/commitments.js'),
+        ...args,
+      ]);
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    await ensureTopics(TEST_KAFKA_BROKERS);
+    db = await createTestDatabase('e2e_cli');
+    ingestion = await startService('ingestion', 43111, {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    });
+    dir = await mkdtemp(join(tmpdir(), 'ct-cli-'));
+    for (const f of ['statement.pdf', 'communique.docx', 'news-article.html']) {
+      await copyFile(join(REPO_ROOT, 'test/fixtures/documents', f), join(dir, f));
+    }
+    await writeFile(
+      join(dir, 'declaration.txt'),
+      'The Heads of State instructed the Secretariat to prepare a report on customs by 2026.',
+    );
+    await writeFile(join(dir, 'broken.pdf'), '%PDF-1.4 this is not a PDF');
+    await writeFile(join(dir, 'ignored.png'), 'not a document');
+  });
+
+  afterAll(async () => {
+    await ingestion?.stop();
+    await db?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends a folder, stores each text once, and names every refusal', async () => {
+    const first = await cli('ingest', dir, '--url', ingestion.url, '--no-progress');
+    expect(first.stdout).toMatch(/^ingested 4 new, 0 duplicate, 1 failed$/m);
+    expect(first.stdout).toMatch(/failed .*broken\.pdf: 422 the PDF cannot be read/);
+    expect(first.code).toBe(2);
+    const again = await cli('ingest', dir, '--url', ingestion.url, '--no-progress');
+    expect(again.stdout).toMatch(/^ingested 0 new, 4 duplicate, 1 failed$/m);
+    const docs = await queryRows<{ origin: string; media_type: string }>(
+      db.url,
+      'SELECT origin, media_type FROM ingestion.documents ORDER BY media_type',
+    );
+    expect(docs.map((d) => d.media_type)).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/html',
+      'text/plain',
+    ]);
+    expect(new Set(docs.map((d) => d.origin))).toEqual(new Set(['cli']));
+  });
+
+  it('says plainly when the service cannot be reached', async () => {
+    const res = await cli('ingest', dir, '--url', 'http://127.0.0.1:43999', '--no-progress');
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toMatch(
+      /^commitments: cannot reach the ingestion service at http:\/\/127\.0\.0\.1:43999 \(ECONNREFUSED\)/,
+    );
+  });
+});
