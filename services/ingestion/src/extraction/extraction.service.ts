@@ -42,11 +42,12 @@ export class ExtractionService {
       const ordered = [...result.commitments].sort(
         (a, b) => Number(b.kind === 'event') - Number(a.kind === 'event'),
       );
-      for (const [index, c] of ordered.entries()) {
-        await this.outbox.append(
-          m,
-          COMMITMENT_EXTRACTED,
-          {
+      // One statement for all of them.
+      await this.outbox.appendMany(
+        m,
+        COMMITMENT_EXTRACTED,
+        ordered.map((c, index) => ({
+          data: {
             documentId,
             index,
             kind: c.kind,
@@ -62,12 +63,12 @@ export class ExtractionService {
             meeting: c.meeting,
             dependsOn: c.dependsOn,
           },
-          {
+          init: {
             id: `extracted:${documentId}:${engine.name}@${engine.version}:${index}`,
             subject: `documents/${documentId}`,
           },
-        );
-      }
+        })),
+      );
       const extractedAt = new Date();
       const language = doc.language ?? (result.language === 'und' ? null : result.language);
       const byKind = { mandate: 0, pledge: 0, event: 0 };
