@@ -3,6 +3,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { JwtService } from '@nestjs/jwt';
 import { ensureTopics } from '@ct/messaging';
 import {
   createTestDatabase,
@@ -15,6 +16,7 @@ import {
 } from '@ct/testing';
 
 const run = promisify(execFile);
+const SECRET = 'cli-e2e-secret-that-is-long-enough-012345';
 
 /** `commitments ingest` as a user runs it, against the ingestion service as a real process. */
 describe('commitments ingest (CLI)', () => {
@@ -41,6 +43,7 @@ describe('commitments ingest (CLI)', () => {
     ingestion = await startService('ingestion', 43111, {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+      JWT_SECRET: SECRET,
     });
     dir = await mkdtemp(join(tmpdir(), 'ct-cli-'));
     for (const f of ['statement.pdf', 'communique.docx', 'news-article.html']) {
@@ -78,6 +81,35 @@ describe('commitments ingest (CLI)', () => {
       'text/plain',
     ]);
     expect(new Set(docs.map((d) => d.origin))).toEqual(new Set(['cli']));
+  });
+
+  it('reprocesses stored documents for an admin, and refuses anyone else', async () => {
+    const admin = new JwtService().sign(
+      { sub: 'a', email: 'a@example.org', role: 'admin' },
+      { secret: SECRET },
+    );
+    const viewer = new JwtService().sign(
+      { sub: 'v', email: 'v@example.org', role: 'viewer' },
+      { secret: SECRET },
+    );
+    const forced = await cli('reprocess', '--force', '--url', ingestion.url, '--token', admin);
+    expect(forced.stdout.trim()).toMatch(
+      /^engine rules@1\.0\.0: 4 of 4 documents reprocessed \(0 already read by it\), \d+ commitments published$/,
+    );
+    expect(forced.code).toBe(0);
+    const again = await cli(
+      'reprocess',
+      '--since',
+      '2000-01-01',
+      '--url',
+      ingestion.url,
+      '--token',
+      admin,
+    );
+    expect(again.stdout).toMatch(/0 of 4 documents reprocessed \(4 already read by it\)/);
+    const refused = await cli('reprocess', '--url', ingestion.url, '--token', viewer);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/reprocessing refused \(403\): reprocessing is for admins/);
   });
 
   it('says plainly when the service cannot be reached', async () => {

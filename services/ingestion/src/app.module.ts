@@ -45,7 +45,7 @@ export class AppModule {
           },
           documents,
         ),
-        ExtractionModule,
+        ExtractionModule.register({ jwtSecret: env.JWT_SECRET ?? null }),
       ],
     };
   }

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { ensureTopics } from '@ct/messaging';
 import { createTestDatabase, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
 import { AppModule } from '../src/app.module';
@@ -25,6 +25,7 @@ export async function startIngestion(
   label: string,
   env: Record<string, string> = {},
   db?: TestDatabase,
+  configure: (b: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
 ): Promise<IngestionHarness> {
   await ensureTopics(TEST_KAFKA_BROKERS);
   const database = db ?? (await createTestDatabase(label));
@@ -39,9 +40,9 @@ export async function startIngestion(
     FEED_INTERVAL_MS: '3600000',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(parsed)],
-  }).compile();
+  const moduleRef = await configure(
+    Test.createTestingModule({ imports: [AppModule.forRoot(parsed)] }),
+  ).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };

@@ -8,6 +8,10 @@ import { queryRows, REPO_ROOT } from '@ct/testing';
 import { ExtractionService } from '../src/extraction/extraction.service';
 import { FeedPoller } from '../src/feeds/feed-poller.service';
 import { FolderWatcher } from '../src/watch/folder-watcher.service';
+import { EXTRACTOR } from '../src/extraction/extractor.provider';
+import { ReprocessService } from '../src/extraction/reprocess.service';
+import { JwtService } from '@nestjs/jwt';
+import { RuleBasedExtractor, type Extractor } from '@ct/extraction';
 import { startIngestion, upload, type IngestionHarness } from './harness';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/documents', name));
@@ -405,5 +409,104 @@ ${items.join('\n')}
       `SELECT outcome, reason FROM ingestion.feed_entries WHERE entry_key = 'gone-3'`,
     );
     expect(gone).toEqual({ outcome: 'failed', reason: expect.stringMatching(/answered 404/) });
+  });
+});
+
+describe('ingestion: reprocessing with a newer engine', () => {
+  const SECRET = 'reprocess-secret-that-is-long-enough-0123';
+  // The engine in use, swapped by the test: a "newer" one that finds all but the last commitment.
+  const rules = new RuleBasedExtractor();
+  let engine: Extractor = rules;
+  const newer: Extractor = {
+    name: 'rules',
+    version: '9.9.9',
+    extract: (input) => {
+      const r = rules.extract(input);
+      return {
+        ...r,
+        engine: { name: 'rules', version: '9.9.9' },
+        commitments: r.commitments.slice(0, -1),
+      };
+    },
+  };
+  let h: IngestionHarness;
+  const token = (role: string) =>
+    new JwtService().sign({ sub: 'u', email: 'a@example.org', role }, { secret: SECRET });
+  const reprocess = (body: unknown, auth?: string) =>
+    fetch(`${h.url}/admin/reprocess`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    h = await startIngestion('ingest_reprocess', { JWT_SECRET: SECRET }, undefined, (b) =>
+      b.overrideProvider(EXTRACTOR).useValue({
+        get name() {
+          return engine.name;
+        },
+        get version() {
+          return engine.version;
+        },
+        extract: (input: Parameters<Extractor['extract']>[0]) => engine.extract(input),
+      }),
+    );
+  });
+  afterAll(() => h?.close());
+
+  it('re-runs only documents the current engine has not read, publishing its results under its version', async () => {
+    const { body } = await upload(
+      h.url,
+      'Bishkek, 6 November 2024. The Heads of State instructed the Secretariat to prepare a report on transport corridors by March 2025. The Parties agreed to hold the next Summit in Baku in 2025.',
+      { name: 'decl.txt', type: 'text/plain' },
+    );
+    const id = String(body.id);
+    const service = h.app.get(ReprocessService);
+    // First extraction by the current engine (as the document.received consumer would).
+    expect(await service.reprocess()).toMatchObject({
+      engine: 'rules@1.0.0',
+      reprocessed: 1,
+      commitments: 2,
+    });
+    expect(await service.reprocess()).toMatchObject({ reprocessed: 0, skipped: 1 });
+
+    engine = newer;
+    expect(await service.reprocess({ since: '2000-01-01' })).toMatchObject({
+      engine: 'rules@9.9.9',
+      reprocessed: 1,
+      commitments: 1,
+    });
+    expect(await service.reprocess({ since: '2999-01-01' })).toMatchObject({ documents: 0 });
+    const events = await queryRows<{ event_id: string; topic: string }>(
+      h.db.url,
+      `SELECT event_id, topic FROM ingestion.outbox WHERE event_id LIKE $1 ORDER BY seq`,
+      [`%${id}%`],
+    );
+    expect(events.map((e) => e.event_id)).toEqual([
+      `extracted:${id}:rules@1.0.0:0`,
+      `extracted:${id}:rules@1.0.0:1`,
+      `document-extracted:${id}:rules@1.0.0`,
+      `extracted:${id}:rules@9.9.9:0`,
+      `document-extracted:${id}:rules@9.9.9`,
+    ]);
+    const [doc] = await queryRows<{ engine_version: string; commitment_count: number }>(
+      h.db.url,
+      'SELECT engine_version, commitment_count FROM ingestion.documents WHERE id = $1',
+      [id],
+    );
+    expect(doc).toEqual({ engine_version: 'rules@9.9.9', commitment_count: 1 });
+  });
+
+  it('lets only an admin reprocess over HTTP', async () => {
+    expect((await reprocess({})).status).toBe(401);
+    expect((await reprocess({}, 'forged.token.value')).status).toBe(401);
+    expect((await reprocess({}, token('viewer'))).status).toBe(403);
+    expect((await reprocess({ since: 'last week' }, token('admin'))).status).toBe(400);
+    const ok = await reprocess({ since: '2000-01-01', force: true }, token('admin'));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ engine: 'rules@9.9.9', reprocessed: 1 });
   });
 });

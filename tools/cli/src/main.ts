@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliError, runExtract } from './extract.command';
 import { runIngest } from './ingest.command';
+import { runReprocess } from './reprocess.command';
 
 /** `commitments`: the project's command-line tool. */
 export function buildProgram(
@@ -48,6 +49,20 @@ export function buildProgram(
         // Some files refused: say so in the exit code too (2: partly done).
         if (summary.failed.length > 0) process.exitCode = 2;
       },
+    );
+  program
+    .command('reprocess')
+    .description('re-run the current extraction engine over stored documents (admin)')
+    .option('--since <date>', 'only documents received since YYYY-MM-DD')
+    .option('--force', 'also documents the current engine has already read')
+    .option(
+      '--url <url>',
+      'ingestion service base URL',
+      process.env.INGESTION_URL ?? 'http://127.0.0.1:3001',
+    )
+    .option('--token <jwt>', 'admin token (default $CT_TOKEN)', process.env.CT_TOKEN)
+    .action((opts: { since?: string; force?: boolean; url: string; token?: string }) =>
+      runReprocess({ ...opts, url: opts.url.replace(/\/+$/u, '') }, out),
     );
   return program;
 }

@@ -15,6 +15,8 @@ export const commitmentStatus = z.enum([
   'scheduled',
   'held',
   'postponed',
+  // Set by the system when a newer extraction engine no longer finds the commitment.
+  'retracted',
 ]);
 
 export const commitmentChangedData = z.object({

@@ -12,6 +12,7 @@ import { CreateTrackedItems1763900100000 } from './migrations/1763900100000-Crea
 import { RegisterLifecycleAuth1763900300000 } from './migrations/1763900300000-RegisterLifecycleAuth';
 import { ListIndexes1763900400000 } from './migrations/1763900400000-ListIndexes';
 import { BulkRegistration1763900500000 } from './migrations/1763900500000-BulkRegistration';
+import { Retraction1763900700000 } from './migrations/1763900700000-Retraction';
 
 export function commitmentsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
@@ -30,6 +31,7 @@ export function commitmentsDataSourceOptions(url: string) {
       RegisterLifecycleAuth1763900300000,
       ListIndexes1763900400000,
       BulkRegistration1763900500000,
+      Retraction1763900700000,
     ],
     applicationName: SERVICE,
   });

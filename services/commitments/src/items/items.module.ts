@@ -6,6 +6,8 @@ import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
 import { RegisterService } from './register.service';
 import { RegisterStore } from './register.store';
+import { RetractionService } from './retraction.service';
+import { RunsConsumer } from './runs.consumer';
 
 @Module({})
 export class ItemsModule {
@@ -19,8 +21,9 @@ export class ItemsModule {
         ItemsRepository,
         RegisterService,
         RegisterStore,
+        RetractionService,
         ItemChanges,
-        ...(opts.consume ? [ExtractedConsumer] : []),
+        ...(opts.consume ? [ExtractedConsumer, RunsConsumer] : []),
       ],
     };
   }

@@ -9,6 +9,8 @@ describe(allowedNext.name, () => {
     ['event', 'held', []],
     ['event', 'open', []],
     ['mandate', 'scheduled', []],
+    ['mandate', 'retracted', ['open']],
+    ['event', 'retracted', ['scheduled']],
   ] as const)('%s from %s may go to %j', (kind, from, to) => {
     expect(allowedNext(kind, from)).toEqual(to);
   });
@@ -20,6 +22,7 @@ describe(isOverdue.name, () => {
     expect(isOverdue('open', '2025-02-01', '2025-02-01')).toBe(false);
     expect(isOverdue('done', '2025-01-31', '2025-02-01')).toBe(false);
     expect(isOverdue('held', '2025-01-31', '2025-02-01')).toBe(false);
+    expect(isOverdue('retracted', '2025-01-31', '2025-02-01')).toBe(false);
     expect(isOverdue('open', null, '2025-02-01')).toBe(false);
   });
 });

@@ -9,12 +9,15 @@ const TASK: Record<string, CommitmentStatus[]> = {
   blocked: ['open', 'in_progress', 'cancelled'],
   done: ['in_progress'],
   cancelled: ['open'],
+  // Only the system retracts (see RetractionService); a coordinator may reinstate.
+  retracted: ['open'],
 };
 const EVENT: Record<string, CommitmentStatus[]> = {
   scheduled: ['held', 'postponed', 'cancelled'],
   postponed: ['scheduled', 'held', 'cancelled'],
   held: [],
   cancelled: ['scheduled'],
+  retracted: ['scheduled'],
 };
 
 export const INITIAL_STATUS: Record<Kind, CommitmentStatus> = {
@@ -22,7 +25,7 @@ export const INITIAL_STATUS: Record<Kind, CommitmentStatus> = {
   pledge: 'open',
   event: 'scheduled',
 };
-export const CLOSED: readonly CommitmentStatus[] = ['done', 'cancelled', 'held'];
+export const CLOSED: readonly CommitmentStatus[] = ['done', 'cancelled', 'held', 'retracted'];
 
 export function allowedNext(kind: Kind, from: CommitmentStatus): CommitmentStatus[] {
   return (kind === 'event' ? EVENT : TASK)[from] ?? [];

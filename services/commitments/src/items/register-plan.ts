@@ -81,14 +81,20 @@ export interface SourceOutcome {
 }
 
 /**
- * A further source for a tracked item: count it, and take its deadline when
- * it refines the current one or comes from a source at least as new as any
- * before (never over a correction by hand). Changes `item` in place; the
+ * A further source for a tracked item: count it, reinstate it if it was
+ * retracted, and take its deadline when it refines the current one or comes
+ * from a source at least as new as any before (never over a correction by
+ * hand). Changes `item` in place; the
  * version is the caller's to bump.
  */
 export function addSourceTo(item: ItemState, d: Data): SourceOutcome {
   item.sourceCount += 1;
   const fields: FieldChange[] = [{ field: 'source', from: null, to: d.documentId }];
+  if (item.status === 'retracted') {
+    // Found again: back to the register as it was first tracked.
+    item.status = INITIAL_STATUS[item.kind];
+    fields.push({ field: 'status', from: 'retracted', to: item.status });
+  }
   const before = item.deadline;
   if (!item.deadlineManual) {
     const newer = !d.published || !item.latestPublished || d.published >= item.latestPublished;

@@ -21,6 +21,7 @@ import {
   type Extracted,
 } from './register-plan';
 import { RegisterStore, sourceKey } from './register.store';
+import { RetractionService } from './retraction.service';
 
 const CANDIDATE_LIMIT = 200;
 
@@ -45,6 +46,7 @@ export class RegisterService {
     private readonly store: RegisterStore,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly retraction: RetractionService,
   ) {}
 
   /** Register one extracted commitment in its own transaction. */
@@ -80,9 +82,14 @@ export class RegisterService {
       const bulk = todo.filter((e) => isBulk(e.data));
       const counts = await this.registerBulk(m, bulk, now);
       for (const e of todo) if (!isBulk(e.data)) counts[await this.apply(m, e)]++;
-      return counts;
+      // A newer engine's run waiting for these commitments may now be complete.
+      const retracted = await this.retraction.settle(
+        m,
+        todo.map((e) => e.data.documentId),
+      );
+      return { ...counts, retracted };
     });
-    if (outcome.created + outcome.merged > 0) {
+    if (outcome.created + outcome.merged + outcome.retracted > 0) {
       this.logger.log({ events: events.length, ...outcome }, 'extracted commitments registered');
       this.relay.nudge();
     }

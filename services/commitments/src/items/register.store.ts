@@ -33,6 +33,7 @@ const ITEM_COLUMNS: [string, keyof ItemState, string][] = [
 ];
 /** What registering a further source can change. */
 const MUTABLE = new Set<keyof ItemState>([
+  'status',
   'deadline',
   'deadlinePrecision',
   'dueDate',

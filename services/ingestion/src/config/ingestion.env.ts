@@ -33,6 +33,8 @@ export const ingestionEnv = baseEnv.extend({
     .min(1000)
     .default(15 * 60_000),
   FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Verifies admins' tokens (from the commitments service) for POST /admin/reprocess. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
 });
 export type IngestionEnv = z.infer<typeof ingestionEnv>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITMENT_EXTRACTED, DOCUMENT_EXTRACTED, type EventOf } from '@ct/contracts';
 import type { Extractor } from '@ct/extraction';
 import { claimEvent, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
@@ -31,71 +31,7 @@ export class ExtractionService {
       const doc = await m.findOneBy(DocumentEntity, { id: documentId });
       // The outbox commits a document with its event, so this is another database's event: no retry helps.
       if (!doc) throw new UnprocessableEventError(`document ${documentId} is not stored here`);
-      const result = this.extractor.extract({
-        text: doc.text,
-        language: doc.language,
-        published: doc.published,
-      });
-      const engine = result.engine;
-      // Events first: a commitment whose deadline follows an event can then be
-      // linked to that event's item, which already exists when it arrives.
-      const ordered = [...result.commitments].sort(
-        (a, b) => Number(b.kind === 'event') - Number(a.kind === 'event'),
-      );
-      // One statement for all of them.
-      await this.outbox.appendMany(
-        m,
-        COMMITMENT_EXTRACTED,
-        ordered.map((c, index) => ({
-          data: {
-            documentId,
-            index,
-            kind: c.kind,
-            actor: c.actor,
-            action: c.action,
-            evidence: c.evidence,
-            deadline: c.deadline,
-            deadlineSource: c.deadlineSource,
-            language: result.language,
-            confidence: c.confidence,
-            published: doc.published,
-            engine,
-            meeting: c.meeting,
-            dependsOn: c.dependsOn,
-          },
-          init: {
-            id: `extracted:${documentId}:${engine.name}@${engine.version}:${index}`,
-            subject: `documents/${documentId}`,
-          },
-        })),
-      );
-      const extractedAt = new Date();
-      const language = doc.language ?? (result.language === 'und' ? null : result.language);
-      const byKind = { mandate: 0, pledge: 0, event: 0 };
-      for (const c of result.commitments) byKind[c.kind]++;
-      await this.outbox.append(
-        m,
-        DOCUMENT_EXTRACTED,
-        {
-          documentId,
-          engine,
-          language,
-          commitments: result.commitments.length,
-          byKind,
-          extractedAt: extractedAt.toISOString(),
-        },
-        {
-          id: `document-extracted:${documentId}:${engine.name}@${engine.version}`,
-          subject: `documents/${documentId}`,
-        },
-      );
-      await m.update(DocumentEntity, documentId, {
-        extractedAt,
-        engineVersion: `${engine.name}@${engine.version}`,
-        commitmentCount: result.commitments.length,
-        language,
-      });
-      return result.commitments.length;
+      return this.extractInto(m, doc);
     });
     if (count === null) {
       this.logger.log({ documentId, eventId: event.id }, 'document.received already processed');
@@ -103,5 +39,85 @@ export class ExtractionService {
     }
     this.logger.log({ documentId, commitments: count }, 'document extracted');
     this.relay.nudge();
+  }
+
+  /** The engine's name@version, as documents and sources record it. */
+  engineVersion(): string {
+    return `${this.extractor.name}@${this.extractor.version}`;
+  }
+
+  /**
+   * Run the engine over a stored document inside the caller's transaction:
+   * one `commitment.extracted` per commitment (ids carry the engine version,
+   * so a newer engine's results are new events and the same engine's are
+   * the same events), one `document.extracted` for the run, and the
+   * document marked with the engine that read it.
+   */
+  async extractInto(m: EntityManager, doc: DocumentEntity): Promise<number> {
+    const documentId = doc.id;
+    const result = this.extractor.extract({
+      text: doc.text,
+      language: doc.language,
+      published: doc.published,
+    });
+    const engine = result.engine;
+    // Events first: a commitment whose deadline follows an event can then be
+    // linked to that event's item, which already exists when it arrives.
+    const ordered = [...result.commitments].sort(
+      (a, b) => Number(b.kind === 'event') - Number(a.kind === 'event'),
+    );
+    await this.outbox.appendMany(
+      m,
+      COMMITMENT_EXTRACTED,
+      ordered.map((c, index) => ({
+        data: {
+          documentId,
+          index,
+          kind: c.kind,
+          actor: c.actor,
+          action: c.action,
+          evidence: c.evidence,
+          deadline: c.deadline,
+          deadlineSource: c.deadlineSource,
+          language: result.language,
+          confidence: c.confidence,
+          published: doc.published,
+          engine,
+          meeting: c.meeting,
+          dependsOn: c.dependsOn,
+        },
+        init: {
+          id: `extracted:${documentId}:${engine.name}@${engine.version}:${index}`,
+          subject: `documents/${documentId}`,
+        },
+      })),
+    );
+    const extractedAt = new Date();
+    const language = doc.language ?? (result.language === 'und' ? null : result.language);
+    const byKind = { mandate: 0, pledge: 0, event: 0 };
+    for (const c of result.commitments) byKind[c.kind]++;
+    await this.outbox.append(
+      m,
+      DOCUMENT_EXTRACTED,
+      {
+        documentId,
+        engine,
+        language,
+        commitments: result.commitments.length,
+        byKind,
+        extractedAt: extractedAt.toISOString(),
+      },
+      {
+        id: `document-extracted:${documentId}:${engine.name}@${engine.version}`,
+        subject: `documents/${documentId}`,
+      },
+    );
+    await m.update(DocumentEntity, documentId, {
+      extractedAt,
+      engineVersion: `${engine.name}@${engine.version}`,
+      commitmentCount: result.commitments.length,
+      language,
+    });
+    return result.commitments.length;
   }
 }

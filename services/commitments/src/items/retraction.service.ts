@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EventOf } from '@ct/contracts';
+import { claimEvent, OutboxRelay } from '@ct/messaging';
+import { quoteIdent } from '@ct/persistence';
+import { SCHEMA } from '../config/commitments.env';
+import { TrackedItemEntity } from './entities/tracked-item.entity';
+import { ItemChanges } from './item-changes';
+import { EXTRACTION } from './register-plan';
+
+export const RUNS_CONSUMER = 'commitments-runs';
+
+/**
+ * When a document is extracted again by a newer engine, the items only the
+ * older engines found in it are retracted: shown with status `retracted`, not
+ * deleted, and found again they come back. A run supersedes the older ones
+ * once all of its commitments are registered (its `document.extracted` and
+ * its `commitment.extracted` events travel on different topics, in either
+ * order). Items a coordinator has worked on (corrected by hand, or moved out
+ * of their first status) are never retracted, nor are items another
+ * document still supports.
+ */
+@Injectable()
+export class RetractionService {
+  private readonly logger = new Logger(RetractionService.name);
+  private readonly s = quoteIdent(SCHEMA);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: ItemChanges,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onDocumentExtracted(event: EventOf<'document.extracted.v1'>): Promise<void> {
+    const d = event.data;
+    const retracted = await this.dataSource.transaction(async (m) => {
+      if (!(await claimEvent(m, SCHEMA, RUNS_CONSUMER, event.id))) return 0;
+      await m.query(
+        `INSERT INTO ${this.s}.document_runs (document_id, engine, commitments, extracted_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [d.documentId, `${d.engine.name}@${d.engine.version}`, d.commitments, d.extractedAt],
+      );
+      return this.settle(m, [d.documentId]);
+    });
+    if (retracted > 0) this.relay.nudge();
+  }
+
+  /**
+   * Settle the pending runs of these documents whose commitments are all
+   * registered: retract what they no longer find. Called when a run is
+   * announced and after each batch of registrations. Returns how many items
+   * were retracted.
+   */
+  async settle(m: EntityManager, documentIds: string[]): Promise<number> {
+    if (documentIds.length === 0) return 0;
+    const ready: { document_id: string; engine: string }[] = await m.query(
+      `SELECT r.document_id, r.engine FROM ${this.s}.document_runs r
+       WHERE r.document_id = ANY($1::uuid[]) AND r.settled_at IS NULL
+         AND r.extracted_at = (SELECT max(extracted_at) FROM ${this.s}.document_runs x WHERE x.document_id = r.document_id)
+         AND r.commitments <= (SELECT count(*) FROM ${this.s}.item_sources s
+                               WHERE s.document_id = r.document_id AND s.engine = r.engine)
+       FOR UPDATE OF r`,
+      [[...new Set(documentIds)]],
+    );
+    let retracted = 0;
+    for (const run of ready) {
+      retracted += await this.retractStale(m, run.document_id, run.engine);
+      await m.query(
+        `UPDATE ${this.s}.document_runs SET settled_at = now() WHERE document_id = $1 AND engine = $2`,
+        [run.document_id, run.engine],
+      );
+    }
+    return retracted;
+  }
+
+  /**
+   * Items with a source in this document none of whose sources is current:
+   * a source is current when its engine is its document's latest settled run
+   * (this run, for this document), or when its document has no run recorded.
+   */
+  private async retractStale(
+    m: EntityManager,
+    documentId: string,
+    engine: string,
+  ): Promise<number> {
+    const stale: { id: string }[] = await m.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (document_id) document_id, engine FROM ${this.s}.document_runs
+         WHERE settled_at IS NOT NULL OR (document_id = $1 AND engine = $2)
+         ORDER BY document_id, (document_id = $1 AND engine = $2) DESC, extracted_at DESC
+       )
+       SELECT i.id FROM ${this.s}.tracked_items i
+       WHERE i.id IN (SELECT item_id FROM ${this.s}.item_sources WHERE document_id = $1)
+         AND NOT i.action_manual AND NOT i.deadline_manual
+         AND i.status = CASE i.kind WHEN 'event' THEN 'scheduled' ELSE 'open' END
+         AND NOT EXISTS (
+           SELECT 1 FROM ${this.s}.item_sources s LEFT JOIN latest l ON l.document_id = s.document_id
+           WHERE s.item_id = i.id AND (l.engine IS NULL OR l.engine = s.engine))
+       ORDER BY i.id`,
+      [documentId, engine],
+    );
+    for (const { id } of stale) {
+      const item = await m.findOneOrFail(TrackedItemEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const from = item.status;
+      item.status = 'retracted';
+      await this.changes.commit(
+        m,
+        item,
+        'status_changed',
+        [{ field: 'status', from, to: 'retracted' }],
+        {
+          by: EXTRACTION,
+          note: `not found by ${engine} when document ${documentId} was extracted again`,
+          documentId,
+        },
+      );
+    }
+    if (stale.length > 0)
+      this.logger.log({ documentId, engine, retracted: stale.length }, 'items retracted');
+    return stale.length;
+  }
+}

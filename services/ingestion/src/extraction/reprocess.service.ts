@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxRelay } from '@ct/messaging';
+import { quoteIdent } from '@ct/persistence';
+import { SCHEMA } from '../config/ingestion.env';
+import { DocumentEntity } from '../documents/entities/document.entity';
+import { ExtractionService } from './extraction.service';
+
+export interface ReprocessOptions {
+  /** Only documents received on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** Also documents the current engine has already read. */
+  force?: boolean;
+}
+
+export interface ReprocessReport {
+  engine: string;
+  documents: number;
+  reprocessed: number;
+  skipped: number;
+  commitments: number;
+}
+
+const PAGE = 100;
+
+/**
+ * Re-runs extraction over stored documents after the engine improved. Each
+ * document is its own transaction (its events and its new engine mark commit
+ * together, so an interrupted run resumes where it stopped: documents already
+ * read by this engine are skipped). The commitments service adds what is new
+ * and retracts what the new engine no longer finds.
+ */
+@Injectable()
+export class ReprocessService {
+  private readonly logger = new Logger(ReprocessService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extraction: ExtractionService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async reprocess(opts: ReprocessOptions = {}): Promise<ReprocessReport> {
+    const engine = this.extraction.engineVersion();
+    const report: ReprocessReport = {
+      engine,
+      documents: 0,
+      reprocessed: 0,
+      skipped: 0,
+      commitments: 0,
+    };
+    // Keyset pages; the timestamp travels as text so its microseconds survive the round trip.
+    let after: { at: string; id: string } | null = null;
+    for (;;) {
+      const page: { id: string; at: string }[] = await this.dataSource.query(
+        `SELECT id, received_at::text AS at FROM ${quoteIdent(SCHEMA)}.documents
+         WHERE ($1::date IS NULL OR received_at >= $1::date)
+           AND ($2::timestamptz IS NULL OR (received_at, id) > ($2::timestamptz, $3::uuid))
+         ORDER BY received_at, id LIMIT ${PAGE}`,
+        [opts.since ?? null, after?.at ?? null, after?.id ?? null],
+      );
+      if (page.length === 0) break;
+      for (const d of page) {
+        report.documents++;
+        const count = await this.dataSource.transaction(async (m) => {
+          // Locked, and read again: another run may have got here first.
+          const doc = await m.findOne(DocumentEntity, {
+            where: { id: d.id },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (!doc || (doc.engineVersion === engine && !opts.force)) return null;
+          return this.extraction.extractInto(m, doc);
+        });
+        if (count === null) report.skipped++;
+        else {
+          report.reprocessed++;
+          report.commitments += count;
+        }
+      }
+      this.relay.nudge();
+      after = page[page.length - 1];
+    }
+    this.logger.log(report, 'reprocessing finished');
+    return report;
+  }
+}
