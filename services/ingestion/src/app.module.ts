@@ -33,6 +33,7 @@ export class AppModule {
             dir: env.WATCH_DIR ?? null,
             intervalMs: env.WATCH_INTERVAL_MS,
             events: env.WATCH_MODE === 'events',
+            maxBytes: env.MAX_UPLOAD_BYTES,
           },
           documents,
         ),

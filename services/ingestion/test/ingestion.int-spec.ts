@@ -285,8 +285,9 @@ describe('ingestion: watched folder', () => {
     await writeFile(join(dir, 'news', 'article.html'), fixture('news-article.html'));
     await writeFile(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.4 broken'));
     await writeFile(join(dir, 'notes.xyz'), 'not a document type we read');
+    await writeFile(join(dir, 'huge.txt'), Buffer.alloc(100_001, 'a'));
     const old = new Date(Date.now() - 60_000);
-    for (const f of ['declaration.txt', 'news/article.html', 'scan.pdf'])
+    for (const f of ['declaration.txt', 'news/article.html', 'scan.pdf', 'huge.txt'])
       await utimes(join(dir, f), old, old);
     h = await startIngestion('ingest_watch', { WATCH_DIR: dir });
   });
@@ -301,10 +302,12 @@ describe('ingestion: watched folder', () => {
     const after = await files();
     expect(after.map((f) => [f.path.slice(dir.length + 1), f.outcome])).toEqual([
       ['declaration.txt', 'ingested'],
+      ['huge.txt', 'failed'],
       ['news/article.html', 'ingested'],
       ['scan.pdf', 'failed'],
     ]);
-    expect(after[2].reason).toMatch(/PDF cannot be read/);
+    expect(after[1].reason).toMatch(/larger than the upload limit of 100000 bytes/);
+    expect(after[3].reason).toMatch(/PDF cannot be read/);
     const docs = await queryRows<{ origin: string; file_name: string }>(
       h.db.url,
       'SELECT origin, file_name FROM ingestion.documents ORDER BY file_name',

@@ -125,6 +125,18 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
         unsettled = true;
         continue;
       }
+      if (info.size > this.options.maxBytes) {
+        const reason = `the file is larger than the upload limit of ${this.options.maxBytes} bytes`;
+        counts.failed++;
+        this.logger.warn({ path, reason }, 'file refused');
+        // Not read at all: remembered by size and time, with no hash of its content.
+        await this.record(path, info.size, info.mtime, '-'.repeat(64), {
+          outcome: 'failed',
+          documentId: null,
+          reason,
+        });
+        continue;
+      }
       const bytes = await readFile(path);
       const hash = createHash('sha256').update(bytes).digest('hex');
       let outcome: IngestOutcome | null = null;
