@@ -2,8 +2,8 @@
 // query latency through the real HTTP API, and the rate at which
 // commitment.extracted events are absorbed from Kafka into merged items.
 //   npm run bench:commitments   [ITEMS=1000000 EVENTS=60000 QUERIES=300 PROFILE_DIR=dir]
-// Uses the dev broker (scripts/kafka.sh, 127.0.0.1:9092) and a throwaway database.
-const { execFileSync, spawn } = require('node:child_process');
+// Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
+const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 const { Client } = require('pg');
@@ -14,7 +14,7 @@ const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 const EVENTS = Number(process.env.EVENTS ?? 60_000);
 const QUERIES = Number(process.env.QUERIES ?? 300);
 const PORT = 43202;
-const BROKERS = [process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'];
+const { BROKERS, startBroker, stopBroker } = require('./broker');
 const db = `ct_bench_${Date.now()}`;
 const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
 const url = `postgres://postgres@127.0.0.1:5432/${db}`;
@@ -71,7 +71,7 @@ async function startService() {
 }
 
 async function main() {
-  execFileSync('bash', [join(root, 'scripts/kafka.sh'), 'start'], { stdio: 'inherit' });
+  startBroker();
   await sql(admin, `CREATE DATABASE ${db}`);
   let service;
   try {
@@ -212,6 +212,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1500));
     if (process.env.KEEP_DB) console.log('kept database', db);
     else await sql(admin, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    stopBroker();
   }
 }
 

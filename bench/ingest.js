@@ -2,8 +2,8 @@
 // from the HTTP request to their commitment.extracted events published on
 // Kafka, for plain text (JSON and upload) and for PDF uploads.
 //   npm run bench:ingest   [TEXT_DOCS=2000 PDF_DOCS=300 CONCURRENCY=16]
-// Uses the dev broker (scripts/kafka.sh, 127.0.0.1:9092) and a throwaway database.
-const { execFileSync, spawn } = require('node:child_process');
+// Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
+const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const PDFDocument = require('pdfkit');
@@ -13,7 +13,7 @@ const TEXT_DOCS = Number(process.env.TEXT_DOCS ?? 2000);
 const PDF_DOCS = Number(process.env.PDF_DOCS ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const PORT = 43201;
-const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+const { BROKERS, startBroker, stopBroker } = require('./broker');
 const db = `ct_bench_ingest_${Date.now()}`;
 const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
 const url = `postgres://postgres@127.0.0.1:5432/${db}`;
@@ -76,7 +76,7 @@ async function startService() {
     env: {
       ...process.env,
       DATABASE_URL: url,
-      KAFKA_BROKERS: BROKERS,
+      KAFKA_BROKERS: BROKERS.join(','),
       PORT: String(PORT),
       LOG_LEVEL: 'warn',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -146,7 +146,7 @@ async function phase(name, requests, expectedTotal) {
 }
 
 async function main() {
-  execFileSync('bash', [join(root, 'scripts/kafka.sh'), 'start'], { stdio: 'inherit' });
+  startBroker();
   await sql(admin, `CREATE DATABASE ${db}`);
   let service;
   try {
@@ -195,6 +195,7 @@ async function main() {
     service?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await sql(admin, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    stopBroker();
   }
 }
 
