@@ -7,3 +7,4 @@ export * from './events/document-received.event';
 export * from './events/document-extracted.event';
 export * from './events/commitment-extracted.event';
 export * from './events/commitment-changed.event';
+export * from './events/alert.events';

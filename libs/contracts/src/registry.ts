@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertDeliveredEvent, alertFailedEvent, alertRaisedEvent } from './events/alert.events';
 import { commitmentChangedEvent } from './events/commitment-changed.event';
 import { commitmentExtractedEvent } from './events/commitment-extracted.event';
 import { documentExtractedEvent } from './events/document-extracted.event';
@@ -11,6 +12,9 @@ export const EVENTS = {
   [documentExtractedEvent.type]: documentExtractedEvent,
   [commitmentExtractedEvent.type]: commitmentExtractedEvent,
   [commitmentChangedEvent.type]: commitmentChangedEvent,
+  [alertRaisedEvent.type]: alertRaisedEvent,
+  [alertDeliveredEvent.type]: alertDeliveredEvent,
+  [alertFailedEvent.type]: alertFailedEvent,
 } as const;
 
 export type EventDefinitions = typeof EVENTS;

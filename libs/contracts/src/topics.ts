@@ -8,6 +8,7 @@ export const Topics = {
   documentExtracted: 'documents.extracted.v1',
   commitmentExtracted: 'commitments.extracted.v1',
   commitmentChanged: 'commitments.changed.v1',
+  alerts: 'alerts.v1',
   deadLetter: 'deadletter.v1',
 } as const;
 
@@ -23,5 +24,6 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.documentExtracted, partitions: 6 },
   { name: Topics.commitmentExtracted, partitions: 6 },
   { name: Topics.commitmentChanged, partitions: 6 },
+  { name: Topics.alerts, partitions: 6 },
   { name: Topics.deadLetter, partitions: 1 },
 ];

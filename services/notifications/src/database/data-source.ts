@@ -4,13 +4,14 @@ import { serviceDataSourceOptions } from '@ct/persistence';
 import { SCHEMA, SERVICE } from '../config/notifications.env';
 import { WatchedDeadlineEntity } from '../watches/entities/watched-deadline.entity';
 import { CreateWatchedDeadlines1763900200000 } from './migrations/1763900200000-CreateWatchedDeadlines';
+import { Alerts1763900800000 } from './migrations/1763900800000-Alerts';
 
 export function notificationsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
     entities: [WatchedDeadlineEntity],
-    migrations: [CreateWatchedDeadlines1763900200000],
+    migrations: [CreateWatchedDeadlines1763900200000, Alerts1763900800000],
     applicationName: SERVICE,
   });
 }

@@ -5,17 +5,22 @@ import type { EventOf } from '@ct/contracts';
 import { claimEvent } from '@ct/messaging';
 import { quoteIdent } from '@ct/persistence';
 import { CONSUMER_GROUP, SCHEMA } from '../config/notifications.env';
+import { AlertPlanner } from '../alerts/alert-planner';
 import { WatchedDeadlineEntity } from './entities/watched-deadline.entity';
 
 @Injectable()
 export class WatchesService {
   private readonly logger = new Logger(WatchesService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly planner: AlertPlanner,
+  ) {}
 
   /**
-   * Keep the watched deadline of an item current. Only a newer item version
-   * overwrites the row, so a late or replayed event cannot roll it back.
+   * Keep the watched deadline of an item current, and its alerts planned for
+   * it. Only a newer item version overwrites the row, so a late or replayed
+   * event cannot roll it back.
    */
   async onCommitmentChanged(event: EventOf<'commitment.changed.v1'>): Promise<void> {
     const d = event.data;
@@ -33,7 +38,9 @@ export class WatchesService {
          RETURNING item_id`,
         [d.itemId, d.kind, d.actor, d.action, d.status, d.dueDate, d.owner, d.version],
       );
-      return rows.length === 1;
+      if (rows.length === 0) return false;
+      await this.planner.replan(m, { itemId: d.itemId, status: d.status, dueDate: d.dueDate });
+      return true;
     });
     if (applied) this.logger.log({ itemId: d.itemId, dueDate: d.dueDate }, 'deadline watched');
   }

@@ -1,0 +1,39 @@
+import { daysUntil, overdueAlert, plan } from './alert-rules';
+
+const at = (iso: string) => new Date(iso);
+const show = (p: { reason: string; fireAt: Date }[]) =>
+  p.map((a) => `${a.reason}@${a.fireAt.toISOString().slice(0, 10)}`);
+
+describe('alert rules', () => {
+  it('plans 30, 7 and 1 days before, on the day, and the first overdue reminder', () => {
+    expect(show(plan('2026-03-31', [30, 7, 1], at('2026-01-01T12:00:00Z')))).toEqual([
+      'before:30d@2026-03-01',
+      'before:7d@2026-03-24',
+      'before:1d@2026-03-30',
+      'due@2026-03-31',
+      'overdue:1@2026-04-01',
+    ]);
+  });
+
+  it('does not plan alerts whose time went by before the deadline was known', () => {
+    expect(show(plan('2026-03-31', [30, 7, 1], at('2026-03-25T00:00:00Z')))).toEqual([
+      'before:1d@2026-03-30',
+      'due@2026-03-31',
+      'overdue:1@2026-04-01',
+    ]);
+  });
+
+  it('plans the reminder of the current overdue period for an item already overdue', () => {
+    expect(show(plan('2026-03-31', [30, 7, 1], at('2026-04-20T10:00:00Z')))).toEqual([
+      'overdue:3@2026-04-15',
+    ]);
+    expect(show([overdueAlert('2026-03-31', at('2026-04-02T00:00:00Z'), 2)])).toEqual([
+      'overdue:2@2026-04-08',
+    ]);
+  });
+
+  it('counts days to the due date from the day it is now', () => {
+    expect(daysUntil('2026-03-31', at('2026-03-01T23:59:00Z'))).toBe(30);
+    expect(daysUntil('2026-03-31', at('2026-04-02T01:00:00Z'))).toBe(-2);
+  });
+});

@@ -1,0 +1,12 @@
+export const ALERTS_OPTIONS = Symbol('ALERTS_OPTIONS');
+
+export interface AlertsOptions {
+  offsetsDays: number[];
+  intervalMs: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  dashboardUrl: string;
+  maxAttempts: number;
+  backoffMs: number;
+  webhookTimeoutMs: number;
+}

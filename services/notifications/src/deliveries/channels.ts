@@ -1,0 +1,73 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { AlertRaisedData } from '@ct/contracts';
+import { CLOCK, type Clock } from '../clock/clock';
+import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts/alerts.options';
+import { alertEmail } from './alert-message';
+import { sign } from './webhook-signature';
+
+export interface Recipient {
+  channel: 'email' | 'webhook';
+  target: string;
+  secret: string | null;
+}
+
+/**
+ * Sends one alert to one recipient, or throws with the reason. Email goes
+ * through SMTP with nodemailer; its Message-ID is derived from the alert and
+ * recipient, so a mail client can recognise a resend after a crash. Webhooks
+ * are signed the Standard Webhooks way; `webhook-id` is the same on every
+ * retry, for the receiver to deduplicate.
+ */
+@Injectable()
+export class Channels implements OnApplicationShutdown {
+  private readonly mail: Transporter | null;
+
+  constructor(
+    @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.mail = options.smtpUrl ? createTransport(options.smtpUrl) : null;
+  }
+
+  onApplicationShutdown(): void {
+    this.mail?.close();
+  }
+
+  async send(alert: AlertRaisedData, to: Recipient): Promise<void> {
+    if (to.channel === 'email') return this.email(alert, to.target);
+    return this.webhook(alert, to);
+  }
+
+  private async email(alert: AlertRaisedData, address: string): Promise<void> {
+    if (!this.mail) throw new Error('no SMTP server configured (SMTP_URL)');
+    const { subject, text } = alertEmail(alert, this.options.dashboardUrl);
+    const domain = /@(.+)$/u.exec(this.options.mailFrom.replace(/>$/u, ''))?.[1] ?? 'localhost';
+    await this.mail.sendMail({
+      from: this.options.mailFrom,
+      to: address,
+      subject,
+      text,
+      messageId: `<${encodeURIComponent(alert.alertKey)}.${encodeURIComponent(address)}@${domain}>`,
+      headers: { 'X-Alert-Key': alert.alertKey },
+    });
+  }
+
+  private async webhook(alert: AlertRaisedData, to: Recipient): Promise<void> {
+    const body = JSON.stringify({ type: 'alert.raised', data: alert });
+    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+    const res = await fetch(to.target, {
+      method: 'POST',
+      signal: AbortSignal.timeout(this.options.webhookTimeoutMs),
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': alert.alertKey,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': sign(to.secret ?? '', alert.alertKey, timestamp, body),
+      },
+      body,
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+  }
+}

@@ -1,0 +1,122 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { quoteIdent } from '@ct/persistence';
+import { ZodValidationPipe } from '@ct/platform';
+import { SCHEMA } from '../config/notifications.env';
+import { newWebhookSecret } from '../deliveries/webhook-signature';
+import { UserTokenGuard, type User } from './user-token.guard';
+
+const createSchema = z
+  .strictObject({
+    email: z.email('email must be an email address').optional(),
+    webhook: z.url({ protocol: /^https?$/, error: 'webhook must be an http(s) URL' }).optional(),
+    actors: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
+    kinds: z
+      .array(z.enum(['mandate', 'pledge', 'event']))
+      .max(3)
+      .default([]),
+    items: z.array(z.uuid()).max(1000).default([]),
+  })
+  .refine(
+    (b) => (b.email ? 1 : 0) + (b.webhook ? 1 : 0) === 1,
+    'give exactly one channel: email or webhook',
+  );
+
+interface Row {
+  id: string;
+  subscriber: string;
+  channel: string;
+  target: string;
+  actors: string[];
+  kinds: string[];
+  items: string[];
+  created_at: Date;
+}
+
+const view = (r: Row) => ({
+  id: r.id,
+  subscriber: r.subscriber,
+  channel: r.channel,
+  target: r.target,
+  filter: { actors: r.actors, kinds: r.kinds, items: r.items },
+  createdAt: r.created_at.toISOString(),
+});
+
+/**
+ * Who gets which alerts. Coordinators manage their own subscriptions, admins
+ * everyone's; viewers read alerts in the dashboard. An empty filter means
+ * every alert. A webhook subscription's signing secret is shown once, here.
+ */
+@Controller('subscriptions')
+@UseGuards(UserTokenGuard)
+export class SubscriptionsController {
+  private readonly table = `${quoteIdent(SCHEMA)}.subscriptions`;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Post()
+  async create(
+    @Req() req: Request & { user: User },
+    @Body(new ZodValidationPipe(createSchema)) body: z.infer<typeof createSchema>,
+  ) {
+    if (req.user.role === 'viewer')
+      throw new ForbiddenException('viewers cannot subscribe; ask a coordinator or admin');
+    const secret = body.webhook ? newWebhookSecret() : null;
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO ${this.table} (subscriber, channel, target, secret, actors, kinds, items)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [
+        req.user.id,
+        body.webhook ? 'webhook' : 'email',
+        body.webhook ?? body.email,
+        secret,
+        body.actors.map((a) => a.toLowerCase()),
+        body.kinds,
+        body.items,
+      ],
+    )) as Row[];
+    return { ...view(row), ...(secret ? { secret } : {}) };
+  }
+
+  @Get()
+  async list(@Req() req: Request & { user: User }) {
+    const rows: Row[] =
+      req.user.role === 'admin'
+        ? await this.dataSource.query(`SELECT * FROM ${this.table} ORDER BY created_at`)
+        : await this.dataSource.query(
+            `SELECT * FROM ${this.table} WHERE subscriber = $1 ORDER BY created_at`,
+            [req.user.id],
+          );
+    return { items: rows.map(view) };
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async remove(@Req() req: Request & { user: User }, @Param('id', new ParseUUIDPipe()) id: string) {
+    const [row] = (await this.dataSource.query(`SELECT * FROM ${this.table} WHERE id = $1`, [
+      id,
+    ])) as Row[];
+    if (!row) throw new NotFoundException(`subscription ${id} not found`);
+    if (req.user.role !== 'admin' && row.subscriber !== req.user.id) {
+      throw new ForbiddenException('this subscription is someone else’s');
+    }
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
+  }
+}

@@ -1,0 +1,302 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { JwtService } from '@nestjs/jwt';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
+import { queryRows } from '@ct/testing';
+import { AlertScheduler } from '../src/alerts/alert-scheduler.service';
+import { verify } from '../src/deliveries/webhook-signature';
+import { WatchesService } from '../src/watches/watches.service';
+import { FakeClock, startNotifications, type NotificationsHarness } from './harness';
+
+const SECRET = 'notifications-secret-that-is-long-enough-01';
+const ITEM = '01900000-0000-7000-8000-000000000001';
+const MINUTE = 60_000;
+
+/** Alerts end to end inside the service: a real SMTP server and a real webhook receiver get them. */
+describe('deadline alerts', () => {
+  const clock = new FakeClock(new Date('2026-02-20T12:00:00Z'));
+  const mails: ParsedMail[] = [];
+  const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
+  let failNextHooks = 0;
+  let smtp: SMTPServer;
+  let receiver: Server;
+  let hookUrl: string;
+  let h: NotificationsHarness;
+  let env: Record<string, string>;
+  let version = 0;
+
+  const token = (role: string, sub = 'coordinator-1') =>
+    new JwtService().sign({ sub, email: `${sub}@example.org`, role }, { secret: SECRET });
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    auth = token('coordinator'),
+  ) => {
+    const res = await fetch(`${h.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>),
+    };
+  };
+  const changed = (over: Partial<DataOf<typeof COMMITMENT_CHANGED>>) => {
+    version += 1;
+    return h.app.get(WatchesService).onCommitmentChanged(
+      wrap(
+        COMMITMENT_CHANGED,
+        {
+          itemId: ITEM,
+          version,
+          change: version === 1 ? 'created' : 'updated',
+          changes: [],
+          kind: 'mandate',
+          actor: 'Secretariat',
+          action: 'prepare a report on transport corridors',
+          status: 'open',
+          deadline: '2026-03-31',
+          deadlineSource: 'explicit',
+          dueDate: '2026-03-31',
+          owner: 'owner@example.org',
+          place: null,
+          dependsOn: null,
+          sourceCount: 1,
+          changedAt: clock.now().toISOString(),
+          ...over,
+        },
+        { source: '/test', id: `item:${ITEM}:v${version}` },
+      ),
+    );
+  };
+  const pass = () => h.app.get(AlertScheduler).runOnce();
+  const raised = () =>
+    queryRows<{ reason: string; due_date: string; late: boolean }>(
+      h.db.url,
+      `SELECT reason, due_date::text AS due_date, late FROM notifications.alerts WHERE raised_at IS NOT NULL ORDER BY raised_at`,
+    );
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        simpleParser(stream)
+          .then((m) => (mails.push(m), done()))
+          .catch(done);
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        hooks.push({ headers: req.headers, body });
+        if (failNextHooks > 0) {
+          failNextHooks--;
+          res.writeHead(500).end('try later');
+        } else res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`;
+    env = {
+      JWT_SECRET: SECRET,
+      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      MAIL_FROM: 'Alerts <alerts@tracker.example.org>',
+      DASHBOARD_URL: 'https://tracker.example.org',
+      DELIVERY_BACKOFF_MS: String(MINUTE),
+      DELIVERY_MAX_ATTEMPTS: '3',
+    };
+    h = await startNotifications('alerts', clock, env);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await new Promise((r) => receiver.close(r));
+  });
+
+  it('sends each alert once by email and signed webhook, retries, survives a restart, re-plans and falls silent', async () => {
+    // Subscriptions: a coordinator's webhook for the Secretariat, an admin's email for everything.
+    const hook = await call('POST', '/subscriptions', {
+      webhook: hookUrl,
+      actors: ['Secretariat'],
+    });
+    expect(hook.status).toBe(201);
+    const secret = String(hook.body!.secret);
+    expect(secret).toMatch(/^whsec_/);
+    expect(
+      (
+        await call(
+          'POST',
+          '/subscriptions',
+          { email: 'desk@example.org' },
+          token('admin', 'admin-1'),
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call('POST', '/subscriptions', { email: 'x@example.org' }, token('viewer', 'v')))
+        .status,
+    ).toBe(403);
+    expect((await call('GET', '/subscriptions')).body!.items).toHaveLength(1);
+    expect(
+      (await call('GET', '/subscriptions', undefined, token('admin', 'admin-1'))).body!.items,
+    ).toHaveLength(2);
+
+    await changed({});
+    clock.set('2026-02-28T23:59:00Z');
+    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+
+    // 30 days before: email to the subscriber and to the owner; the webhook fails once, then succeeds.
+    failNextHooks = 1;
+    clock.set('2026-03-01T00:01:00Z');
+    expect(await pass()).toEqual({ raised: 1, delivered: 2, failed: 0 });
+    expect(mails.map((m) => (m.to as { text: string }).text).sort()).toEqual([
+      'desk@example.org',
+      'owner@example.org',
+    ]);
+    expect(mails[0].subject).toBe(
+      'Due in 30 days: Secretariat — prepare a report on transport corridors',
+    );
+    expect(mails[0].text).toContain('Due: 2026-03-31 (due in 30 days)');
+    expect(mails[0].text).toContain(`https://tracker.example.org/items/${ITEM}`);
+    expect(hooks).toHaveLength(1);
+    clock.advance(MINUTE);
+    expect(await pass()).toEqual({ raised: 0, delivered: 1, failed: 0 });
+    const delivered = hooks[1];
+    expect(delivered.headers['webhook-id']).toBe(`${ITEM}:before:30d:2026-03-31`);
+    expect(
+      verify(
+        secret,
+        {
+          id: String(delivered.headers['webhook-id']),
+          timestamp: String(delivered.headers['webhook-timestamp']),
+          signature: String(delivered.headers['webhook-signature']),
+        },
+        delivered.body,
+        Math.floor(clock.now().getTime() / 1000),
+      ),
+    ).toBe(true);
+    expect(
+      verify(
+        'whsec_' + Buffer.from('wrong').toString('base64'),
+        { id: 'x', timestamp: '1', signature: 'v1,x' },
+        '',
+      ),
+    ).toBe(false);
+    expect(JSON.parse(delivered.body)).toMatchObject({
+      type: 'alert.raised',
+      data: { reason: 'before:30d', daysUntilDue: 30 },
+    });
+
+    // A restart mid-run sends nothing twice (the pass at start-up finds nothing either).
+    await h.stop();
+    h = await startNotifications('alerts', clock, env, h.db);
+    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+    expect(hooks).toHaveLength(2);
+    expect(mails).toHaveLength(2);
+
+    // The deadline moves to 30 April: the March alerts are re-planned for the new date.
+    await changed({ deadline: '2026-04-30', dueDate: '2026-04-30' });
+    clock.set('2026-03-24T00:01:00Z');
+    expect((await pass()).raised).toBe(0);
+    clock.set('2026-03-31T00:01:00Z');
+    expect((await pass()).raised).toBe(1);
+    expect(mails.at(-1)!.subject).toMatch(/^Due in 30 days:/);
+
+    // While the service is down, the 7-day alert falls due: the pass at start-up sends it, late, once.
+    await h.stop();
+    clock.set('2026-04-23T09:00:00Z');
+    const sent = mails.length;
+    h = await startNotifications('alerts', clock, env, h.db);
+    expect((await pass()).raised).toBe(0);
+    expect(mails.length).toBe(sent + 2);
+    expect((await raised()).at(-1)).toEqual({
+      reason: 'before:7d',
+      due_date: '2026-04-30',
+      late: true,
+    });
+    expect(mails.at(-1)!.text).toContain('This alert is late');
+
+    // Done: nothing more, not even when it would have been overdue.
+    await changed({ deadline: '2026-04-30', dueDate: '2026-04-30', status: 'done' });
+    clock.set('2026-05-10T00:00:00Z');
+    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+    expect((await raised()).map((r) => `${r.reason}@${r.due_date}`)).toEqual([
+      'before:30d@2026-03-31',
+      'before:30d@2026-04-30',
+      'before:7d@2026-04-30',
+    ]);
+    const events = await queryRows<{ type: string; n: string }>(
+      h.db.url,
+      `SELECT payload->>'type' AS type, count(*) AS n FROM notifications.outbox GROUP BY 1 ORDER BY 1`,
+    );
+    expect(events).toEqual([
+      { type: 'alert.delivered.v1', n: '9' },
+      { type: 'alert.raised.v1', n: '3' },
+    ]);
+  });
+
+  it('reminds of an overdue item every 7 days, and gives a failing webhook up after the bound', async () => {
+    const item = '01900000-0000-7000-8000-000000000002';
+    const hook = await call('POST', '/subscriptions', {
+      webhook: `${hookUrl}?late`,
+      items: [item],
+    });
+    expect(hook.status).toBe(201);
+    clock.set('2026-06-01T12:00:00Z');
+    version = 0;
+    await h.app.get(WatchesService).onCommitmentChanged(
+      wrap(
+        COMMITMENT_CHANGED,
+        {
+          itemId: item,
+          version: 1,
+          change: 'created',
+          changes: [],
+          kind: 'event',
+          actor: 'Kyrgyz Republic',
+          action: 'host the summit',
+          status: 'scheduled',
+          deadline: '2026-05-20',
+          deadlineSource: 'explicit',
+          dueDate: '2026-05-20',
+          owner: null,
+          place: 'Bishkek',
+          dependsOn: null,
+          sourceCount: 1,
+          changedAt: clock.now().toISOString(),
+        },
+        { source: '/test', id: `item:${item}:v1` },
+      ),
+    );
+    failNextHooks = 100;
+    const before = mails.length;
+    await pass(); // overdue:2 (the period now is in), at once
+    clock.advance(MINUTE);
+    await pass();
+    clock.advance(2 * MINUTE);
+    expect(await pass()).toMatchObject({ failed: 1 });
+    clock.set('2026-06-09T00:01:00Z');
+    await pass();
+    failNextHooks = 0;
+    const reasons = await queryRows<{ reason: string }>(
+      h.db.url,
+      `SELECT reason FROM notifications.alerts WHERE item_id = $1 AND raised_at IS NOT NULL ORDER BY fire_at`,
+      [item],
+    );
+    expect(reasons.map((r) => r.reason)).toEqual(['overdue:2', 'overdue:3']);
+    const [failed] = await queryRows<{ status: string; attempts: number; last_error: string }>(
+      h.db.url,
+      `SELECT status, attempts, last_error FROM notifications.deliveries WHERE alert_key = $1 AND channel = 'webhook'`,
+      [`${item}:overdue:2:2026-05-20`],
+    );
+    expect(failed).toEqual({ status: 'failed', attempts: 3, last_error: 'webhook answered 500' });
+    expect(mails.length).toBe(before + 2); // desk@example.org subscribes to everything
+  });
+});
