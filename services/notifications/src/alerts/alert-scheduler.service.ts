@@ -63,6 +63,8 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.options.smtpUrl)
+      this.logger.warn('SMTP_URL is not set: alerts go to webhooks and events only');
     this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
     void this.tick();
   }
