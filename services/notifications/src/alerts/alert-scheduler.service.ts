@@ -104,7 +104,10 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     return { raised, ...sent };
   }
 
-  /** Raise up to one batch of due alerts; returns how many. */
+  /**
+   * Raise up to one batch of due alerts, set-based (a handful of statements
+   * for the batch); returns how many were taken.
+   */
   async raiseDue(): Promise<number> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
@@ -117,20 +120,66 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
          FOR UPDATE OF a SKIP LOCKED`,
         [now.toISOString()],
       );
-      for (const row of due) await this.raise(m, row, now);
+      // Planned before the item closed or moved (the re-plan normally removes those).
+      const stale = due.filter((r) => CLOSED.includes(r.status) || r.current_due !== r.due_date);
+      if (stale.length > 0) {
+        await m.query(`DELETE FROM ${this.s}.alerts WHERE key = ANY($1::text[])`, [
+          stale.map((r) => r.key),
+        ]);
+      }
+      const live = due.filter((r) => !stale.includes(r));
+      if (live.length === 0) return due.length;
+      const recipients = await this.recipients(m, live);
+      const raised = live.map((row) => this.raisedData(row, recipients.get(row.key)!.length, now));
+      await m.query(
+        `UPDATE ${this.s}.alerts a SET raised_at = $1, late = r.late, payload = r.payload
+         FROM unnest($2::text[], $3::boolean[], $4::jsonb[]) AS r(key, late, payload) WHERE a.key = r.key`,
+        [
+          now.toISOString(),
+          raised.map((d) => d.alertKey),
+          raised.map((d) => d.late),
+          raised.map((d) => JSON.stringify(d)),
+        ],
+      );
+      const deliveries = live.flatMap((row) => recipients.get(row.key)!.map((to) => ({ row, to })));
+      if (deliveries.length > 0) {
+        await m.query(
+          `INSERT INTO ${this.s}.deliveries (alert_key, item_id, channel, target, secret, status, next_attempt_at)
+           SELECT k, i, c, t, s, 'pending', $1 FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS r(k, i, c, t, s)
+           ON CONFLICT DO NOTHING`,
+          [
+            now.toISOString(),
+            deliveries.map((d) => d.row.key),
+            deliveries.map((d) => d.row.item_id),
+            deliveries.map((d) => d.to.channel),
+            deliveries.map((d) => d.to.target),
+            deliveries.map((d) => d.to.secret),
+          ],
+        );
+      }
+      await this.outbox.appendMany(
+        m,
+        ALERT_RAISED,
+        raised.map((data) => ({
+          data,
+          init: { id: `alert:${data.alertKey}`, subject: `items/${data.itemId}` },
+        })),
+      );
+      // The next overdue reminder of each item that just had one.
+      for (const row of live.filter((r) => r.reason.startsWith('overdue:'))) {
+        await this.planner.replan(m, {
+          itemId: row.item_id,
+          status: row.status,
+          dueDate: row.due_date,
+        });
+      }
       return due.length;
     });
   }
 
-  private async raise(m: EntityManager, row: DueRow, now: Date): Promise<void> {
-    if (CLOSED.includes(row.status) || row.current_due !== row.due_date) {
-      // Planned before the item closed or moved (the re-plan normally removes it).
-      await m.query(`DELETE FROM ${this.s}.alerts WHERE key = $1`, [row.key]);
-      return;
-    }
-    const recipients = await this.recipients(m, row);
+  private raisedData(row: DueRow, recipients: number, now: Date): AlertRaisedData {
     const since = Math.max(row.fire_at.getTime(), row.planned_at.getTime());
-    const data: AlertRaisedData = {
+    return {
       alertKey: row.key,
       itemId: row.item_id,
       reason: row.reason,
@@ -143,60 +192,50 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
       actor: row.actor,
       action: row.action,
       owner: row.owner,
-      recipients: recipients.length,
+      recipients,
     };
-    await m.query(
-      `UPDATE ${this.s}.alerts SET raised_at = $2, late = $3, payload = $4 WHERE key = $1`,
-      [row.key, now.toISOString(), data.late, JSON.stringify(data)],
-    );
-    if (recipients.length > 0) {
-      await m.query(
-        `INSERT INTO ${this.s}.deliveries (alert_key, item_id, channel, target, secret, status, next_attempt_at)
-         SELECT $1, $2, c, t, s, 'pending', $3 FROM unnest($4::text[], $5::text[], $6::text[]) AS r(c, t, s)
-         ON CONFLICT DO NOTHING`,
-        [
-          row.key,
-          row.item_id,
-          now.toISOString(),
-          recipients.map((r) => r.channel),
-          recipients.map((r) => r.target),
-          recipients.map((r) => r.secret),
-        ],
-      );
-    }
-    await this.outbox.append(m, ALERT_RAISED, data, {
-      id: `alert:${row.key}`,
-      subject: `items/${row.item_id}`,
-    });
-    // The next overdue reminder.
-    if (row.reason.startsWith('overdue:')) {
-      await this.planner.replan(m, {
-        itemId: row.item_id,
-        status: row.status,
-        dueDate: row.due_date,
-      });
-    }
   }
 
-  /** Subscribers whose filter matches (empty filter: everything), and the owner when an email address. */
-  private async recipients(m: EntityManager, row: DueRow): Promise<Recipient[]> {
-    const subs: Recipient[] = await m.query(
-      `SELECT DISTINCT channel, target, secret FROM ${this.s}.subscriptions
-       WHERE (cardinality(actors) = 0 OR lower($1) = ANY(actors))
-         AND (cardinality(kinds) = 0 OR $2 = ANY(kinds))
-         AND (cardinality(items) = 0 OR $3::uuid = ANY(items))
-       ORDER BY channel, target`,
-      [row.actor, row.kind, row.item_id],
+  /**
+   * Each alert's recipients: subscribers whose filter matches (an empty
+   * filter matches everything), and the item's owner when an email address.
+   */
+  private async recipients(m: EntityManager, rows: DueRow[]): Promise<Map<string, Recipient[]>> {
+    const matches: (Recipient & { key: string })[] = await m.query(
+      `SELECT DISTINCT r.key, s.channel, s.target, s.secret
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS r(key, actor, kind, item)
+       JOIN ${this.s}.subscriptions s
+         ON (cardinality(s.actors) = 0 OR lower(r.actor) = ANY(s.actors))
+        AND (cardinality(s.kinds) = 0 OR r.kind = ANY(s.kinds))
+        AND (cardinality(s.items) = 0 OR r.item = ANY(s.items))
+       ORDER BY r.key, s.channel, s.target`,
+      [
+        rows.map((r) => r.key),
+        rows.map((r) => r.actor),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.item_id),
+      ],
     );
-    const owner = row.owner?.trim();
-    if (
-      owner &&
-      EMAIL.test(owner) &&
-      !subs.some((s) => s.channel === 'email' && s.target === owner)
-    ) {
-      subs.push({ channel: 'email', target: owner, secret: null });
+    const out = new Map<string, Recipient[]>(rows.map((r) => [r.key, []]));
+    for (const { key, ...to } of matches) out.get(key)!.push(to);
+    for (const row of rows) {
+      const list = out.get(row.key)!;
+      const owner = row.owner?.trim();
+      if (
+        owner &&
+        EMAIL.test(owner) &&
+        !list.some((s) => s.channel === 'email' && s.target === owner)
+      ) {
+        list.push({ channel: 'email', target: owner, secret: null });
+      }
+      // Without an SMTP server there is no email to send (said once at start-up).
+      if (!this.options.smtpUrl)
+        out.set(
+          row.key,
+          list.filter((s) => s.channel !== 'email'),
+        );
     }
-    return subs;
+    return out;
   }
 
   /** Send what is pending and due for an attempt; returns what was delivered and given up. */

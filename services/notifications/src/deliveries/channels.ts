@@ -27,7 +27,12 @@ export class Channels implements OnApplicationShutdown {
     @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.mail = options.smtpUrl ? createTransport(options.smtpUrl) : null;
+    // Pooled: one SMTP connection carries many messages.
+    this.mail = options.smtpUrl
+      ? createTransport(
+          `${options.smtpUrl}${options.smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=4`,
+        )
+      : null;
   }
 
   onApplicationShutdown(): void {
