@@ -299,4 +299,57 @@ describe('deadline alerts', () => {
     expect(failed).toEqual({ status: 'failed', attempts: 3, last_error: 'webhook answered 500' });
     expect(mails.length).toBe(before + 2); // desk@example.org subscribes to everything
   });
+
+  it('sends an alert once when two replicas run their passes at the same moment', async () => {
+    const item = '01900000-0000-7000-8000-000000000003';
+    clock.set('2026-07-01T12:00:00Z');
+    await h.app.get(WatchesService).onCommitmentChanged(
+      wrap(
+        COMMITMENT_CHANGED,
+        {
+          itemId: item,
+          version: 1,
+          change: 'created',
+          changes: [],
+          kind: 'pledge',
+          actor: 'Republic of Uzbekistan',
+          action: 'open a trade house',
+          status: 'open',
+          deadline: '2026-07-10',
+          deadlineSource: 'explicit',
+          dueDate: '2026-07-10',
+          owner: 'trade@example.org',
+          place: null,
+          dependsOn: null,
+          sourceCount: 1,
+          changedAt: clock.now().toISOString(),
+        },
+        { source: '/test', id: `item:${item}:v1` },
+      ),
+    );
+    const replica = await startNotifications('alerts', clock, env, h.db);
+    try {
+      const before = mails.filter(
+        (m) => (m.to as { text: string }).text === 'trade@example.org',
+      ).length;
+      clock.set('2026-07-03T00:01:00Z'); // the 7-day alert is due
+      await Promise.all([pass(), replica.app.get(AlertScheduler).runOnce()]);
+      const sent = await queryRows<{ reason: string; target: string; attempts: number }>(
+        h.db.url,
+        `SELECT a.reason, d.target, d.attempts FROM notifications.alerts a
+         JOIN notifications.deliveries d ON d.alert_key = a.key
+         WHERE a.item_id = $1 AND d.status = 'delivered' ORDER BY d.target`,
+        [item],
+      );
+      expect(sent).toEqual([
+        { reason: 'before:7d', target: 'desk@example.org', attempts: 1 },
+        { reason: 'before:7d', target: 'trade@example.org', attempts: 1 },
+      ]);
+      expect(
+        mails.filter((m) => (m.to as { text: string }).text === 'trade@example.org'),
+      ).toHaveLength(before + 1);
+    } finally {
+      await replica.stop();
+    }
+  });
 });
