@@ -132,6 +132,59 @@ describe('walking skeleton, end to end', () => {
     expect(watched.map((w) => w.status).sort()).toEqual(['open', 'scheduled']);
   });
 
+  it('exposes Prometheus metrics on every service: events consumed, consumer lag, outbox, extraction time', async () => {
+    const metrics = async (name: string) => {
+      const res = await fetch(`${services.find((s) => s.name === name)!.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      return res.text();
+    };
+    /** The value of the sample of `name` carrying all these labels (in any order). */
+    const sample = (text: string, name: string, labels: Record<string, string>) => {
+      const line = text
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith(`${name}{`) &&
+            Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+        );
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+    const ingestion = await metrics('ingestion');
+    const extractor = { group: 'ingestion-extractor', topic: 'documents.received.v1' };
+    expect(
+      sample(ingestion, 'ct_events_consumed_total', { ...extractor, outcome: 'processed' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(ingestion, 'ct_extraction_seconds_count', { engine: 'rules@1.0.0' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(ingestion, 'ct_outbox_published_total', { topic: 'commitments.extracted.v1' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(ingestion, 'ct_consumer_lag', { ...extractor, partition: '0' }),
+    ).toBeGreaterThanOrEqual(0);
+    expect(ingestion).toMatch(/^ct_process_cpu_seconds_total/m);
+    const commitments = await metrics('commitments');
+    expect(
+      sample(commitments, 'ct_events_consumed_total', {
+        group: 'commitments-register',
+        topic: 'commitments.extracted.v1',
+        outcome: 'processed',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(commitments, 'ct_consumer_lag', { group: 'commitments-runs', partition: '0' }),
+    ).toBeGreaterThanOrEqual(0);
+    expect(
+      sample(await metrics('notifications'), 'ct_events_consumed_total', {
+        group: 'notifications-deadlines',
+        outcome: 'processed',
+      }),
+    ).toBeGreaterThan(0);
+    expect(await metrics('dashboard')).toMatch(/^ct_process_cpu_seconds_total/m);
+  });
+
   it('shows the tracked items through the commitments API after sign-in', async () => {
     const commitments = services.find((s) => s.name === 'commitments')!;
     const login = await fetch(`${commitments.url}/auth/login`, {

@@ -5,6 +5,7 @@ import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
 import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
+import { eventsConsumed, watchConsumerLag } from './messaging.metrics';
 import { kafkaClientConfig } from './kafka-config';
 
 export interface BatchConsumerOptions<T extends EventType> {
@@ -46,6 +47,7 @@ export class BatchEventConsumer<T extends EventType> {
   }
 
   async start(): Promise<void> {
+    watchConsumerLag(this.o.brokers, this.o.groupId, this.o.topic);
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.o.topic, fromBeginning: true });
     await this.consumer.run({
@@ -72,6 +74,7 @@ export class BatchEventConsumer<T extends EventType> {
           'invalid event dead-lettered',
         );
         await this.deadLetter(batch.topic, batch.partition, message, parsed.reason);
+        this.count('invalid');
       }
     }
     const size = this.o.chunk ?? 1000;
@@ -80,6 +83,7 @@ export class BatchEventConsumer<T extends EventType> {
       const chunk = valid.slice(from, from + size);
       try {
         await this.o.applyMany(chunk.map((c) => c.event));
+        this.count('processed', chunk.length);
       } catch (err) {
         this.logger.warn(
           { err, size: chunk.length },
@@ -107,6 +111,7 @@ export class BatchEventConsumer<T extends EventType> {
     try {
       await this.o.applyOne(event);
       this.attempts.delete(where);
+      this.count('processed');
     } catch (err) {
       if (isTransient(err)) {
         await p.commitOffsetsIfNecessary();
@@ -127,6 +132,7 @@ export class BatchEventConsumer<T extends EventType> {
       }
       if (attempt < (this.o.maxAttempts ?? 5)) {
         this.attempts.set(where, attempt);
+        this.count('failed');
         await p.commitOffsetsIfNecessary();
         throw err; // kafkajs retries from the first unresolved offset
       }
@@ -138,7 +144,12 @@ export class BatchEventConsumer<T extends EventType> {
         message,
         `processing failed after ${attempt} attempts: ${reason}`,
       );
+      this.count('dead_lettered');
     }
+  }
+
+  private count(outcome: string, n = 1): void {
+    eventsConsumed.inc({ group: this.o.groupId, topic: this.o.topic, outcome }, n);
   }
 
   private deadLetter(

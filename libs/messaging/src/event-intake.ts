@@ -5,6 +5,7 @@ import { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
 import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
+import { eventsConsumed, watchConsumerLag } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 /**
@@ -22,12 +23,16 @@ export class EventIntake {
   private readonly logger = new Logger(EventIntake.name);
   private readonly attempts = new Map<string, number>();
   private readonly maxAttempts: number;
+  private readonly group: string;
+  private readonly brokers: string[];
 
   constructor(
     private readonly deadLetters: DeadLetterPublisher,
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
   ) {
     this.maxAttempts = options.maxAttempts ?? 5;
+    this.group = options.groupId ?? options.service;
+    this.brokers = options.brokers;
   }
 
   async handle<T extends EventType>(
@@ -45,17 +50,22 @@ export class EventIntake {
       headers: message.headers as Record<string, unknown> | undefined,
     };
     const where = `${failed.topic}/${failed.partition}@${failed.offset}`;
+    watchConsumerLag(this.brokers, this.group, failed.topic);
+    const count = (outcome: string) =>
+      eventsConsumed.inc({ group: this.group, topic: failed.topic, outcome });
 
     const parsed = readEvent(type, message.value);
     if (!parsed.ok) {
       this.logger.warn({ where, reason: parsed.reason }, 'invalid event dead-lettered');
       await this.deadLetters.publish(failed, parsed.reason);
+      count('invalid');
       return;
     }
 
     try {
       await handler(parsed.event);
       this.attempts.delete(where);
+      count('processed');
     } catch (err) {
       if (isTransient(err)) {
         this.logger.warn(
@@ -70,11 +80,13 @@ export class EventIntake {
         this.attempts.delete(where);
         this.logger.warn({ where, reason }, 'event cannot be processed here; dead-lettered');
         await this.deadLetters.publish(failed, `unprocessable: ${reason}`);
+        count('dead_lettered');
         return;
       }
       if (attempt < this.maxAttempts) {
         this.attempts.set(where, attempt);
         this.logger.warn({ where, attempt, err }, `handler failed, will retry: ${reason}`);
+        count('failed');
         throw err;
       }
       this.attempts.delete(where);
@@ -83,6 +95,7 @@ export class EventIntake {
         failed,
         `processing failed after ${attempt} attempts: ${reason}`,
       );
+      count('dead_lettered');
     }
   }
 }

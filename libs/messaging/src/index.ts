@@ -17,3 +17,4 @@ export * from './batch-consumer';
 export * from './service-infrastructure';
 export * from './transient-error';
 export * from './unprocessable-event';
+export * from './messaging.metrics';

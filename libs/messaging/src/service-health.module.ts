@@ -1,16 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { HEALTH_INDICATORS, HealthController } from '@ct/platform';
+import { HEALTH_INDICATORS, HealthController, MetricsController } from '@ct/platform';
 import { KafkaHealthIndicator } from './kafka.health';
 
-/** GET /health for a service: Kafka always, PostgreSQL when the service owns data. */
+/** GET /health for a service (Kafka always, PostgreSQL when the service owns data) and GET /metrics. */
 @Module({})
 export class ServiceHealthModule {
   static forRoot(opts: { database: boolean }): DynamicModule {
     return {
       module: ServiceHealthModule,
       imports: [TerminusModule],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: HEALTH_INDICATORS,

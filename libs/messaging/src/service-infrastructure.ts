@@ -1,12 +1,12 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import { typeOrmRoot } from '@ct/persistence';
-import { loggingModule, type BaseEnv } from '@ct/platform';
+import { enableDefaultMetrics, loggingModule, type BaseEnv } from '@ct/platform';
 import { MessagingModule } from './messaging.module';
 import { ServiceHealthModule } from './service-health.module';
 
 /**
- * What every service imports: JSON logging, Kafka plumbing, /health, and when
+ * What every service imports: JSON logging, Kafka plumbing, /health, /metrics, and when
  * it owns data, its database with migrations applied at start and its outbox.
  */
 export function serviceInfrastructure(o: {
@@ -15,6 +15,7 @@ export function serviceInfrastructure(o: {
   groupId?: string;
   database?: { options: DataSourceOptions; schema: string; migrate: boolean };
 }): DynamicModule[] {
+  enableDefaultMetrics(o.service);
   return [
     loggingModule(o.service, o.env.LOG_LEVEL),
     ...(o.database ? [typeOrmRoot(o.database.options, o.database.migrate)] : []),

@@ -5,3 +5,4 @@ export * from './bootstrap';
 export * from './zod-validation.pipe';
 export * from './public.decorator';
 export * from './body-limit.filter';
+export * from './metrics';

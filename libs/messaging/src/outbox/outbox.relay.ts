@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { quoteIdent } from '@ct/persistence';
 import { KafkaProducer, type OutgoingMessage } from '../kafka-producer';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { outboxPublished } from '../messaging.metrics';
 
 interface OutboxRow {
   seq: string;
@@ -103,6 +104,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await m.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);
+      for (const [topic, messages] of byTopic) outboxPublished.inc({ topic }, messages.length);
       return rows.length;
     });
   }

@@ -4,9 +4,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { COMMITMENT_EXTRACTED, DOCUMENT_EXTRACTED, type EventOf } from '@ct/contracts';
 import type { Extractor } from '@ct/extraction';
 import { claimEvent, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
+import { histogram } from '@ct/platform';
 import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { EXTRACTOR } from './extractor.provider';
+
+const extractionSeconds = histogram({
+  name: 'ct_extraction_seconds',
+  help: 'Time the engine took over one document',
+  labelNames: ['engine'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+});
 
 @Injectable()
 export class ExtractionService {
@@ -55,11 +63,13 @@ export class ExtractionService {
    */
   async extractInto(m: EntityManager, doc: DocumentEntity): Promise<number> {
     const documentId = doc.id;
+    const stop = extractionSeconds.startTimer({ engine: this.engineVersion() });
     const result = this.extractor.extract({
       text: doc.text,
       language: doc.language,
       published: doc.published,
     });
+    stop();
     const engine = result.engine;
     // Events first: a commitment whose deadline follows an event can then be
     // linked to that event's item, which already exists when it arrives.

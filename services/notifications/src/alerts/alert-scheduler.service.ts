@@ -10,12 +10,24 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ALERT_DELIVERED, ALERT_FAILED, ALERT_RAISED, type AlertRaisedData } from '@ct/contracts';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { quoteIdent } from '@ct/persistence';
+import { counter } from '@ct/platform';
 import { CLOCK, type Clock } from '../clock/clock';
 import { SCHEMA } from '../config/notifications.env';
 import { Channels, type Recipient } from '../deliveries/channels';
 import { daysUntil } from './alert-rules';
 import { AlertPlanner, CLOSED } from './alert-planner';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
+
+const alertsRaised = counter({
+  name: 'ct_alerts_raised_total',
+  help: 'Deadline alerts raised, late ones (fell due while the service was down) apart',
+  labelNames: ['late'] as const,
+});
+const alertDeliveries = counter({
+  name: 'ct_alert_deliveries_total',
+  help: 'Alert delivery attempts by channel and outcome (delivered, retry, failed)',
+  labelNames: ['channel', 'outcome'] as const,
+});
 
 const RAISE_BATCH = 500;
 const SEND_BATCH = 20;
@@ -165,6 +177,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
           init: { id: `alert:${data.alertKey}`, subject: `items/${data.itemId}` },
         })),
       );
+      for (const d of raised) alertsRaised.inc({ late: String(d.late) });
       // The next overdue reminder of each item that just had one.
       for (const row of live.filter((r) => r.reason.startsWith('overdue:'))) {
         await this.planner.replan(m, {
@@ -272,6 +285,13 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
             target: r.target,
             attempts,
           };
+          const outcome =
+            error === null
+              ? 'delivered'
+              : attempts >= this.options.maxAttempts
+                ? 'failed'
+                : 'retry';
+          alertDeliveries.inc({ channel: r.channel, outcome });
           if (error === null) {
             totals.delivered++;
             await m.query(
