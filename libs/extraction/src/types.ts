@@ -37,6 +37,8 @@ export interface ExtractionResult {
   language: string;
   commitments: ExtractedCommitment[];
   engine: { name: string; version: string };
+  /** The engine's time budget ran out before the end of the text: later clauses were not read. */
+  truncated?: boolean;
 }
 
 /** A commitment extraction backend. The default is offline and rule-based. */

@@ -46,7 +46,10 @@ export class AppModule {
           },
           documents,
         ),
-        ExtractionModule.register({ jwtSecret: env.JWT_SECRET ?? null }),
+        ExtractionModule.register({
+          jwtSecret: env.JWT_SECRET ?? null,
+          budgetMs: env.EXTRACTION_BUDGET_MS,
+        }),
       ],
     };
   }

@@ -21,6 +21,8 @@ export const documentExtractedData = z.object({
     event: z.number().int().nonnegative(),
   }),
   extractedAt: z.iso.datetime(),
+  /** The engine's time budget ran out: the end of the document was not read. */
+  truncated: z.boolean().optional(),
 });
 export type DocumentExtractedData = z.infer<typeof documentExtractedData>;
 

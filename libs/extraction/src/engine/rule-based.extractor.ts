@@ -42,6 +42,13 @@ export class RuleBasedExtractor implements Extractor {
   readonly name = 'rules';
   readonly version = '1.0.0';
 
+  /**
+   * `budgetMs`: the most time one document may take. Clauses left when it
+   * is spent are not read (the result says `truncated`), so no input, however
+   * long or pathological, holds a consumer for long.
+   */
+  constructor(private readonly budgetMs = 2000) {}
+
   extract(input: ExtractionInput): ExtractionResult {
     const text = input.text.normalize('NFC');
     const language = pickLanguage(input.language, text);
@@ -49,7 +56,13 @@ export class RuleBasedExtractor implements Extractor {
     const ref = referenceDate(input.published, text);
     const found: Found[] = [];
     const parties = defaultParties(text);
+    const deadline = performance.now() + this.budgetMs;
+    let truncated = false;
     for (const clause of clauses(text, language)) {
+      if (performance.now() > deadline) {
+        truncated = true;
+        break;
+      }
       for (const candidate of pack.candidates(clause)) {
         const dated = this.deadlineOf(pack, clause, candidate, ref);
         if (candidate.kind === 'event' && !this.isFutureEvent(candidate, dated.deadline, ref))
@@ -59,7 +72,12 @@ export class RuleBasedExtractor implements Extractor {
     }
     this.resolveFromEvents(pack, found);
     const commitments = dedupe(found).map((f) => this.toCommitment(text, f, parties));
-    return { language, commitments, engine: { name: this.name, version: this.version } };
+    return {
+      language,
+      commitments,
+      engine: { name: this.name, version: this.version },
+      ...(truncated ? { truncated } : {}),
+    };
   }
 
   private deadlineOf(pack: LanguagePack, clause: Clause, c: Candidate, ref: ReferenceDate) {

@@ -35,6 +35,8 @@ export const ingestionEnv = baseEnv.extend({
   FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Verifies admins' tokens (from the commitments service) for POST /admin/reprocess. */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /** The most time extraction may spend on one document; the rest of a longer one is not read. */
+  EXTRACTION_BUDGET_MS: z.coerce.number().int().min(10).default(2000),
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
 });
 export type IngestionEnv = z.infer<typeof ingestionEnv>;

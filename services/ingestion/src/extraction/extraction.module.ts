@@ -9,14 +9,14 @@ import { ReprocessService } from './reprocess.service';
 @Module({})
 export class ExtractionModule {
   /** `jwtSecret`: verifies admin tokens for reprocessing; without it that endpoint answers 503. */
-  static register(opts: { jwtSecret: string | null }): DynamicModule {
+  static register(opts: { jwtSecret: string | null; budgetMs: number }): DynamicModule {
     return {
       module: ExtractionModule,
       controllers: [ExtractionConsumer, AdminController],
       providers: [
         ExtractionService,
         ReprocessService,
-        extractorProvider,
+        extractorProvider(opts.budgetMs),
         AdminTokenGuard,
         { provide: ADMIN_JWT_SECRET, useValue: opts.jwtSecret },
       ],

@@ -70,6 +70,12 @@ export class ExtractionService {
       published: doc.published,
     });
     stop();
+    if (result.truncated) {
+      this.logger.warn(
+        { documentId },
+        'extraction time budget spent; the rest of the document was not read',
+      );
+    }
     const engine = result.engine;
     // Events first: a commitment whose deadline follows an event can then be
     // linked to that event's item, which already exists when it arrives.
@@ -116,6 +122,7 @@ export class ExtractionService {
         commitments: result.commitments.length,
         byKind,
         extractedAt: extractedAt.toISOString(),
+        ...(result.truncated ? { truncated: true } : {}),
       },
       {
         id: `document-extracted:${documentId}:${engine.name}@${engine.version}`,

@@ -3,8 +3,11 @@ import { RuleBasedExtractor, type Extractor } from '@ct/extraction';
 
 export const EXTRACTOR = Symbol('EXTRACTOR');
 
-/** The extraction backend: the offline rule-based engine. Another backend (e.g. an HTTP model) plugs in here. */
-export const extractorProvider: Provider<Extractor> = {
+/**
+ * The extraction backend: the offline rule-based engine, with at most
+ * `budgetMs` per document. Another backend (e.g. an HTTP model) plugs in here.
+ */
+export const extractorProvider = (budgetMs: number): Provider<Extractor> => ({
   provide: EXTRACTOR,
-  useFactory: () => new RuleBasedExtractor(),
-};
+  useFactory: () => new RuleBasedExtractor(budgetMs),
+});
