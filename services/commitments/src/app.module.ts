@@ -27,6 +27,7 @@ export class AppModule {
           adminEmail: env.ADMIN_EMAIL,
           adminPassword: env.ADMIN_PASSWORD,
           loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+          authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
         }),
         ItemsModule.register({ consume: opts.consume ?? true }),
       ],

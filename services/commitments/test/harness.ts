@@ -17,7 +17,10 @@ export interface Harness {
 }
 
 /** The commitments service in-process on a fresh database and the real test broker, HTTP on a free port. */
-export async function startCommitments(label: string): Promise<Harness> {
+export async function startCommitments(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<Harness> {
   await ensureTopics(TEST_KAFKA_BROKERS);
   const db = await createTestDatabase(label);
   const env = commitmentsEnv.parse({
@@ -28,6 +31,8 @@ export async function startCommitments(label: string): Promise<Harness> {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    AUTH_FAILURES_PER_MINUTE: '1000',
+    ...overrides,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(env, { consume: false })],

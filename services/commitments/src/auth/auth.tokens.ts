@@ -5,4 +5,6 @@ export interface AuthOptions {
   adminEmail?: string;
   adminPassword?: string;
   loginAttemptsPerMinute: number;
+  /** Failed token or API-key checks a client may make per minute before it is refused for a while. */
+  authFailuresPerMinute: number;
 }

@@ -16,6 +16,8 @@ export const commitmentsEnv = baseEnv.extend({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Failed token or API-key checks per client and minute before it gets 429 for the rest of the minute. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 export type CommitmentsEnv = z.infer<typeof commitmentsEnv>;
 
