@@ -185,6 +185,19 @@ describe('walking skeleton, end to end', () => {
     expect(await metrics('dashboard')).toMatch(/^ct_process_cpu_seconds_total/m);
   });
 
+  it('serves the AsyncAPI document of every topic from the dashboard', async () => {
+    const res = await fetch(`${services.find((s) => s.name === 'dashboard')!.url}/asyncapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      asyncapi: string;
+      channels: Record<string, { address: string }>;
+    };
+    expect(doc.asyncapi).toBe('3.0.0');
+    expect(Object.values(doc.channels).map((c) => c.address)).toEqual(
+      expect.arrayContaining(Object.values(Topics)),
+    );
+  });
+
   it('shows the tracked items through the commitments API after sign-in', async () => {
     const commitments = services.find((s) => s.name === 'commitments')!;
     const login = await fetch(`${commitments.url}/auth/login`, {

@@ -8,3 +8,4 @@ export * from './events/document-extracted.event';
 export * from './events/commitment-extracted.event';
 export * from './events/commitment-changed.event';
 export * from './events/alert.events';
+export * from './asyncapi';

@@ -1,14 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure } from '@ct/messaging';
 import { SERVICE, type DashboardEnv } from './config/dashboard.env';
+import { AsyncApiController } from './event-interface/asyncapi.controller';
 
-/** For now only GET /health; the web view and event stream are their own issue. */
+/** So far: /health, /metrics and the AsyncAPI document; the web view and event stream are still to come. */
 @Module({})
 export class AppModule {
   static forRoot(env: DashboardEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [...serviceInfrastructure({ service: SERVICE, env })],
+      controllers: [AsyncApiController],
     };
   }
 }
