@@ -3,3 +3,4 @@ export * from './infra';
 export * from './test-database';
 export * from './topic-reader';
 export * from './service-process';
+export * from './sse-client';

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions } from '@ct/persistence';
+import { SCHEMA, SERVICE } from '../config/dashboard.env';
+import { StreamEvents1763900900000 } from './migrations/1763900900000-StreamEvents';
+
+export function dashboardDataSourceOptions(url: string) {
+  return serviceDataSourceOptions({
+    url,
+    schema: SCHEMA,
+    entities: [],
+    migrations: [StreamEvents1763900900000],
+    applicationName: SERVICE,
+  });
+}
+
+/** For the TypeORM CLI (migration:generate / revert). */
+export default new DataSource(
+  dashboardDataSourceOptions(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commitment_tracker',
+  ),
+);

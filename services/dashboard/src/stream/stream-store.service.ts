@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { EventOf } from '@ct/contracts';
+import { quoteIdent } from '@ct/persistence';
+import { SCHEMA } from '../config/dashboard.env';
+
+type Streamed =
+  | EventOf<'commitment.changed.v1'>
+  | EventOf<'alert.raised.v1'>
+  | EventOf<'alert.delivered.v1'>
+  | EventOf<'alert.failed.v1'>;
+
+export interface StreamFilter {
+  types?: string[];
+  kind?: string;
+  actor?: string;
+  status?: string;
+  itemId?: string;
+}
+
+export interface StoredEvent {
+  seq: string;
+  type: string;
+  payload: unknown;
+}
+
+/**
+ * The dashboard's copy of the events it streams, each stored once (a
+ * redelivered event is the same row) and numbered in arrival order.
+ */
+@Injectable()
+export class StreamStore {
+  private readonly table = `${quoteIdent(SCHEMA)}.stream_events`;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add(event: Streamed): Promise<void> {
+    const d = event.data as { itemId: string; kind?: string; actor?: string; status?: string };
+    await this.dataSource.query(
+      `INSERT INTO ${this.table} (event_id, type, item_id, kind, actor_key, status, payload)
+       VALUES ($1, $2, $3, $4, lower($5), $6, $7) ON CONFLICT (event_id) DO NOTHING`,
+      [
+        event.id,
+        event.type,
+        d.itemId,
+        d.kind ?? null,
+        d.actor ?? null,
+        d.status ?? null,
+        JSON.stringify(event),
+      ],
+    );
+  }
+
+  /** Events after `afterSeq` that match the filter, oldest first. */
+  async after(afterSeq: string, filter: StreamFilter, limit = 500): Promise<StoredEvent[]> {
+    return this.dataSource.query(
+      `SELECT seq::text AS seq, type, payload FROM ${this.table}
+       WHERE seq > $1::bigint
+         AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+         AND ($3::text IS NULL OR kind = $3)
+         AND ($4::text IS NULL OR actor_key = lower($4))
+         AND ($5::text IS NULL OR status = $5)
+         AND ($6::uuid IS NULL OR item_id = $6::uuid)
+       ORDER BY seq LIMIT ${limit}`,
+      [
+        afterSeq,
+        filter.types ?? null,
+        filter.kind ?? null,
+        filter.actor ?? null,
+        filter.status ?? null,
+        filter.itemId ?? null,
+      ],
+    );
+  }
+
+  /** The newest sequence number (where a client without Last-Event-ID starts). */
+  async latest(): Promise<string> {
+    const [row] = (await this.dataSource.query(
+      `SELECT coalesce(max(seq), 0)::text AS seq FROM ${this.table}`,
+    )) as { seq: string }[];
+    return row.seq;
+  }
+}

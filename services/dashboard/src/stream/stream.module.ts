@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { StreamConsumer } from './stream.consumer';
+import { StreamController } from './stream.controller';
+import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
+import { StreamStore } from './stream-store.service';
+
+@Module({})
+export class StreamModule {
+  static register(options: StreamOptions): DynamicModule {
+    return {
+      module: StreamModule,
+      controllers: [StreamController, StreamConsumer],
+      providers: [StreamStore, { provide: STREAM_OPTIONS, useValue: options }],
+      exports: [StreamStore],
+    };
+  }
+}

@@ -1,0 +1,144 @@
+import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Test } from '@nestjs/testing';
+import { ALERT_RAISED, COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
+import { ensureTopics } from '@ct/messaging';
+import { createTestDatabase, readSse, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
+import { AppModule } from '../src/app.module';
+import { dashboardEnv } from '../src/config/dashboard.env';
+import { StreamStore } from '../src/stream/stream-store.service';
+
+const SECRET = 'dashboard-secret-that-is-long-enough-0123';
+const item = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+/** The event stream for other dashboards: filters, authentication, and resuming without a gap. */
+describe('GET /api/stream', () => {
+  let app: INestApplication;
+  let db: TestDatabase;
+  let url: string;
+  let store: StreamStore;
+  const token = new JwtService().sign(
+    { sub: 'v', email: 'v@example.org', role: 'viewer' },
+    { secret: SECRET },
+  );
+  const auth = { authorization: `Bearer ${token}` };
+
+  const changed = (n: number, version: number, kind: 'mandate' | 'event' = 'mandate') =>
+    store.add(
+      wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
+        COMMITMENT_CHANGED,
+        {
+          itemId: item(n),
+          version,
+          change: version === 1 ? 'created' : 'status_changed',
+          changes: [],
+          kind,
+          actor: 'Secretariat',
+          action: `task ${n}`,
+          status: 'open',
+          deadline: null,
+          deadlineSource: 'none',
+          dueDate: null,
+          owner: null,
+          place: null,
+          dependsOn: null,
+          sourceCount: 1,
+          changedAt: new Date().toISOString(),
+        },
+        { source: '/test', id: `item:${item(n)}:v${version}` },
+      ),
+    );
+
+  beforeAll(async () => {
+    await ensureTopics(TEST_KAFKA_BROKERS);
+    db = await createTestDatabase('stream');
+    const env = dashboardEnv.parse({
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: SECRET,
+      STREAM_POLL_MS: '50',
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(env)],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    store = app.get(StreamStore);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('refuses a request without a valid token, and bad filters', async () => {
+    expect((await readSse(`${url}/api/stream`, 1, { timeoutMs: 2000 })).status).toBe(401);
+    expect(
+      (await readSse(`${url}/api/stream?access_token=forged`, 1, { timeoutMs: 2000 })).status,
+    ).toBe(401);
+    expect(
+      (await readSse(`${url}/api/stream?kind=planet`, 1, { headers: auth, timeoutMs: 2000 }))
+        .status,
+    ).toBe(400);
+  });
+
+  it('replays what a reconnecting client missed, exactly once and in order, and streams live events', async () => {
+    for (let n = 1; n <= 3; n++) await changed(n, 1);
+    const first = await readSse(`${url}/api/stream?lastEventId=0`, 2, { headers: auth });
+    expect(first.status).toBe(200);
+    expect(first.events.map((e) => JSON.parse(e.data).data.itemId)).toEqual([item(1), item(2)]);
+    // Disconnected; meanwhile more happens (and one event is redelivered by Kafka).
+    await changed(4, 1);
+    await changed(2, 2);
+    await changed(2, 2);
+    const resumed = await readSse(`${url}/api/stream`, 3, {
+      headers: { ...auth, 'last-event-id': first.events[1].id! },
+    });
+    expect(resumed.events.map((e) => JSON.parse(e.data).id)).toEqual([
+      `item:${item(3)}:v1`,
+      `item:${item(4)}:v1`,
+      `item:${item(2)}:v2`,
+    ]);
+    // A client that starts without an id gets what happens from now on.
+    const live = readSse(`${url}/api/stream?access_token=${token}`, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    await changed(5, 1);
+    expect((await live).events.map((e) => JSON.parse(e.data).data.itemId)).toEqual([item(5)]);
+  });
+
+  it('filters by event type, kind and item', async () => {
+    await changed(6, 1, 'event');
+    await store.add(
+      wrap(
+        ALERT_RAISED,
+        {
+          alertKey: `${item(6)}:due:2026-01-01`,
+          itemId: item(6),
+          reason: 'due',
+          dueDate: '2026-01-01',
+          daysUntilDue: 0,
+          fireAt: new Date().toISOString(),
+          raisedAt: new Date().toISOString(),
+          late: false,
+          kind: 'event',
+          actor: 'Secretariat',
+          action: 'task 6',
+          owner: null,
+          recipients: 0,
+        },
+        { source: '/test', id: `alert:${item(6)}:due:2026-01-01` },
+      ),
+    );
+    const events = await readSse(`${url}/api/stream?lastEventId=0&kind=event`, 2, {
+      headers: auth,
+    });
+    expect(events.events.map((e) => e.event)).toEqual(['commitment.changed.v1', 'alert.raised.v1']);
+    const alerts = await readSse(
+      `${url}/api/stream?lastEventId=0&types=alert.raised.v1&itemId=${item(6)}`,
+      1,
+      { headers: auth },
+    );
+    expect(alerts.events.map((e) => e.event)).toEqual(['alert.raised.v1']);
+  });
+});
