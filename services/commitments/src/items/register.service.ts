@@ -8,11 +8,11 @@ import { CONSUMER_GROUP, SCHEMA } from '../config/commitments.env';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { ItemChanges } from './item-changes';
 import { setDeadline, type ItemState } from './item-state';
-import { INITIAL_STATUS } from './lifecycle';
 import { actorKey, bestMatch, type Comparable } from './matching';
 import {
   addSourceTo,
   assign,
+  itemFromSource,
   comparableOf,
   engineOf,
   EXTRACTION,
@@ -124,7 +124,7 @@ export class RegisterService {
     const candidates = (await this.candidates(m, incoming)).map(matchable);
     const match = bestMatch(incoming, candidates);
     if (match) await this.addSource(m, match, event);
-    else await this.create(m, event, incoming);
+    else await this.create(m, event);
     return match ? 'merged' : 'created';
   }
 
@@ -146,29 +146,11 @@ export class RegisterService {
     return qb.getMany();
   }
 
-  private async create(m: EntityManager, event: Extracted, c: Comparable): Promise<void> {
+  private async create(m: EntityManager, event: Extracted): Promise<void> {
     const d = event.data;
-    const item = m.create(TrackedItemEntity, {
-      id: uuidv7(),
-      kind: d.kind,
-      actor: d.actor,
-      actorKey: c.actorKey,
-      action: d.action,
-      status: INITIAL_STATUS[d.kind],
-      deadlineSource: d.deadlineSource,
-      owner: null,
-      place: c.place,
-      meetingNoun: c.meetingNoun,
-      meetingOrdinal: c.meetingOrdinal,
-      language: d.language,
-      sourceCount: 1,
-      latestPublished: d.published,
-      dependsOn:
-        d.dependsOn && d.deadlineSource === 'resolved'
-          ? await this.findEvent(m, d.dependsOn)
-          : null,
-    });
-    setDeadline(item, d.deadline);
+    const dependsOn =
+      d.dependsOn && d.deadlineSource === 'resolved' ? await this.findEvent(m, d.dependsOn) : null;
+    const item = m.create(TrackedItemEntity, itemFromSource(uuidv7(), d, dependsOn, new Date()));
     const saved = await this.changes.commit(
       m,
       item,
