@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './topic-reader';
 export * from './service-process';
 export * from './sse-client';
+export * from './in-process-app';

@@ -1,55 +1,39 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { COMMITMENT_EXTRACTED, wrap, type DataOf, type EventOf } from '@ct/contracts';
+import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
 import { ensureTopics } from '@ct/messaging';
-import { createTestDatabase, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { commitmentsEnv } from '../src/config/commitments.env';
 import { serveDocs } from '../src/docs/openapi';
 
 export const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-tests' };
 
-export interface Harness {
-  app: INestApplication;
-  db: TestDatabase;
-  url: string;
-  close(): Promise<void>;
-}
+export type Harness = InProcessApp;
 
 /** The commitments service in-process on a fresh database and the real test broker, HTTP on a free port. */
-export async function startCommitments(
+export function startCommitments(
   label: string,
   overrides: Record<string, string> = {},
 ): Promise<Harness> {
-  await ensureTopics(TEST_KAFKA_BROKERS);
-  const db = await createTestDatabase(label);
-  const env = commitmentsEnv.parse({
-    DATABASE_URL: db.url,
-    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
-    AUTH_FAILURES_PER_MINUTE: '1000',
-    ...overrides,
+  return startInProcess({
+    prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
+    label,
+    module: (db) =>
+      AppModule.forRoot(
+        commitmentsEnv.parse({
+          DATABASE_URL: db.url,
+          KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+          LOG_LEVEL: 'warn',
+          JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+          ADMIN_EMAIL: ADMIN.email,
+          ADMIN_PASSWORD: ADMIN.password,
+          LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+          AUTH_FAILURES_PER_MINUTE: '1000',
+          ...overrides,
+        }),
+        { consume: false },
+      ),
+    beforeListen: serveDocs,
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(env, { consume: false })],
-  }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  serveDocs(app);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return {
-    app,
-    db,
-    url: `http://127.0.0.1:${address.port}`,
-    close: async () => {
-      await app.close();
-      await db.drop();
-    },
-  };
 }
 
 let seq = 0;

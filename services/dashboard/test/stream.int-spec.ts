@@ -1,9 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Test } from '@nestjs/testing';
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
+import { readSse, startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
 import { ensureTopics } from '@ct/messaging';
-import { createTestDatabase, readSse, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { dashboardEnv } from '../src/config/dashboard.env';
 import { StreamStore } from '../src/stream/stream-store.service';
@@ -13,8 +11,7 @@ const item = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0
 
 /** The event stream for other dashboards: filters, authentication, and resuming without a gap. */
 describe('GET /api/stream', () => {
-  let app: INestApplication;
-  let db: TestDatabase;
+  let h: InProcessApp;
   let url: string;
   let store: StreamStore;
   const token = new JwtService().sign(
@@ -50,27 +47,24 @@ describe('GET /api/stream', () => {
     );
 
   beforeAll(async () => {
-    await ensureTopics(TEST_KAFKA_BROKERS);
-    db = await createTestDatabase('stream');
-    const env = dashboardEnv.parse({
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: SECRET,
-      STREAM_POLL_MS: '50',
+    h = await startInProcess({
+      prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
+      label: 'stream',
+      module: (db) =>
+        AppModule.forRoot(
+          dashboardEnv.parse({
+            DATABASE_URL: db.url,
+            KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+            LOG_LEVEL: 'warn',
+            JWT_SECRET: SECRET,
+            STREAM_POLL_MS: '50',
+          }),
+        ),
     });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot(env)],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    store = app.get(StreamStore);
+    url = h.url;
+    store = h.app.get(StreamStore);
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => h?.close());
 
   it('refuses a request without a valid token, and bad filters', async () => {
     expect((await readSse(`${url}/api/stream`, 1, { timeoutMs: 2000 })).status).toBe(401);

@@ -1,18 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import type { TestingModuleBuilder } from '@nestjs/testing';
+import {
+  startInProcess,
+  TEST_KAFKA_BROKERS,
+  type InProcessApp,
+  type TestDatabase,
+} from '@ct/testing';
 import { ensureTopics } from '@ct/messaging';
-import { createTestDatabase, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { ingestionEnv } from '../src/config/ingestion.env';
 
-export interface IngestionHarness {
-  app: INestApplication;
-  db: TestDatabase;
-  url: string;
-  /** Stop the app; the database stays for a restart (see `db` option) until dropDb. */
-  stop(): Promise<void>;
-  close(): Promise<void>;
-}
+export type IngestionHarness = InProcessApp;
 
 /**
  * The ingestion service in-process on a fresh database (or a given one, to
@@ -21,46 +18,32 @@ export interface IngestionHarness {
  * are an hour apart and file-system events are off, so after the pass at
  * start-up tests drive them by hand (scan(), poll()).
  */
-export async function startIngestion(
+export function startIngestion(
   label: string,
   env: Record<string, string> = {},
   db?: TestDatabase,
-  configure: (b: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
+  configure?: (b: TestingModuleBuilder) => TestingModuleBuilder,
 ): Promise<IngestionHarness> {
-  await ensureTopics(TEST_KAFKA_BROKERS);
-  const database = db ?? (await createTestDatabase(label));
-  const parsed = ingestionEnv.parse({
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-    LOG_LEVEL: 'warn',
-    MAX_DOCUMENT_CHARS: '20000',
-    MAX_UPLOAD_BYTES: '100000',
-    WATCH_INTERVAL_MS: '3600000',
-    WATCH_MODE: 'poll',
-    FEED_INTERVAL_MS: '3600000',
-    ...env,
+  return startInProcess({
+    prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
+    label,
+    db,
+    configure,
+    module: (database) =>
+      AppModule.forRoot(
+        ingestionEnv.parse({
+          DATABASE_URL: database.url,
+          KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+          LOG_LEVEL: 'warn',
+          MAX_DOCUMENT_CHARS: '20000',
+          MAX_UPLOAD_BYTES: '100000',
+          WATCH_INTERVAL_MS: '3600000',
+          WATCH_MODE: 'poll',
+          FEED_INTERVAL_MS: '3600000',
+          ...env,
+        }),
+      ),
   });
-  const moduleRef = await configure(
-    Test.createTestingModule({ imports: [AppModule.forRoot(parsed)] }),
-  ).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) await app.close();
-    stopped = true;
-  };
-  return {
-    app,
-    db: database,
-    url: `http://127.0.0.1:${port}`,
-    stop,
-    close: async () => {
-      await stop();
-      await database.drop();
-    },
-  };
 }
 
 /** POST a file as multipart field `file`, with optional form fields. */

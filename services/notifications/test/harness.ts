@@ -1,7 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import {
+  startInProcess,
+  TEST_KAFKA_BROKERS,
+  type InProcessApp,
+  type TestDatabase,
+} from '@ct/testing';
 import { ensureTopics } from '@ct/messaging';
-import { createTestDatabase, TEST_KAFKA_BROKERS, type TestDatabase } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { CLOCK, type Clock } from '../src/clock/clock';
 import { notificationsEnv } from '../src/config/notifications.env';
@@ -20,54 +23,33 @@ export class FakeClock implements Clock {
   }
 }
 
-export interface NotificationsHarness {
-  app: INestApplication;
-  db: TestDatabase;
-  url: string;
-  stop(): Promise<void>;
-  close(): Promise<void>;
-}
+export type NotificationsHarness = InProcessApp;
 
 /**
  * The notifications service in-process on a fresh database (or a given one,
  * to restart on it) with a fake clock; its own scheduler timer is an hour
  * apart, so tests run passes by hand.
  */
-export async function startNotifications(
+export function startNotifications(
   label: string,
   clock: Clock,
   env: Record<string, string>,
   db?: TestDatabase,
 ): Promise<NotificationsHarness> {
-  await ensureTopics(TEST_KAFKA_BROKERS);
-  const database = db ?? (await createTestDatabase(label));
-  const parsed = notificationsEnv.parse({
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-    LOG_LEVEL: 'warn',
-    SCHEDULER_INTERVAL_MS: '3600000',
-    ...env,
+  return startInProcess({
+    prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
+    label,
+    db,
+    module: (database) =>
+      AppModule.forRoot(
+        notificationsEnv.parse({
+          DATABASE_URL: database.url,
+          KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+          LOG_LEVEL: 'warn',
+          SCHEDULER_INTERVAL_MS: '3600000',
+          ...env,
+        }),
+      ),
+    configure: (b) => b.overrideProvider(CLOCK).useValue(clock),
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(parsed)] })
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) await app.close();
-    stopped = true;
-  };
-  return {
-    app,
-    db: database,
-    url: `http://127.0.0.1:${port}`,
-    stop,
-    close: async () => {
-      await stop();
-      await database.drop();
-    },
-  };
 }
