@@ -3,79 +3,39 @@
 // commitment.extracted events are absorbed from Kafka into merged items.
 //   npm run bench:commitments   [ITEMS=1000000 EVENTS=60000 QUERIES=300 PROFILE_DIR=dir]
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
-const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
-const { join } = require('node:path');
-const { Client } = require('pg');
+const { sql, ms, pct, startService, ADMIN_URL, dbUrl } = require('./lib');
 const { Kafka, logLevel } = require('kafkajs');
 
-const root = join(__dirname, '..');
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 const EVENTS = Number(process.env.EVENTS ?? 60_000);
 const QUERIES = Number(process.env.QUERIES ?? 300);
 const PORT = 43202;
 const { BROKERS, startBroker, stopBroker } = require('./broker');
 const db = `ct_bench_${Date.now()}`;
-const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = `postgres://postgres@127.0.0.1:5432/${db}`;
+const admin = ADMIN_URL;
+const url = dbUrl(db);
 const secrets = {
   JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
   ADMIN_EMAIL: 'admin@example.org',
   ADMIN_PASSWORD: 'bench-admin-password',
 };
 
-const sql = async (conn, text, params) => {
-  const c = new Client({ connectionString: conn });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-};
-const pct = (xs, p) =>
-  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-
-async function startService() {
-  // PROFILE_DIR=dir writes a V8 CPU profile of the service there when it exits.
-  const profile = process.env.PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`]
-    : [];
-  const child = spawn(
-    process.execPath,
-    [...profile, join(root, 'dist/services/commitments/src/main.js')],
-    {
-      env: {
-        ...process.env,
-        ...secrets,
-        DATABASE_URL: url,
-        KAFKA_BROKERS: BROKERS.join(','),
-        PORT: String(PORT),
-        LOG_LEVEL: 'warn',
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+/** The commitments service; PROFILE_DIR=dir writes a V8 CPU profile of it there when it exits. */
+const startCommitments = () =>
+  startService(
+    'commitments',
+    PORT,
+    { ...secrets, DATABASE_URL: url, KAFKA_BROKERS: BROKERS.join(',') },
+    process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [],
   );
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('commitments service did not start');
-}
 
 async function main() {
   startBroker();
   await sql(admin, `CREATE DATABASE ${db}`);
   let service;
   try {
-    service = await startService(); // applies the migrations
+    service = await startCommitments(); // applies the migrations
     let t0 = process.hrtime.bigint();
     // Bulk load in one statement per 100k rows: set-based, no per-row round trips.
     for (let from = 1; from <= ITEMS; from += 100_000) {

@@ -3,31 +3,19 @@
 // Kafka, for plain text (JSON and upload) and for PDF uploads.
 //   npm run bench:ingest   [TEXT_DOCS=2000 PDF_DOCS=300 CONCURRENCY=16]
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
-const { spawn } = require('node:child_process');
-const { join } = require('node:path');
-const { Client } = require('pg');
+const { sql, startService, ADMIN_URL, dbUrl } = require('./lib');
 const PDFDocument = require('pdfkit');
 
-const root = join(__dirname, '..');
 const TEXT_DOCS = Number(process.env.TEXT_DOCS ?? 2000);
 const PDF_DOCS = Number(process.env.PDF_DOCS ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const PORT = 43201;
 const { BROKERS, startBroker, stopBroker } = require('./broker');
 const db = `ct_bench_ingest_${Date.now()}`;
-const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = `postgres://postgres@127.0.0.1:5432/${db}`;
+const admin = ADMIN_URL;
+const url = dbUrl(db);
 const base = `http://127.0.0.1:${PORT}`;
 
-const sql = async (conn, text, params) => {
-  const c = new Client({ connectionString: conn });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-};
 const secs = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
 
 const ACTORS = [
@@ -69,30 +57,6 @@ function pdf(n) {
     doc.fontSize(11).text(declaration(100_000 + n));
     doc.end();
   });
-}
-
-async function startService() {
-  const child = spawn(process.execPath, [join(root, 'dist/services/ingestion/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      KAFKA_BROKERS: BROKERS.join(','),
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('ingestion service did not start');
 }
 
 /** Send every request with CONCURRENCY in flight; returns the seconds it took to have them all accepted. */
@@ -150,7 +114,10 @@ async function main() {
   await sql(admin, `CREATE DATABASE ${db}`);
   let service;
   try {
-    service = await startService();
+    service = await startService('ingestion', PORT, {
+      DATABASE_URL: url,
+      KAFKA_BROKERS: BROKERS.join(','),
+    });
     const texts = Array.from({ length: TEXT_DOCS }, (_, n) => declaration(n));
     const pdfs = await Promise.all(Array.from({ length: PDF_DOCS }, (_, n) => pdf(n)));
     const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / texts.length;

@@ -6,7 +6,7 @@
 // (bench/broker.js) and a throwaway database.
 require('reflect-metadata');
 const { join } = require('node:path');
-const { Client } = require('pg');
+const { sql, ms, pct, ADMIN_URL, dbUrl } = require('./lib');
 const { SMTPServer } = require('smtp-server');
 const { NestFactory } = require('@nestjs/core');
 const { BROKERS, startBroker, stopBroker } = require('./broker');
@@ -16,21 +16,10 @@ const dist = (p) => require(join(root, 'dist/services/notifications/src', p));
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 const DUE = Number(process.env.DUE ?? 20_000);
 const db = `ct_bench_notify_${Date.now()}`;
-const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = `postgres://postgres@127.0.0.1:5432/${db}`;
+const admin = ADMIN_URL;
+const url = dbUrl(db);
 
-const sql = async (text, params, conn = url) => {
-  const c = new Client({ connectionString: conn });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-};
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const pct = (xs, p) =>
-  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const q = (text, params, conn = url) => sql(conn, text, params);
 
 async function main() {
   startBroker();
@@ -48,7 +37,7 @@ async function main() {
     },
   });
   await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
-  await sql(`CREATE DATABASE ${db}`, [], admin);
+  await q(`CREATE DATABASE ${db}`, [], admin);
   let app;
   try {
     const { notificationsEnv } = dist('config/notifications.env');
@@ -71,7 +60,7 @@ async function main() {
     let t0 = process.hrtime.bigint();
     for (let from = 1; from <= ITEMS; from += 200_000) {
       const to = Math.min(ITEMS, from + 199_999);
-      await sql(`
+      await q(`
         WITH items AS (
           SELECT ('01900000-0000-7000-8000-' || lpad(g::text, 12, '0'))::uuid AS id, g,
                  DATE '2027-01-01' + (g % 1400) AS due
@@ -85,10 +74,10 @@ async function main() {
         SELECT i.id || ':' || r.reason || ':' || i.due, i.id, r.reason, i.due, (i.due + r.days)::timestamptz, now()
         FROM items i CROSS JOIN (VALUES ('before:30d', -30), ('before:7d', -7), ('due', 0), ('overdue:1', 1)) AS r(reason, days)`);
     }
-    await sql('ANALYZE notifications.alerts');
-    await sql('ANALYZE notifications.watched_deadlines');
+    await q('ANALYZE notifications.alerts');
+    await q('ANALYZE notifications.watched_deadlines');
     const loadS = ms(t0) / 1000;
-    await sql(
+    await q(
       `INSERT INTO notifications.subscriptions (subscriber, channel, target) VALUES ('bench', 'email', 'desk@example.org')`,
     );
 
@@ -101,7 +90,7 @@ async function main() {
     }
 
     // DUE alerts fall due at once.
-    await sql(
+    await q(
       `UPDATE notifications.alerts SET fire_at = now() - interval '1 minute'
        WHERE key IN (SELECT key FROM notifications.alerts WHERE reason = 'before:30d' ORDER BY item_id LIMIT $1)`,
       [DUE],
@@ -129,7 +118,7 @@ async function main() {
   } finally {
     await app?.close();
     await new Promise((r) => smtp.close(r));
-    await sql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`, [], admin);
+    await q(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`, [], admin);
     stopBroker();
   }
 }
