@@ -9,7 +9,7 @@ import { WatchModule } from './watch/watch.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: IngestionEnv): DynamicModule {
+  static forRoot(env: IngestionEnv, opts: { consume?: boolean } = {}): DynamicModule {
     const documents = DocumentsModule.register({
       maxChars: env.MAX_DOCUMENT_CHARS,
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
@@ -49,6 +49,7 @@ export class AppModule {
         ExtractionModule.register({
           jwtSecret: env.JWT_SECRET ?? null,
           budgetMs: env.EXTRACTION_BUDGET_MS,
+          consume: opts.consume ?? true,
         }),
       ],
     };

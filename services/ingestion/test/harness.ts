@@ -42,6 +42,7 @@ export function startIngestion(
           FEED_INTERVAL_MS: '3600000',
           ...env,
         }),
+        { consume: false },
       ),
   });
 }

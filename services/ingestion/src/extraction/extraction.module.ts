@@ -9,12 +9,18 @@ import { ReprocessService } from './reprocess.service';
 @Module({})
 export class ExtractionModule {
   /** `jwtSecret`: verifies admin tokens for reprocessing; without it that endpoint answers 503. */
-  static register(opts: { jwtSecret: string | null; budgetMs: number }): DynamicModule {
+  /** `consume: false` leaves Kafka consumption out (tests that drive extraction directly). */
+  static register(opts: {
+    jwtSecret: string | null;
+    budgetMs: number;
+    consume: boolean;
+  }): DynamicModule {
     return {
       module: ExtractionModule,
-      controllers: [ExtractionConsumer, AdminController],
+      controllers: [AdminController],
       providers: [
         ExtractionService,
+        ...(opts.consume ? [ExtractionConsumer] : []),
         ReprocessService,
         extractorProvider(opts.budgetMs),
         AdminTokenGuard,

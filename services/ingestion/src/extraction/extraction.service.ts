@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { COMMITMENT_EXTRACTED, DOCUMENT_EXTRACTED, type EventOf } from '@ct/contracts';
 import type { Extractor } from '@ct/extraction';
-import { claimEvent, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
+import { claimEvents, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
 import { histogram } from '@ct/platform';
 import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
@@ -27,25 +27,47 @@ export class ExtractionService {
     private readonly relay: OutboxRelay,
   ) {}
 
-  /**
-   * Extract the commitments of a received document and queue one
-   * `commitment.extracted` event each, in the same transaction that marks the
-   * `document.received` event processed: a redelivery extracts nothing twice.
-   */
+  /** One received document in its own transaction (see applyMany). */
   async onDocumentReceived(event: EventOf<'document.received.v1'>): Promise<void> {
-    const { documentId } = event.data;
-    const count = await this.dataSource.transaction(async (m) => {
-      if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return null;
-      const doc = await m.findOneBy(DocumentEntity, { id: documentId });
-      // The outbox commits a document with its event, so this is another database's event: no retry helps.
-      if (!doc) throw new UnprocessableEventError(`document ${documentId} is not stored here`);
-      return this.extractInto(m, doc);
+    await this.applyMany([event]);
+  }
+
+  /**
+   * Extract the commitments of received documents and queue one
+   * `commitment.extracted` event each, in the transaction that marks their
+   * `document.received` events processed (one for the batch): a redelivery
+   * extracts nothing twice. A document this service never stored is another
+   * database's event: no retry helps, so it is unprocessable.
+   */
+  async applyMany(events: EventOf<'document.received.v1'>[]): Promise<void> {
+    const counts = await this.dataSource.transaction(async (m) => {
+      const claimed = await claimEvents(
+        m,
+        SCHEMA,
+        CONSUMER_GROUP,
+        events.map((e) => e.id),
+      );
+      const fresh = events.filter((e) => claimed.delete(e.id));
+      if (fresh.length === 0) return [];
+      const docs = await m.findBy(DocumentEntity, { id: In(fresh.map((e) => e.data.documentId)) });
+      const byId = new Map(docs.map((d) => [d.id, d]));
+      const done: { documentId: string; commitments: number }[] = [];
+      for (const e of fresh) {
+        const doc = byId.get(e.data.documentId);
+        if (!doc)
+          throw new UnprocessableEventError(`document ${e.data.documentId} is not stored here`);
+        done.push({ documentId: doc.id, commitments: await this.extractInto(m, doc) });
+      }
+      return done;
     });
-    if (count === null) {
-      this.logger.log({ documentId, eventId: event.id }, 'document.received already processed');
+    if (counts.length === 0) {
+      this.logger.log({ events: events.length }, 'document.received already processed');
       return;
     }
-    this.logger.log({ documentId, commitments: count }, 'document extracted');
+    this.logger.log(
+      { documents: counts.length, commitments: counts.reduce((n, c) => n + c.commitments, 0) },
+      'documents extracted',
+    );
     this.relay.nudge();
   }
 
