@@ -22,7 +22,11 @@ export class AppModule {
             migrate: env.DB_MIGRATIONS_RUN,
           },
         }),
-        StreamModule.register({ jwtSecret: env.JWT_SECRET ?? null, pollMs: env.STREAM_POLL_MS }),
+        StreamModule.register({
+          jwtSecret: env.JWT_SECRET ?? null,
+          pollMs: env.STREAM_POLL_MS,
+          retentionDays: env.STREAM_RETENTION_DAYS,
+        }),
       ],
       controllers: [AsyncApiController],
     };

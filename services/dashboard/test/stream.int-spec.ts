@@ -1,10 +1,17 @@
 import { JwtService } from '@nestjs/jwt';
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
-import { readSse, startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
+import {
+  queryRows,
+  readSse,
+  startInProcess,
+  TEST_KAFKA_BROKERS,
+  type InProcessApp,
+} from '@ct/testing';
 import { ensureTopics } from '@ct/messaging';
 import { AppModule } from '../src/app.module';
 import { dashboardEnv } from '../src/config/dashboard.env';
 import { StreamStore } from '../src/stream/stream-store.service';
+import { StreamRetention } from '../src/stream/stream-retention.service';
 
 const SECRET = 'dashboard-secret-that-is-long-enough-0123';
 const item = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -134,5 +141,45 @@ describe('GET /api/stream', () => {
       { headers: auth },
     );
     expect(alerts.events.map((e) => e.event)).toEqual(['alert.raised.v1']);
+  });
+
+  it('tells a client that resumes from before what is kept about the gap', async () => {
+    await h.app.get(StreamStore).add(
+      wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
+        COMMITMENT_CHANGED,
+        {
+          itemId: item(9),
+          version: 1,
+          change: 'created',
+          changes: [],
+          kind: 'pledge',
+          actor: 'Council',
+          action: 'task 9',
+          status: 'open',
+          deadline: null,
+          deadlineSource: 'none',
+          dueDate: null,
+          owner: null,
+          place: null,
+          dependsOn: null,
+          sourceCount: 1,
+          changedAt: new Date().toISOString(),
+        },
+        { source: '/test', id: `item:${item(9)}:v1` },
+      ),
+    );
+    await queryRows(
+      h.db.url,
+      `UPDATE dashboard.stream_events SET received_at = now() - interval '40 days' WHERE seq < (SELECT max(seq) FROM dashboard.stream_events)`,
+    );
+    expect(await h.app.get(StreamRetention).prune()).toBeGreaterThan(0);
+    const { events } = await readSse(`${url}/api/stream?kind=pledge`, 2, {
+      headers: { ...auth, 'last-event-id': '1' },
+    });
+    expect(events.map((e) => e.event)).toEqual(['gap', 'commitment.changed.v1']);
+    expect(JSON.parse(events[0].data)).toEqual({
+      lastEventId: '1',
+      oldestKept: expect.any(String),
+    });
   });
 });

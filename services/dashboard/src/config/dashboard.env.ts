@@ -8,6 +8,8 @@ export const dashboardEnv = baseEnv.extend({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   /** How often an open stream looks for new events. */
   STREAM_POLL_MS: z.coerce.number().int().min(50).default(500),
+  /** How long events stay replayable with Last-Event-ID. */
+  STREAM_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 });
 export type DashboardEnv = z.infer<typeof dashboardEnv>;
 

@@ -74,6 +74,23 @@ export class StreamStore {
     );
   }
 
+  /** The oldest event still kept, or null when none is. */
+  async oldest(): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT min(seq)::text AS seq FROM ${this.table}`,
+    )) as { seq: string | null }[];
+    return row.seq;
+  }
+
+  /** Forget events older than this many days; returns how many. */
+  async prune(retentionDays: number): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `DELETE FROM ${this.table} WHERE received_at < now() - make_interval(days => $1) RETURNING seq`,
+      [retentionDays],
+    );
+    return rows.length;
+  }
+
   /** The newest sequence number (where a client without Last-Event-ID starts). */
   async latest(): Promise<string> {
     const [row] = (await this.dataSource.query(

@@ -98,6 +98,13 @@ export class StreamController {
       'x-accel-buffering': 'no',
     });
     res.write('retry: 2000\n\n');
+    // A client resuming from before what is kept is told so, rather than silently missing events.
+    const oldest = resume ? await this.store.oldest() : null;
+    if (resume && oldest && BigInt(resume) + 1n < BigInt(oldest)) {
+      res.write(
+        `event: gap\ndata: ${JSON.stringify({ lastEventId: resume, oldestKept: oldest })}\n\n`,
+      );
+    }
     let closed = false;
     let busy = false;
     const pump = async () => {

@@ -3,6 +3,7 @@ import { StreamConsumer } from './stream.consumer';
 import { StreamController } from './stream.controller';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
 import { StreamStore } from './stream-store.service';
+import { StreamRetention } from './stream-retention.service';
 
 @Module({})
 export class StreamModule {
@@ -10,7 +11,7 @@ export class StreamModule {
     return {
       module: StreamModule,
       controllers: [StreamController, StreamConsumer],
-      providers: [StreamStore, { provide: STREAM_OPTIONS, useValue: options }],
+      providers: [StreamStore, StreamRetention, { provide: STREAM_OPTIONS, useValue: options }],
       exports: [StreamStore],
     };
   }

@@ -33,6 +33,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly parser = new Parser();
   private timer: NodeJS.Timeout | undefined;
   private readonly serial = new Serial();
+  private round: Promise<void> | undefined;
   private stopped = false;
 
   constructor(
@@ -43,7 +44,11 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     if (this.options.urls.length === 0) return;
-    const tick = () => void this.pollAll();
+    // A round still running when the next is due is not doubled: slow feeds cannot pile rounds up.
+    const tick = () => {
+      if (this.round) return;
+      this.round = this.pollAll().finally(() => (this.round = undefined));
+    };
     this.timer = setInterval(tick, this.options.intervalMs);
     tick();
     this.logger.log(
@@ -55,6 +60,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.round;
     await this.serial.idle();
   }
 

@@ -1,0 +1,46 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
+import { StreamStore } from './stream-store.service';
+
+const HOUR = 3_600_000;
+
+/** Keeps the stream's store to its retention: events older than that are no longer replayed. */
+@Injectable()
+export class StreamRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(StreamRetention.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: StreamStore,
+    @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.prune(), HOUR);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async prune(): Promise<number> {
+    try {
+      const n = await this.store.prune(this.options.retentionDays);
+      if (n > 0)
+        this.logger.log(
+          { removed: n, retentionDays: this.options.retentionDays },
+          'old stream events removed',
+        );
+      return n;
+    } catch (err) {
+      this.logger.warn({ err }, 'stream retention failed; trying again in an hour');
+      return 0;
+    }
+  }
+}
