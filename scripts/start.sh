@@ -67,12 +67,12 @@ node bin/commitments.js ingest seeds --url "http://127.0.0.1:${ports[ingestion]}
 cat >&2 <<MSG
 
 The system is up.
-  dashboard      http://127.0.0.1:3000/health
+  dashboard      http://127.0.0.1:3000   (GET /api/stream: live events; GET /asyncapi.json; web view to come)
   ingestion      http://127.0.0.1:3001   (POST /documents, POST /documents/upload, GET /documents/:id; watching $WATCH_DIR)
   commitments    http://127.0.0.1:3002   (API docs: /docs; sign in as $ADMIN_EMAIL, password in .data/credentials.env)
-  notifications  http://127.0.0.1:3003   (GET /watches)
+  notifications  http://127.0.0.1:3003   (/subscriptions for deadline alerts; GET /watches)
   Kafka          127.0.0.1:${KAFKA_PORT:-9092}      PostgreSQL  $DATABASE_URL
-Logs: .data/logs/*.log.  Ctrl-C stops the services; npm run infra:down stops Kafka.
+Every service: /health and /metrics.  Logs: .data/logs/*.log.  Ctrl-C stops the services; npm run infra:down stops Kafka.
 MSG
 wait -n "${pids[@]}" || true
 echo "a service exited unexpectedly; see .data/logs/ (stopping the others)" >&2
