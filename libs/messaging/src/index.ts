@@ -18,3 +18,4 @@ export * from './service-infrastructure';
 export * from './transient-error';
 export * from './unprocessable-event';
 export * from './messaging.metrics';
+export * from './batch-consumer.provider';

@@ -1,12 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { COMMITMENT_EXTRACTED, Topics } from '@ct/contracts';
 import {
-  BatchEventConsumer,
+  BatchConsumerProvider,
   DeadLetterPublisher,
   MESSAGING_OPTIONS,
   type MessagingOptions,
@@ -14,38 +9,22 @@ import {
 import { RegisterService } from './register.service';
 
 /**
- * Reads commitments.extracted in batches (many events per transaction) rather
- * than through the Nest transport's one-message-at-a-time loop: this topic
- * carries every commitment of every document.
+ * Reads commitments.extracted in batches (many events per transaction)
+ * rather than through the Nest transport's one-message-at-a-time loop: this
+ * topic carries every commitment of every document.
  */
 @Injectable()
-export class ExtractedConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: BatchEventConsumer<typeof COMMITMENT_EXTRACTED>;
-
+export class ExtractedConsumer extends BatchConsumerProvider<typeof COMMITMENT_EXTRACTED> {
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
     register: RegisterService,
     deadLetters: DeadLetterPublisher,
   ) {
-    if (!options.groupId) throw new Error('ExtractedConsumer needs MessagingOptions.groupId');
-    this.consumer = new BatchEventConsumer({
-      service: options.service,
-      brokers: options.brokers,
-      groupId: options.groupId,
+    super(options, deadLetters, {
       topic: Topics.commitmentExtracted,
       type: COMMITMENT_EXTRACTED,
       applyMany: (events) => register.applyMany(events),
       applyOne: (event) => register.onCommitmentExtracted(event),
-      deadLetters,
-      maxAttempts: options.maxAttempts,
     });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.consumer.stop();
   }
 }

@@ -1,12 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DOCUMENT_EXTRACTED, Topics } from '@ct/contracts';
 import {
-  BatchEventConsumer,
+  BatchConsumerProvider,
   DeadLetterPublisher,
   MESSAGING_OPTIONS,
   type MessagingOptions,
@@ -15,38 +10,23 @@ import { RetractionService, RUNS_CONSUMER } from './retraction.service';
 
 /** Reads documents.extracted (one event per extraction run) in its own consumer group. */
 @Injectable()
-export class RunsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: BatchEventConsumer<typeof DOCUMENT_EXTRACTED>;
-
+export class RunsConsumer extends BatchConsumerProvider<typeof DOCUMENT_EXTRACTED> {
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
     retraction: RetractionService,
     deadLetters: DeadLetterPublisher,
   ) {
-    const applyOne = (e: Parameters<RetractionService['onDocumentExtracted']>[0]) =>
-      retraction.onDocumentExtracted(e);
-    this.consumer = new BatchEventConsumer({
-      service: `${options.service}-runs`,
-      brokers: options.brokers,
-      groupId: RUNS_CONSUMER,
+    super(options, deadLetters, {
       topic: Topics.documentExtracted,
       type: DOCUMENT_EXTRACTED,
+      groupId: RUNS_CONSUMER,
+      clientId: `${options.service}-runs`,
       // Few events, each its own transaction: a run settles independently of the others.
       applyMany: async (events) => {
-        for (const e of events) await applyOne(e);
+        for (const e of events) await retraction.onDocumentExtracted(e);
       },
-      applyOne,
-      deadLetters,
-      maxAttempts: options.maxAttempts,
+      applyOne: (event) => retraction.onDocumentExtracted(event),
       partitionsConsumedConcurrently: 1,
     });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.consumer.stop();
   }
 }
