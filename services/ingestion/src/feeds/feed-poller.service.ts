@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Parser from 'rss-parser';
 import { DataSource } from 'typeorm';
 import { quoteIdent } from '@ct/persistence';
-import { Serial } from '../common/serial';
+import { Serial } from '@ct/platform';
 import { SCHEMA } from '../config/ingestion.env';
 import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';

@@ -12,7 +12,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { quoteIdent } from '@ct/persistence';
-import { Serial } from '../common/serial';
+import { Serial } from '@ct/platform';
 import { SCHEMA } from '../config/ingestion.env';
 import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';
@@ -43,7 +43,6 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly serial = new Serial();
-  private pending = false;
   private stopped = false;
 
   constructor(
@@ -81,14 +80,10 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Ask for a scan; requests made while one waits to run are one scan. */
   trigger(): void {
-    if (this.stopped || this.pending) return;
-    this.pending = true;
+    if (this.stopped) return;
     this.serial
-      .run(() => {
-        this.pending = false;
-        return this.scanOnce();
-      })
-      .then(({ unsettled }) => {
+      .request(() => this.scanOnce())
+      ?.then(({ unsettled }) => {
         if (unsettled) setTimeout(() => this.trigger(), SETTLE_MS);
       })
       .catch((err: unknown) => this.logger.warn({ err }, 'folder scan failed; trying again later'));

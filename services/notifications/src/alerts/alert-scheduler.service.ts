@@ -10,7 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ALERT_DELIVERED, ALERT_FAILED, ALERT_RAISED, type AlertRaisedData } from '@ct/contracts';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { quoteIdent } from '@ct/persistence';
-import { counter } from '@ct/platform';
+import { counter, Serial } from '@ct/platform';
 import { CLOCK, type Clock } from '../clock/clock';
 import { SCHEMA } from '../config/notifications.env';
 import { Channels, type Recipient } from '../deliveries/channels';
@@ -61,8 +61,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(AlertScheduler.name);
   private readonly s = quoteIdent(SCHEMA);
   private timer: NodeJS.Timeout | undefined;
-  private tail: Promise<unknown> = Promise.resolve();
-  private waiting = false;
+  private readonly serial = new Serial();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -77,32 +76,27 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     if (!this.options.smtpUrl)
       this.logger.warn('SMTP_URL is not set: alerts go to webhooks and events only');
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
-    void this.tick();
+    this.timer = setInterval(() => this.tick(), this.options.intervalMs);
+    this.tick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.tail;
+    await this.serial.idle();
   }
 
   /** A timer's pass, unless one is already waiting to run. */
-  private async tick(): Promise<void> {
-    if (this.waiting) return;
-    this.waiting = true;
-    await this.runOnce().catch((err: unknown) =>
-      this.logger.warn({ err }, 'alert pass failed; trying again next pass'),
-    );
+  private tick(): void {
+    this.serial
+      .request(() => this.pass())
+      ?.catch((err: unknown) =>
+        this.logger.warn({ err }, 'alert pass failed; trying again next pass'),
+      );
   }
 
   /** One pass, after any pass already running: raise what is due, then send what is pending. */
   runOnce(): Promise<{ raised: number; delivered: number; failed: number }> {
-    const result = this.tail.then(() => {
-      this.waiting = false;
-      return this.pass();
-    });
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.serial.run(() => this.pass());
   }
 
   private async pass(): Promise<{ raised: number; delivered: number; failed: number }> {
