@@ -1,32 +1,11 @@
-import { COMMITMENT_EXTRACTED, wrap, type DataOf } from '@ct/contracts';
+import { extracted } from '../../test/extracted.fixture';
 import { addSourceTo, assign, itemFromSource, planWrites, type Extracted } from './register-plan';
 
 let n = 0;
 const doc = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-function ev(over: Partial<DataOf<typeof COMMITMENT_EXTRACTED>>): Extracted {
-  n += 1;
-  return wrap(
-    COMMITMENT_EXTRACTED,
-    {
-      documentId: doc(n),
-      index: 0,
-      kind: 'mandate',
-      actor: 'the Secretariat',
-      action: 'prepare a report on transport corridors',
-      evidence: { text: 'instruct the Secretariat to prepare a report', start: 0, end: 44 },
-      deadline: null,
-      deadlineSource: 'none',
-      language: 'en',
-      confidence: 0.9,
-      published: '2024-07-06',
-      engine: { name: 'rules', version: '1.0.0' },
-      meeting: null,
-      dependsOn: null,
-      ...over,
-    },
-    { source: '/test', id: `e${n}` },
-  );
-}
+/** Each from a document of its own. */
+const ev = (over: Parameters<typeof extracted>[0]): Extracted =>
+  extracted({ documentId: doc(++n), ...over });
 const ids = () => {
   let i = 0;
   return () => `item-${++i}`;
