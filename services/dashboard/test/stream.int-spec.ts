@@ -27,7 +27,7 @@ describe('GET /api/stream', () => {
   );
   const auth = { authorization: `Bearer ${token}` };
 
-  const changed = (n: number, version: number, kind: 'mandate' | 'event' = 'mandate') =>
+  const changed = (n: number, version: number, kind: 'mandate' | 'pledge' | 'event' = 'mandate') =>
     store.add(
       wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
         COMMITMENT_CHANGED,
@@ -144,30 +144,7 @@ describe('GET /api/stream', () => {
   });
 
   it('tells a client that resumes from before what is kept about the gap', async () => {
-    await h.app.get(StreamStore).add(
-      wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
-        COMMITMENT_CHANGED,
-        {
-          itemId: item(9),
-          version: 1,
-          change: 'created',
-          changes: [],
-          kind: 'pledge',
-          actor: 'Council',
-          action: 'task 9',
-          status: 'open',
-          deadline: null,
-          deadlineSource: 'none',
-          dueDate: null,
-          owner: null,
-          place: null,
-          dependsOn: null,
-          sourceCount: 1,
-          changedAt: new Date().toISOString(),
-        },
-        { source: '/test', id: `item:${item(9)}:v1` },
-      ),
-    );
+    await changed(9, 1, 'pledge');
     await queryRows(
       h.db.url,
       `UPDATE dashboard.stream_events SET received_at = now() - interval '40 days' WHERE seq < (SELECT max(seq) FROM dashboard.stream_events)`,

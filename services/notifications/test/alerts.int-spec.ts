@@ -25,7 +25,7 @@ describe('deadline alerts', () => {
   let hookUrl: string;
   let h: NotificationsHarness;
   let env: Record<string, string>;
-  let version = 0;
+  const versions = new Map<string, number>();
 
   const token = (role: string, sub = 'coordinator-1') =>
     new JwtService().sign({ sub, email: `${sub}@example.org`, role }, { secret: SECRET });
@@ -45,13 +45,16 @@ describe('deadline alerts', () => {
       body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>),
     };
   };
+  /** The next version of an item (ITEM unless `over` names another) as commitments would announce it. */
   const changed = (over: Partial<DataOf<typeof COMMITMENT_CHANGED>>) => {
-    version += 1;
+    const itemId = over.itemId ?? ITEM;
+    const version = (versions.get(itemId) ?? 0) + 1;
+    versions.set(itemId, version);
     return h.app.get(WatchesService).onCommitmentChanged(
       wrap(
         COMMITMENT_CHANGED,
         {
-          itemId: ITEM,
+          itemId,
           version,
           change: version === 1 ? 'created' : 'updated',
           changes: [],
@@ -69,7 +72,7 @@ describe('deadline alerts', () => {
           changedAt: clock.now().toISOString(),
           ...over,
         },
-        { source: '/test', id: `item:${ITEM}:v${version}` },
+        { source: '/test', id: `item:${itemId}:v${version}` },
       ),
     );
   };
@@ -250,31 +253,17 @@ describe('deadline alerts', () => {
     });
     expect(hook.status).toBe(201);
     clock.set('2026-06-01T12:00:00Z');
-    version = 0;
-    await h.app.get(WatchesService).onCommitmentChanged(
-      wrap(
-        COMMITMENT_CHANGED,
-        {
-          itemId: item,
-          version: 1,
-          change: 'created',
-          changes: [],
-          kind: 'event',
-          actor: 'Kyrgyz Republic',
-          action: 'host the summit',
-          status: 'scheduled',
-          deadline: '2026-05-20',
-          deadlineSource: 'explicit',
-          dueDate: '2026-05-20',
-          owner: null,
-          place: 'Bishkek',
-          dependsOn: null,
-          sourceCount: 1,
-          changedAt: clock.now().toISOString(),
-        },
-        { source: '/test', id: `item:${item}:v1` },
-      ),
-    );
+    await changed({
+      itemId: item,
+      kind: 'event',
+      actor: 'Kyrgyz Republic',
+      action: 'host the summit',
+      status: 'scheduled',
+      deadline: '2026-05-20',
+      dueDate: '2026-05-20',
+      owner: null,
+      place: 'Bishkek',
+    });
     failNextHooks = 100;
     const before = mails.length;
     await pass(); // overdue:2 (the period now is in), at once
@@ -303,30 +292,15 @@ describe('deadline alerts', () => {
   it('sends an alert once when two replicas run their passes at the same moment', async () => {
     const item = '01900000-0000-7000-8000-000000000003';
     clock.set('2026-07-01T12:00:00Z');
-    await h.app.get(WatchesService).onCommitmentChanged(
-      wrap(
-        COMMITMENT_CHANGED,
-        {
-          itemId: item,
-          version: 1,
-          change: 'created',
-          changes: [],
-          kind: 'pledge',
-          actor: 'Republic of Uzbekistan',
-          action: 'open a trade house',
-          status: 'open',
-          deadline: '2026-07-10',
-          deadlineSource: 'explicit',
-          dueDate: '2026-07-10',
-          owner: 'trade@example.org',
-          place: null,
-          dependsOn: null,
-          sourceCount: 1,
-          changedAt: clock.now().toISOString(),
-        },
-        { source: '/test', id: `item:${item}:v1` },
-      ),
-    );
+    await changed({
+      itemId: item,
+      kind: 'pledge',
+      actor: 'Republic of Uzbekistan',
+      action: 'open a trade house',
+      deadline: '2026-07-10',
+      dueDate: '2026-07-10',
+      owner: 'trade@example.org',
+    });
     const replica = await startNotifications('alerts', clock, env, h.db);
     try {
       const before = mails.filter(
