@@ -1,4 +1,4 @@
-import { DocumentTooLargeError, UnreadableDocumentError, UnsupportedFormatError } from '../formats';
+import { DocumentRefusal } from '../formats';
 import type { DocumentReceipt } from './dto/create-document.dto';
 
 /** What became of one file or feed entry, as the folder and feed tables record it. */
@@ -20,11 +20,7 @@ export const fromReceipt = (r: DocumentReceipt): IngestOutcome => ({
  * down) is rethrown so the file or entry is tried again later.
  */
 export function refusalOrThrow(err: unknown): IngestOutcome {
-  if (
-    err instanceof UnsupportedFormatError ||
-    err instanceof UnreadableDocumentError ||
-    err instanceof DocumentTooLargeError
-  ) {
+  if (err instanceof DocumentRefusal) {
     return { outcome: 'failed', documentId: null, reason: err.message };
   }
   throw err;

@@ -7,14 +7,32 @@ export interface DocumentText {
   mediaType: string;
 }
 
-/** The file's type is not one we read (answered with 415). */
-export class UnsupportedFormatError extends Error {}
+/**
+ * A document that cannot be taken in, however often it is sent: the sender
+ * gets `status` and the message, the folder and feeds record it as failed.
+ */
+export abstract class DocumentRefusal extends Error {
+  abstract readonly status: number;
+  abstract readonly error: string;
+}
 
-/** The file claims a format we read but cannot be read as one, or has no text (answered with 422). */
-export class UnreadableDocumentError extends Error {}
+/** The file's type is not one we read. */
+export class UnsupportedFormatError extends DocumentRefusal {
+  readonly status = 415;
+  readonly error = 'Unsupported Media Type';
+}
 
-/** The file or its text is over a size limit, which the message names (answered with 413). */
-export class DocumentTooLargeError extends Error {}
+/** The file claims a format we read but cannot be read as one, or has no text. */
+export class UnreadableDocumentError extends DocumentRefusal {
+  readonly status = 422;
+  readonly error = 'Unprocessable Entity';
+}
+
+/** The file or its text is over a size limit, which the message names. */
+export class DocumentTooLargeError extends DocumentRefusal {
+  readonly status = 413;
+  readonly error = 'Payload Too Large';
+}
 
 export const MEDIA = {
   text: 'text/plain',
