@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { quoteIdent } from '@ct/persistence';
 import { CLOCK, type Clock } from '../clock/clock';
 import { SCHEMA } from '../config/notifications.env';
-import { alertKey, plan } from './alert-rules';
+import { alertKey, DAY_MS, plan } from './alert-rules';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
 
 /** Statuses that end alerting: the work is finished, called off, or no longer tracked. */
@@ -33,7 +33,8 @@ export class AlertPlanner {
   async replan(m: EntityManager, item: WatchedItem): Promise<void> {
     const now = this.clock.now();
     let overdueFrom = 1;
-    if (item.dueDate) {
+    // Overdue reminders can only have been raised once the due date has passed.
+    if (item.dueDate && now.getTime() >= Date.parse(`${item.dueDate}T00:00:00Z`) + DAY_MS) {
       const [row] = (await m.query(
         `SELECT max(split_part(reason, ':', 2)::int) AS n FROM ${this.s}.alerts
          WHERE item_id = $1 AND due_date = $2 AND reason LIKE 'overdue:%' AND raised_at IS NOT NULL`,
