@@ -20,10 +20,8 @@ import {
   planWrites,
   type Extracted,
 } from './register-plan';
-import { RegisterStore, sourceKey } from './register.store';
+import { CANDIDATE_LIMIT, RegisterStore, sourceKey } from './register.store';
 import { RetractionService } from './retraction.service';
-
-const CANDIDATE_LIMIT = 200;
 
 /**
  * Turns extracted commitments into the register: a commitment already tracked

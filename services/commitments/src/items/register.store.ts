@@ -48,7 +48,8 @@ const SELECT_ITEM = ITEM_COLUMNS.map(
   ([col, prop, type]) => `i.${col}${type === 'date' ? '::text' : ''} AS "${prop}"`,
 ).join(', ');
 
-const CANDIDATE_LIMIT = 200;
+/** How many of the newest items of a kind and actor a commitment is compared with. */
+export const CANDIDATE_LIMIT = 200;
 
 export const sourceKey = (documentId: string, engine: string, index: number) =>
   `${documentId}|${engine}|${index}`;
