@@ -27,8 +27,13 @@ say "making sure PostgreSQL is up"
 bash scripts/postgres.sh ensure
 bash scripts/postgres.sh drop-test-dbs
 
+say "making sure headless Chromium is here (browser tests)"
+CHROMIUM_PATH="$(bash scripts/chromium.sh ensure)"
+export CHROMIUM_PATH
+
 say "type check, lint, format"
 npx tsc -p tsconfig.json
+npx tsc -p services/dashboard/web/tsconfig.json
 npx nx run-many -t lint --outputStyle=static
 npx prettier --check .
 

@@ -21,6 +21,7 @@ export function eventServiceOptions(o: {
     host: o.env.HOST,
     port: o.env.PORT,
     bodyLimit: o.bodyLimit,
+    corsOrigins: o.env.CORS_ORIGINS,
     prepare: () => ensureTopics(brokers, undefined, `${o.service}-admin`),
     microservice: o.groupId
       ? kafkaConsumerTransport({ service: o.service, brokers, groupId: o.groupId })

@@ -15,6 +15,8 @@ export interface BootstrapOptions {
   microservice?: MicroserviceOptions;
   /** Largest accepted JSON body, e.g. '5mb'. */
   bodyLimit?: string;
+  /** Browser origins allowed to call the HTTP API (CORS); none when empty. */
+  corsOrigins?: string[];
   configure?: (app: INestApplication) => void;
   /** Runs before the application is created, e.g. to provision Kafka topics. */
   prepare?: () => Promise<unknown>;
@@ -34,6 +36,9 @@ export async function bootstrap(opts: BootstrapOptions): Promise<INestApplicatio
   app.useBodyParser('json', { limit: opts.bodyLimit ?? '1mb' });
   app.useGlobalFilters(new BodyLimitFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
+  if (opts.corsOrigins?.length) {
+    app.enableCors({ origin: opts.corsOrigins, maxAge: 600 });
+  }
   opts.configure?.(app);
   if (opts.microservice) {
     app.connectMicroservice<MicroserviceOptions>(opts.microservice, { inheritAppConfig: true });

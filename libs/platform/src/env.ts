@@ -15,6 +15,20 @@ export const baseEnv = z.object({
         .map((b) => b.trim())
         .filter(Boolean),
     ),
+  /**
+   * Web origins whose pages may call this service's HTTP API from a browser
+   * (the dashboard's page does), comma-separated; none when empty.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'CORS_ORIGINS: http(s) origins' }))),
 });
 export type BaseEnv = z.infer<typeof baseEnv>;
 

@@ -237,6 +237,12 @@ describe('coordinators API', () => {
         expect.objectContaining({ author: 'coord@example.org', body: 'Draft circulated.' }),
       ]);
       expect(res.body.sources).toHaveLength(2);
+      // What the page may offer next, by the lifecycle of its kind and current status.
+      expect(res.body.status).toBe('open');
+      expect(res.body.nextStatuses).toEqual(['in_progress', 'blocked', 'cancelled', 'done']);
+      expect(res.body.mayChange).toBe(false); // a viewer
+      const asCoordinator = await call(h.url, 'GET', `/items/${mandateId}`, { token: coordinator });
+      expect(asCoordinator.body.mayChange).toBe(true);
     });
   });
 

@@ -3,9 +3,17 @@ import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type DashboardEnv } from './config/dashboard.env';
 import { dashboardDataSourceOptions } from './database/data-source';
 import { AsyncApiController } from './event-interface/asyncapi.controller';
+import { AuthModule } from './auth/auth.module';
+import { ItemsModule } from './items/items.module';
+import { OverviewModule } from './overview/overview.module';
 import { StreamModule } from './stream/stream.module';
+import { WebModule } from './web/web.module';
 
-/** So far: the event interface (AsyncAPI document, SSE stream), /health and /metrics; the web view is still to come. */
+/**
+ * The web page (static files, see main.ts) and what it reads here: overview,
+ * calendar feed, CSV export; the event interface (AsyncAPI document, SSE
+ * stream); /health and /metrics.
+ */
 @Module({})
 export class AppModule {
   static forRoot(env: DashboardEnv): DynamicModule {
@@ -22,6 +30,15 @@ export class AppModule {
             migrate: env.DB_MIGRATIONS_RUN,
           },
         }),
+        AuthModule.register({ jwtSecret: env.JWT_SECRET ?? null }),
+        WebModule.register({
+          publicUrl: env.PUBLIC_URL ?? null,
+          commitmentsUrl: env.COMMITMENTS_URL,
+          ingestionUrl: env.INGESTION_URL,
+          notificationsUrl: env.NOTIFICATIONS_URL,
+        }),
+        ItemsModule,
+        OverviewModule,
         StreamModule.register({
           jwtSecret: env.JWT_SECRET ?? null,
           pollMs: env.STREAM_POLL_MS,

@@ -19,6 +19,14 @@ export const commitmentStatus = z.enum([
   'retracted',
 ]);
 
+/** Statuses in which an item asks nothing more of anyone: never overdue, never alerted. */
+export const CLOSED_STATUSES: readonly CommitmentStatus[] = [
+  'done',
+  'cancelled',
+  'held',
+  'retracted',
+];
+
 export const commitmentChangedData = z.object({
   itemId: z.uuid(),
   version: z.number().int().positive(),

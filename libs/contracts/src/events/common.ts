@@ -8,3 +8,15 @@ export const partialIsoDate = z
 export const calendarDate = z.iso.date();
 export const commitmentKind = z.enum(['mandate', 'pledge', 'event']);
 export const deadlineSource = z.enum(['explicit', 'resolved', 'none']);
+
+/**
+ * How every service compares actors: case, a leading article and spacing do
+ * not make two actors different ("the Secretariat" is "Secretariat").
+ */
+export function actorKey(actor: string): string {
+  return actor
+    .toLowerCase()
+    .replace(/^(?:the|its|their)\s+/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}

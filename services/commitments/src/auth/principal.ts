@@ -1,4 +1,4 @@
-import { actorKey } from '../items/matching';
+import { actorKey } from '@ct/contracts';
 
 export type Role = 'viewer' | 'coordinator' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'coordinator', 'admin'];

@@ -2,7 +2,7 @@ import type { ItemCommentEntity } from './entities/item-comment.entity';
 import type { ItemHistoryEntity } from './entities/item-history.entity';
 import type { ItemSourceEntity } from './entities/item-source.entity';
 import type { TrackedItemEntity } from './entities/tracked-item.entity';
-import { isOverdue } from './lifecycle';
+import { allowedNext, isOverdue } from './lifecycle';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -41,6 +41,8 @@ export function toItemDetailView(
 ) {
   return {
     ...toItemView(i),
+    /** Statuses a coordinator may move it to, so that a client offers only those. */
+    nextStatuses: allowedNext(i.kind, i.status),
     sources: d.sources.map((s) => ({
       documentId: s.documentId,
       engine: s.engine,

@@ -14,7 +14,7 @@ import {
 import type { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import { mayChange, type Principal } from '../auth/principal';
 import {
   assignOwnerBody,
   changeStatusBody,
@@ -51,10 +51,14 @@ export class ItemsController {
   }
 
   @Get(':id')
-  async get(@Param('id', uuid) id: string) {
+  async get(@CurrentPrincipal() who: Principal, @Param('id', uuid) id: string) {
     const item = await this.repository.findOne(id);
     if (!item) throw new NotFoundException(`item ${id} not found`);
-    return toItemDetailView(item, await this.repository.details(id));
+    return {
+      ...toItemDetailView(item, await this.repository.details(id)),
+      // Whether the caller may change it, so that a client offers only what will be accepted.
+      mayChange: mayChange(who, item.actor),
+    };
   }
 
   @Post(':id/status')

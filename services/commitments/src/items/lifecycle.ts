@@ -1,4 +1,4 @@
-import type { CommitmentStatus } from '@ct/contracts';
+import { CLOSED_STATUSES, type CommitmentStatus } from '@ct/contracts';
 
 type Kind = 'mandate' | 'pledge' | 'event';
 
@@ -25,7 +25,7 @@ export const INITIAL_STATUS: Record<Kind, CommitmentStatus> = {
   pledge: 'open',
   event: 'scheduled',
 };
-export const CLOSED: readonly CommitmentStatus[] = ['done', 'cancelled', 'held', 'retracted'];
+export const CLOSED = CLOSED_STATUSES;
 
 export function allowedNext(kind: Kind, from: CommitmentStatus): CommitmentStatus[] {
   return (kind === 'event' ? EVENT : TASK)[from] ?? [];

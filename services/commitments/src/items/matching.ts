@@ -10,6 +10,9 @@
  *   content words (compared by six-letter stems, which absorbs most
  *   inflection), and compatible deadlines.
  */
+
+import { actorKey } from '@ct/contracts';
+
 export interface Comparable {
   kind: string;
   actorKey: string;
@@ -29,14 +32,8 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** The comparable form of an actor: lower case, no article, single spaces. */
-export function actorKey(actor: string): string {
-  return actor
-    .toLowerCase()
-    .replace(/^(?:the|its|their)\s+/u, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
+// Shared with the other services through the contracts, so that they filter by actor alike.
+export { actorKey };
 
 export function stems(text: string): Set<string> {
   const out = new Set<string>();

@@ -10,6 +10,14 @@ export const dashboardEnv = baseEnv.extend({
   STREAM_POLL_MS: z.coerce.number().int().min(50).default(500),
   /** How long events stay replayable with Last-Event-ID. */
   STREAM_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** The dashboard's address as users reach it (calendar feed links); else each request's own. */
+  PUBLIC_URL: z.url().optional(),
+  /** The services' HTTP APIs as the page in a browser reaches them. */
+  COMMITMENTS_URL: z.url().default('http://127.0.0.1:3002'),
+  INGESTION_URL: z.url().default('http://127.0.0.1:3001'),
+  NOTIFICATIONS_URL: z.url().default('http://127.0.0.1:3003'),
+  /** The built page (npm run build puts it in dist/web). */
+  WEB_DIR: z.string().optional(),
 });
 export type DashboardEnv = z.infer<typeof dashboardEnv>;
 

@@ -3,13 +3,14 @@ import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions } from '@ct/persistence';
 import { SCHEMA, SERVICE } from '../config/dashboard.env';
 import { StreamEvents1763900900000 } from './migrations/1763900900000-StreamEvents';
+import { ItemSnapshots1763901000000 } from './migrations/1763901000000-ItemSnapshots';
 
 export function dashboardDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
     entities: [],
-    migrations: [StreamEvents1763900900000],
+    migrations: [StreamEvents1763900900000, ItemSnapshots1763901000000],
     applicationName: SERVICE,
   });
 }

@@ -74,6 +74,15 @@ export class StreamStore {
     );
   }
 
+  /** The newest `limit` events of these types, newest first. */
+  async recent(types: readonly string[], limit: number): Promise<StoredEvent[]> {
+    return this.dataSource.query(
+      `SELECT seq::text AS seq, type, payload FROM ${this.table}
+       WHERE type = ANY($1::text[]) ORDER BY seq DESC LIMIT $2`,
+      [types, limit],
+    );
+  }
+
   /** The oldest event still kept, or null when none is. */
   async oldest(): Promise<string | null> {
     const [row] = (await this.dataSource.query(

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ItemsModule } from '../items/items.module';
 import { StreamConsumer } from './stream.consumer';
 import { StreamController } from './stream.controller';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
@@ -10,6 +11,8 @@ export class StreamModule {
   static register(options: StreamOptions): DynamicModule {
     return {
       module: StreamModule,
+      global: true,
+      imports: [ItemsModule],
       controllers: [StreamController, StreamConsumer],
       providers: [StreamStore, StreamRetention, { provide: STREAM_OPTIONS, useValue: options }],
       exports: [StreamStore],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CLOSED_STATUSES } from '@ct/contracts';
 import { quoteIdent } from '@ct/persistence';
 import { CLOCK, type Clock } from '../clock/clock';
 import { SCHEMA } from '../config/notifications.env';
@@ -7,7 +8,7 @@ import { alertKey, DAY_MS, plan } from './alert-rules';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
 
 /** Statuses that end alerting: the work is finished, called off, or no longer tracked. */
-export const CLOSED = ['done', 'cancelled', 'held', 'retracted'];
+export const CLOSED: readonly string[] = CLOSED_STATUSES;
 
 export interface WatchedItem {
   itemId: string;

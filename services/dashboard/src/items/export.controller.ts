@@ -1,0 +1,83 @@
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CLOSED_STATUSES } from '@ct/contracts';
+import { ZodValidationPipe } from '@ct/platform';
+import { SignedInGuard } from '../auth/signed-in.guard';
+import { itemFilter, type ItemFilter } from './item-filter';
+import { ItemSnapshots } from './item-snapshots.store';
+
+const HEADER = [
+  'id',
+  'kind',
+  'actor',
+  'action',
+  'status',
+  'deadline',
+  'due_date',
+  'overdue',
+  'owner',
+  'place',
+  'sources',
+  'updated_at',
+];
+const CLOSED = new Set<string>(CLOSED_STATUSES);
+
+/**
+ * GET /api/export.csv: the register as the page shows it (same filters and
+ * sort), every matching row, streamed. RFC 4180 quoting by csv-stringify;
+ * cells that a spreadsheet would run as a formula are prefixed with a quote.
+ */
+@Controller('api')
+@UseGuards(SignedInGuard)
+export class ExportController {
+  constructor(private readonly items: ItemSnapshots) {}
+
+  @Get('export.csv')
+  async export(
+    @Query(new ZodValidationPipe(itemFilter.strict())) f: ItemFilter,
+    @Res() res: Response,
+  ): Promise<void> {
+    const today = new Date().toISOString().slice(0, 10);
+    const items = this.items;
+    const rows = Readable.from(
+      (async function* () {
+        for await (const page of items.matching(f, today)) {
+          for (const i of page) {
+            yield [
+              i.itemId,
+              i.kind,
+              safe(i.actor),
+              safe(i.action),
+              i.status,
+              i.deadline ?? '',
+              i.dueDate ?? '',
+              i.dueDate !== null && i.dueDate < today && !CLOSED.has(i.status) ? 'yes' : 'no',
+              safe(i.owner ?? ''),
+              safe(i.place ?? ''),
+              i.sourceCount,
+              i.changedAt.toISOString(),
+            ];
+          }
+        }
+      })(),
+    );
+    res.status(200);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="commitments-${today}.csv"`);
+    // A BOM so that Excel reads UTF-8 (Turkish, German, Russian text) as such.
+    res.write('\uFEFF');
+    await pipeline(
+      rows,
+      stringify({ header: true, columns: HEADER, record_delimiter: 'windows' }),
+      res,
+    );
+  }
+}
+
+/** Text that begins like a formula (=, +, -, @) would run in a spreadsheet: make it text. */
+function safe(s: string): string {
+  return /^[=+\-@\t\r]/u.test(s) ? `'${s}` : s;
+}

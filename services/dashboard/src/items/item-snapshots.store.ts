@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { actorKey, CLOSED_STATUSES, type CommitmentChangedData } from '@ct/contracts';
+import { quoteIdent } from '@ct/persistence';
+import { SCHEMA } from '../config/dashboard.env';
+import type { ItemFilter } from './item-filter';
+
+export interface ItemSnapshot {
+  itemId: string;
+  version: number;
+  kind: string;
+  actor: string;
+  action: string;
+  status: string;
+  deadline: string | null;
+  dueDate: string | null;
+  owner: string | null;
+  place: string | null;
+  dependsOn: string | null;
+  sourceCount: number;
+  createdAt: Date;
+  changedAt: Date;
+}
+
+export interface Overview {
+  total: number;
+  overdue: number;
+  byStatus: Record<string, number>;
+  byKind: Record<string, number>;
+  upcoming: ItemSnapshot[];
+}
+
+const SORTS: Record<ItemFilter['sort'], string> = {
+  due: 'due_date ASC NULLS LAST',
+  '-due': 'due_date DESC NULLS FIRST',
+  created: 'created_at ASC',
+  '-created': 'created_at DESC',
+  updated: 'changed_at ASC',
+  '-updated': 'changed_at DESC',
+};
+
+const CLOSED_SQL = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
+
+const COLUMNS = `item_id AS "itemId", version, kind, actor, action, status, deadline,
+  to_char(due_date, 'YYYY-MM-DD') AS "dueDate", owner, place, depends_on AS "dependsOn",
+  source_count AS "sourceCount", created_at AS "createdAt", changed_at AS "changedAt"`;
+
+/**
+ * The dashboard's read model of the register, kept from `commitment.changed`
+ * alone. Applying an event is idempotent and order-proof: an item keeps the
+ * state of the highest version seen.
+ */
+@Injectable()
+export class ItemSnapshots {
+  private readonly table = `${quoteIdent(SCHEMA)}.item_snapshots`;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async apply(d: CommitmentChangedData): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${this.table} (item_id, version, kind, actor, actor_key, action, status, deadline,
+         due_date, owner, place, depends_on, source_count, created_at, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+       ON CONFLICT (item_id) DO UPDATE SET
+         version = EXCLUDED.version, kind = EXCLUDED.kind, actor = EXCLUDED.actor,
+         actor_key = EXCLUDED.actor_key, action = EXCLUDED.action, status = EXCLUDED.status,
+         deadline = EXCLUDED.deadline, due_date = EXCLUDED.due_date, owner = EXCLUDED.owner,
+         place = EXCLUDED.place, depends_on = EXCLUDED.depends_on,
+         source_count = EXCLUDED.source_count, changed_at = EXCLUDED.changed_at,
+         created_at = least(${this.table}.created_at, EXCLUDED.created_at)
+       WHERE ${this.table}.version < EXCLUDED.version`,
+      [
+        d.itemId,
+        d.version,
+        d.kind,
+        d.actor,
+        actorKey(d.actor),
+        d.action,
+        d.status,
+        d.deadline,
+        d.dueDate,
+        d.owner,
+        d.place ?? null,
+        d.dependsOn ?? null,
+        d.sourceCount,
+        d.changedAt,
+      ],
+    );
+  }
+
+  /** Counts for the overview and the next deadlines from `today` on. */
+  async overview(today: string, upcomingLimit: number): Promise<Overview> {
+    const [counts, upcoming] = await Promise.all([
+      this.dataSource.query(
+        `SELECT kind, status, count(*)::int AS n,
+           count(*) FILTER (WHERE due_date < $1 AND status NOT IN (${CLOSED_SQL}))::int AS overdue
+         FROM ${this.table} GROUP BY kind, status`,
+        [today],
+      ) as Promise<{ kind: string; status: string; n: number; overdue: number }[]>,
+      this.dataSource.query(
+        `SELECT ${COLUMNS} FROM ${this.table}
+         WHERE due_date >= $1 AND status NOT IN (${CLOSED_SQL})
+         ORDER BY due_date, item_id LIMIT $2`,
+        [today, upcomingLimit],
+      ) as Promise<ItemSnapshot[]>,
+    ]);
+    const out: Overview = { total: 0, overdue: 0, byStatus: {}, byKind: {}, upcoming };
+    for (const c of counts) {
+      out.total += c.n;
+      out.overdue += c.overdue;
+      out.byStatus[c.status] = (out.byStatus[c.status] ?? 0) + c.n;
+      out.byKind[c.kind] = (out.byKind[c.kind] ?? 0) + c.n;
+    }
+    return out;
+  }
+
+  /**
+   * Every item matching the register's filters, in its sort order, read
+   * through a cursor `pageSize` rows at a time, so that an export of 100,000
+   * rows neither holds them all in memory nor sorts them once per page.
+   */
+  async *matching(f: ItemFilter, today: string, pageSize = 2000): AsyncGenerator<ItemSnapshot[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (v: unknown) => `$${params.push(v)}`;
+    if (f.kind) where.push(`kind = ${bind(f.kind)}`);
+    if (f.status) where.push(`status = ${bind(f.status)}`);
+    if (f.actor) where.push(`actor_key = ${bind(actorKey(f.actor))}`);
+    if (f.dueBefore) where.push(`due_date <= ${bind(f.dueBefore)}`);
+    if (f.dueAfter) where.push(`due_date >= ${bind(f.dueAfter)}`);
+    if (f.q) where.push(`(action || ' ' || actor) ILIKE ${bind(`%${escapeLike(f.q)}%`)}`);
+    if (f.open !== undefined) {
+      where.push(f.open ? `status NOT IN (${CLOSED_SQL})` : `status IN (${CLOSED_SQL})`);
+    }
+    if (f.overdue !== undefined) {
+      const overdue = `(due_date < ${bind(today)} AND status NOT IN (${CLOSED_SQL}))`;
+      where.push(f.overdue ? overdue : `(NOT ${overdue} OR due_date IS NULL)`);
+    }
+    const sql = `SELECT ${COLUMNS} FROM ${this.table}
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${SORTS[f.sort]}, item_id`;
+    // One snapshot of the data for the whole export, even while events keep arriving.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR ${sql}`, params);
+      for (;;) {
+        const rows = (await runner.query(`FETCH ${pageSize} FROM export_cursor`)) as ItemSnapshot[];
+        if (rows.length) yield rows;
+        if (rows.length < pageSize) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  /** Items with a due date for the calendar feed, optionally one actor's or one kind's. */
+  async withDueDates(f: { actor?: string; kind?: string }, limit: number): Promise<ItemSnapshot[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.table}
+       WHERE due_date IS NOT NULL
+         AND ($1::text IS NULL OR actor_key = $1) AND ($2::text IS NULL OR kind = $2)
+       ORDER BY due_date, item_id LIMIT $3`,
+      [f.actor ? actorKey(f.actor) : null, f.kind ?? null, limit],
+    );
+  }
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

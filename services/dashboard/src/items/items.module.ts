@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
+import { ExportController } from './export.controller';
+import { ItemSnapshots } from './item-snapshots.store';
+
+/** The register as the dashboard knows it from events: read model, calendar feed, CSV export. */
+@Module({
+  controllers: [CalendarController, ExportController],
+  providers: [ItemSnapshots],
+  exports: [ItemSnapshots],
+})
+export class ItemsModule {}

@@ -1,0 +1,40 @@
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import { ALERT_RAISED, COMMITMENT_CHANGED } from '@ct/contracts';
+import { SignedInGuard } from '../auth/signed-in.guard';
+import { StreamStore } from '../stream/stream-store.service';
+import { ItemSnapshots } from '../items/item-snapshots.store';
+
+const UPCOMING = 60;
+const RECENT = 25;
+
+/**
+ * GET /api/overview: counts by status and kind, the next deadlines and the
+ * latest events, with the stream position they were read at, so that the
+ * page's live stream starts exactly where this picture ends.
+ */
+@Controller('api')
+@UseGuards(SignedInGuard)
+export class OverviewController {
+  constructor(
+    private readonly items: ItemSnapshots,
+    private readonly stream: StreamStore,
+  ) {}
+
+  @Get('overview')
+  @Header('cache-control', 'no-store')
+  async overview() {
+    const today = new Date().toISOString().slice(0, 10);
+    // Read the position first: an event that lands meanwhile is streamed again, never missed.
+    const lastEventId = await this.stream.latest();
+    const [overview, recent] = await Promise.all([
+      this.items.overview(today, UPCOMING),
+      this.stream.recent([COMMITMENT_CHANGED, ALERT_RAISED], RECENT),
+    ]);
+    return {
+      today,
+      lastEventId,
+      ...overview,
+      recent: recent.map((e) => ({ id: e.seq, type: e.type, event: e.payload })),
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ItemsModule } from '../items/items.module';
+import { OverviewController } from './overview.controller';
+
+// StreamStore comes from the (global) StreamModule.
+@Module({ imports: [ItemsModule], controllers: [OverviewController] })
+export class OverviewModule {}

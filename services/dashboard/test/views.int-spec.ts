@@ -1,0 +1,226 @@
+import { JwtService } from '@nestjs/jwt';
+import ICAL from 'ical.js';
+import type { CommitmentChangedData } from '@ct/contracts';
+import { ensureTopics } from '@ct/messaging';
+import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
+import { AppModule } from '../src/app.module';
+import { dashboardEnv } from '../src/config/dashboard.env';
+import { ItemSnapshots } from '../src/items/item-snapshots.store';
+
+const SECRET = 'dashboard-views-secret-long-enough-0123456';
+const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+const today = new Date().toISOString().slice(0, 10);
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+
+function changed(n: number, patch: Partial<CommitmentChangedData> = {}): CommitmentChangedData {
+  return {
+    itemId: id(n),
+    version: 1,
+    change: 'created',
+    changes: [],
+    kind: 'mandate',
+    actor: 'Secretariat',
+    action: `prepare report ${n}`,
+    status: 'open',
+    deadline: null,
+    deadlineSource: 'none',
+    dueDate: null,
+    owner: null,
+    place: null,
+    dependsOn: null,
+    sourceCount: 1,
+    changedAt: new Date().toISOString(),
+    ...patch,
+  };
+}
+
+interface Overview {
+  byStatus: Record<string, number>;
+  upcoming: { itemId: string }[];
+  lastEventId: string;
+}
+
+/** What the page reads from the dashboard's own read model: overview, CSV export, calendar feed. */
+describe('dashboard views', () => {
+  let h: InProcessApp;
+  let snapshots: ItemSnapshots;
+  const jwt = new JwtService();
+  const token = jwt.sign({ sub: 'v', email: 'v@example.org', role: 'viewer' }, { secret: SECRET });
+  const auth = { authorization: `Bearer ${token}` };
+  const get = (path: string, headers: Record<string, string> = auth) =>
+    fetch(`${h.url}${path}`, { headers });
+
+  beforeAll(async () => {
+    h = await startInProcess({
+      prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
+      label: 'views',
+      module: (db) =>
+        AppModule.forRoot(
+          dashboardEnv.parse({
+            DATABASE_URL: db.url,
+            KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+            LOG_LEVEL: 'warn',
+            JWT_SECRET: SECRET,
+            PUBLIC_URL: 'https://dash.example.org',
+          }),
+        ),
+    });
+    snapshots = h.app.get(ItemSnapshots);
+    await snapshots.apply(changed(1, { dueDate: inDays(-3), deadline: inDays(-3) }));
+    await snapshots.apply(changed(2, { dueDate: inDays(20), deadline: inDays(20).slice(0, 7) }));
+    await snapshots.apply(
+      changed(3, {
+        kind: 'event',
+        actor: 'Kyrgyz Republic',
+        action: 'host the next Summit',
+        status: 'scheduled',
+        dueDate: inDays(40),
+        deadline: inDays(40),
+        place: 'Bishkek',
+      }),
+    );
+    await snapshots.apply(
+      changed(4, {
+        actor: 'Ministers',
+        action: '=HYPERLINK("x")',
+        status: 'done',
+        dueDate: inDays(-9),
+      }),
+    );
+  });
+  afterAll(() => h?.close());
+
+  it('keeps the highest version of each item, whatever order and however often events arrive', async () => {
+    await snapshots.apply(changed(5, { version: 3, status: 'blocked' }));
+    await snapshots.apply(changed(5, { version: 2, status: 'in_progress' }));
+    await snapshots.apply(changed(5, { version: 3, status: 'blocked' }));
+    const body = (await (await get('/api/overview')).json()) as Overview;
+    expect(body.byStatus.blocked).toBe(1);
+    expect(body.byStatus.in_progress).toBeUndefined();
+    await snapshots.apply(changed(5, { version: 4, status: 'cancelled' }));
+  });
+
+  it('counts by status and kind, singles out what is overdue, lists the next deadlines', async () => {
+    const res = await get('/api/overview');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Overview;
+    expect(body).toMatchObject({
+      today,
+      total: 5,
+      overdue: 1, // item 1; item 4 is past due but done
+      byKind: { mandate: 4, event: 1 },
+      byStatus: { open: 2, scheduled: 1, done: 1, cancelled: 1 },
+    });
+    expect(body.upcoming.map((u) => u.itemId)).toEqual([id(2), id(3)]);
+    expect(body.lastEventId).toMatch(/^\d+$/);
+  });
+
+  it('refuses the overview and the export without a valid token', async () => {
+    expect((await get('/api/overview', {})).status).toBe(401);
+    const forged = jwt.sign(
+      { sub: 'x', email: 'x@x.org', role: 'admin' },
+      { secret: 'another-secret-another-secret-00' },
+    );
+    expect((await get('/api/export.csv', { authorization: `Bearer ${forged}` })).status).toBe(401);
+  });
+
+  describe('CSV export', () => {
+    const rows = async (query: string) => {
+      const res = await get(`/api/export.csv${query}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="commitments-/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      // A byte order mark first, so that Excel reads the UTF-8 as such.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    };
+
+    it('exports the current view: same filters and sort as the register', async () => {
+      const all = await rows('?sort=due');
+      expect(all[0]).toBe(
+        'id,kind,actor,action,status,deadline,due_date,overdue,owner,place,sources,updated_at',
+      );
+      expect(all).toHaveLength(6);
+      // Due dates ascending, items without one last.
+      expect(all.slice(1).map((r) => r.split(',')[0])).toEqual([id(4), id(1), id(2), id(3), id(5)]);
+      const overdue = await rows('?overdue=true');
+      expect(overdue.slice(1).map((r) => r.split(',')[0])).toEqual([id(1)]);
+      expect(overdue[1]).toContain(',yes,');
+      const actor = await rows('?actor=the%20%20kyrgyz%20republic&kind=event');
+      expect(actor.slice(1).map((r) => r.split(',')[0])).toEqual([id(3)]);
+      expect((await rows('?q=report%202')).slice(1).map((r) => r.split(',')[0])).toEqual([id(2)]);
+      expect((await rows("?q=%25'%3B--")).length).toBe(1); // LIKE and SQL metacharacters are text
+    });
+
+    it('defuses cells a spreadsheet would run as formulas, quoting per RFC 4180', async () => {
+      const [, row] = await rows('?actor=Ministers');
+      expect(row).toContain(`"'=HYPERLINK(""x"")"`);
+    });
+
+    it('answers bad filters with 400 naming them', async () => {
+      const res = await get('/api/export.csv?kind=planet&limit=5');
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toMatch(/kind|limit/);
+    });
+  });
+
+  describe('calendar feed', () => {
+    const link = async (query = '') => {
+      const res = await fetch(`${h.url}/api/calendar-links${query}`, {
+        method: 'POST',
+        headers: auth,
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { url: string }).url;
+    };
+
+    it('gives a signed-in user a feed URL that calendar apps can subscribe to, and the feed parses', async () => {
+      const url = await link();
+      expect(url).toMatch(/^https:\/\/dash\.example\.org\/calendar\.ics\?token=/);
+      const res = await get(new URL(url).pathname + new URL(url).search, {});
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+      const cal = new ICAL.Component(ICAL.parse(await res.text()));
+      const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      expect(events.map((e) => e.uid).sort()).toEqual(
+        [1, 2, 3, 4].map((n) => `${id(n)}@commitment-tracker`).sort(),
+      );
+      const summit = events.find((e) => e.uid.startsWith(id(3)))!;
+      expect(summit.summary).toBe('host the next Summit (Kyrgyz Republic)');
+      expect(summit.location).toBe('Bishkek');
+      expect(summit.startDate.isDate).toBe(true);
+      expect(summit.startDate.toString()).toBe(inDays(40));
+      expect(summit.description).toContain(`https://dash.example.org/#/items/${id(3)}`);
+      const task = events.find((e) => e.uid.startsWith(id(2)))!;
+      expect(task.summary).toBe('Due: Secretariat — prepare report 2');
+      expect(task.description).toContain('Deadline as declared:');
+    });
+
+    it('filters by actor and kind', async () => {
+      const url = new URL(await link('?kind=event'));
+      const text = await (await get(url.pathname + url.search, {})).text();
+      expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      const byActor = new URL(await link('?actor=Secretariat'));
+      const t2 = await (await get(byActor.pathname + byActor.search, {})).text();
+      expect(t2.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    });
+
+    it('accepts only its own feed tokens, and feed tokens nowhere else', async () => {
+      expect((await get('/calendar.ics', {})).status).toBe(401);
+      expect((await get(`/calendar.ics?token=${token}`, {})).status).toBe(401);
+      const feed = new URL(await link()).searchParams.get('token')!;
+      expect((await get('/api/overview', { authorization: `Bearer ${feed}` })).status).toBe(401);
+      expect((await get(`/api/stream?access_token=${feed}`, {})).status).toBe(401);
+    });
+  });
+
+  it('tells the page where the services are', async () => {
+    const res = await get('/config.json', {});
+    expect(await res.json()).toEqual({
+      commitmentsUrl: 'http://127.0.0.1:3002',
+      ingestionUrl: 'http://127.0.0.1:3001',
+      notificationsUrl: 'http://127.0.0.1:3003',
+    });
+  });
+});

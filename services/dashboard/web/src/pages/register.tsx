@@ -1,0 +1,289 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, send, service } from '../api';
+import { KindBadge, StatusBadge } from '../components/status-badge';
+import { deadlineText, KINDS, label, STATUSES } from '../format';
+import { debounce, useLive } from '../live';
+import { go, type Route } from '../route';
+import type { Session } from '../session';
+import type { ItemPage } from '../types';
+
+const FILTERS = [
+  'kind',
+  'status',
+  'actor',
+  'overdue',
+  'dueAfter',
+  'dueBefore',
+  'q',
+  'sort',
+] as const;
+const PAGE = 50;
+const SORTS: [string, string][] = [
+  ['-created', 'newest first'],
+  ['due', 'deadline, soonest first'],
+  ['-due', 'deadline, latest first'],
+  ['-updated', 'recently changed'],
+];
+
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+function filtersOf(route: Route): Filters {
+  const f: Filters = {};
+  for (const k of FILTERS) {
+    const v = route.query.get(k);
+    if (v) f[k] = v;
+  }
+  return f;
+}
+
+/**
+ * The tracked items with the API's own filters (GET /items), kept in the
+ * address so a view can be shared; the commitments service pages and sorts.
+ */
+export function Register({ session, route }: { session: Session; route: Route }) {
+  const filters = filtersOf(route);
+  const offset = Number(route.query.get('offset') ?? 0) || 0;
+  const key = JSON.stringify([filters, offset]);
+  const [page, setPage] = useState<ItemPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [calendarUrl, setCalendarUrl] = useState<string | null>(null);
+  const inFlight = useRef<AbortController | null>(null);
+
+  const load = useMemo(
+    () => () => {
+      inFlight.current?.abort();
+      const ctl = new AbortController();
+      inFlight.current = ctl;
+      setBusy(true);
+      send<ItemPage>(service('commitmentsUrl'), '/items', {
+        token: session.token,
+        query: { ...filters, limit: PAGE, offset },
+        signal: ctl.signal,
+      })
+        .then((p) => {
+          setPage(p);
+          setError(null);
+        })
+        .catch((e: ApiError) => e.name !== 'AbortError' && setError(e.message))
+        .finally(() => inFlight.current === ctl && setBusy(false));
+    },
+    [key, session.token],
+  );
+  useEffect(() => load(), [load]);
+  const reload = useMemo(() => debounce(load, 500), [load]);
+  useLive((e) => {
+    if (e.type === 'commitment.changed.v1') reload();
+  });
+
+  const set = (patch: Filters) => {
+    const next: Record<string, string | undefined> = { ...filters, ...patch };
+    go('/register', next); // a new filter starts at the first page
+  };
+
+  const exportCsv = async () => {
+    try {
+      const blob = await send<Blob>('', '/api/export.csv', {
+        token: session.token,
+        query: filters,
+      });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `commitments-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  };
+  const calendar = async () => {
+    try {
+      const r = await send<{ url: string }>('', '/api/calendar-links', {
+        method: 'POST',
+        token: session.token,
+        query: { actor: filters.actor, kind: filters.kind },
+      });
+      setCalendarUrl(r.url);
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  };
+
+  return (
+    <div class="register">
+      <form
+        class="filters"
+        key={key}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          set(Object.fromEntries(FILTERS.map((k) => [k, (data.get(k) as string) || undefined])));
+        }}
+      >
+        <label>
+          Text
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ''}
+            placeholder="words in action or actor"
+          />
+        </label>
+        <label>
+          Actor
+          <input name="actor" defaultValue={filters.actor ?? ''} placeholder="e.g. Secretariat" />
+        </label>
+        <label>
+          Kind
+          <select
+            name="kind"
+            value={filters.kind ?? ''}
+            onChange={(e) => set({ kind: e.currentTarget.value || undefined })}
+          >
+            <option value="">any</option>
+            {KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select
+            name="status"
+            value={filters.status ?? ''}
+            onChange={(e) => set({ status: e.currentTarget.value || undefined })}
+          >
+            <option value="">any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="overdue"
+            value="true"
+            checked={filters.overdue === 'true'}
+            onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : undefined })}
+          />
+          overdue only
+        </label>
+        <label>
+          Due from
+          <input name="dueAfter" type="date" defaultValue={filters.dueAfter ?? ''} />
+        </label>
+        <label>
+          Due until
+          <input name="dueBefore" type="date" defaultValue={filters.dueBefore ?? ''} />
+        </label>
+        <label>
+          Sort
+          <select
+            name="sort"
+            value={filters.sort ?? '-created'}
+            onChange={(e) => set({ sort: e.currentTarget.value })}
+          >
+            {SORTS.map(([v, t]) => (
+              <option key={v} value={v}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+        <a class="button secondary" href="#/register">
+          Clear
+        </a>
+      </form>
+
+      <div class="toolbar">
+        <span data-testid="register-total" aria-busy={busy}>
+          {page ? `${page.total}${page.totalCapped ? '+' : ''} items` : ''}
+        </span>
+        <span class="spacer" />
+        <button type="button" class="secondary" onClick={exportCsv}>
+          Export CSV
+        </button>
+        <button type="button" class="secondary" onClick={calendar}>
+          Calendar feed
+        </button>
+      </div>
+      {calendarUrl && (
+        <p class="notice">
+          Subscribe to this address in Outlook or Google Calendar (it carries your access for a
+          year):{' '}
+          <input
+            class="copy"
+            readOnly
+            value={calendarUrl}
+            onFocus={(e) => e.currentTarget.select()}
+          />{' '}
+          <a href={calendarUrl} download="commitments.ics" data-testid="ics-link">
+            download .ics
+          </a>
+        </p>
+      )}
+      {error && <p class="error">{error}</p>}
+
+      <table class="items" data-testid="register">
+        <thead>
+          <tr>
+            <th>Actor</th>
+            <th>Action</th>
+            <th>Kind</th>
+            <th>Status</th>
+            <th>Deadline</th>
+            <th>Owner</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.items.map((i) => (
+            <tr key={i.id} class={i.overdue ? 'overdue' : ''} onClick={() => go(`/items/${i.id}`)}>
+              <td>{i.actor}</td>
+              <td>
+                <a href={`#/items/${i.id}`}>{i.action}</a>
+              </td>
+              <td>
+                <KindBadge kind={i.kind} />
+              </td>
+              <td>
+                <StatusBadge status={i.status} overdue={i.overdue} />
+              </td>
+              <td class="date">{deadlineText(i.deadline)}</td>
+              <td>{i.owner ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page && page.items.length === 0 && <p class="muted">Nothing matches these filters.</p>}
+
+      {page && (
+        <nav class="pager">
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() =>
+              go('/register', { ...filters, offset: String(Math.max(0, offset - PAGE)) })
+            }
+          >
+            ← Previous
+          </button>
+          <span>
+            {page.total === 0 ? 0 : offset + 1}–{offset + page.items.length} of {page.total}
+            {page.totalCapped ? '+' : ''}
+          </span>
+          <button
+            type="button"
+            disabled={offset + PAGE >= page.total}
+            onClick={() => go('/register', { ...filters, offset: String(offset + PAGE) })}
+          >
+            Next →
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}
