@@ -4,7 +4,7 @@
 //   npm run bench:commitments   [ITEMS=1000000 EVENTS=60000 QUERIES=300 PROFILE_DIR=dir]
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
 const { randomUUID } = require('node:crypto');
-const { sql, ms, pct, startService, ADMIN_URL, dbUrl } = require('./lib');
+const { sql, ms, pct, seedItemsSql, startService, ADMIN_URL, dbUrl } = require('./lib');
 const { Kafka, logLevel } = require('kafkajs');
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
@@ -40,21 +40,7 @@ async function main() {
     // Bulk load in one statement per 100k rows: set-based, no per-row round trips.
     for (let from = 1; from <= ITEMS; from += 100_000) {
       const to = Math.min(ITEMS, from + 99_999);
-      await sql(
-        url,
-        `
-        INSERT INTO commitments.tracked_items (kind, actor, actor_key, action, status, deadline, deadline_precision, due_date, deadline_source, version, source_count, created_at, updated_at)
-        SELECT k.kind, a.actor, lower(a.actor),
-               (ARRAY['prepare a report on','establish a joint fund for','draft an agreement on','launch a programme on','host a meeting on'])[1 + g % 5]
-                 || ' ' || (ARRAY['transport','energy','water security','digital trade','climate','education','customs','tourism','health','culture'])[1 + (g / 5) % 10] || ' #' || g,
-               CASE WHEN k.kind = 'event' THEN (ARRAY['scheduled','held','postponed'])[1 + g % 3] ELSE (ARRAY['open','in_progress','done','blocked','cancelled'])[1 + g % 5] END,
-               to_char(d, 'YYYY-MM-DD'), 'day', d, 'explicit', 1, 1,
-               now() - (g || ' minutes')::interval, now()
-        FROM generate_series(${from}, ${to}) g
-        CROSS JOIN LATERAL (SELECT (ARRAY['mandate','pledge','event'])[1 + g % 3] AS kind) k
-        CROSS JOIN LATERAL (SELECT 'Actor ' || (g % 200) AS actor) a
-        CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g::bigint * 7919 % 2557)::int AS d) dd`,
-      );
+      await sql(url, seedItemsSql(from, to));
     }
     await sql(url, 'ANALYZE commitments.tracked_items');
     const loadMs = ms(t0);

@@ -51,4 +51,23 @@ async function startService(name, port, env, nodeArgs = []) {
   throw new Error(`${name} service did not start`);
 }
 
-module.exports = { root, ADMIN_URL, dbUrl, sql, ms, pct, startService };
+/**
+ * Tracked items `from`..`to` in one statement: 200 actors, the three kinds,
+ * their statuses, due dates spread over 2024–2030, ten topics in the text.
+ */
+function seedItemsSql(from, to) {
+  return `
+    INSERT INTO commitments.tracked_items (kind, actor, actor_key, action, status, deadline, deadline_precision, due_date, deadline_source, version, source_count, created_at, updated_at)
+    SELECT k.kind, a.actor, lower(a.actor),
+           (ARRAY['prepare a report on','establish a joint fund for','draft an agreement on','launch a programme on','host a meeting on'])[1 + g % 5]
+             || ' ' || (ARRAY['transport','energy','water security','digital trade','climate','education','customs','tourism','health','culture'])[1 + (g / 5) % 10] || ' #' || g,
+           CASE WHEN k.kind = 'event' THEN (ARRAY['scheduled','held','postponed'])[1 + g % 3] ELSE (ARRAY['open','in_progress','done','blocked','cancelled'])[1 + g % 5] END,
+           to_char(d, 'YYYY-MM-DD'), 'day', d, 'explicit', 1, 1,
+           now() - (g || ' minutes')::interval, now()
+    FROM generate_series(${from}, ${to}) g
+    CROSS JOIN LATERAL (SELECT (ARRAY['mandate','pledge','event'])[1 + g % 3] AS kind) k
+    CROSS JOIN LATERAL (SELECT 'Actor ' || (g % 200) AS actor) a
+    CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g::bigint * 7919 % 2557)::int AS d) dd`;
+}
+
+module.exports = { root, ADMIN_URL, dbUrl, sql, ms, pct, seedItemsSql, startService };

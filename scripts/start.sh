@@ -34,6 +34,8 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitme
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 # Ingestion watches this folder: seeds/ on first start, and anything dropped there later.
 export WATCH_DIR="${WATCH_DIR:-$root/seeds}"
+# The web page (served by the dashboard) calls the other services from the browser.
+export CORS_ORIGINS="${CORS_ORIGINS:-http://127.0.0.1:3000,http://localhost:3000}"
 logs="$root/.data/logs"; mkdir -p "$logs"
 declare -A ports=([dashboard]=3000 [ingestion]=3001 [commitments]=3002 [notifications]=3003)
 pids=()
@@ -67,7 +69,7 @@ node bin/commitments.js ingest seeds --url "http://127.0.0.1:${ports[ingestion]}
 cat >&2 <<MSG
 
 The system is up.
-  dashboard      http://127.0.0.1:3000   (GET /api/stream: live events; GET /asyncapi.json; web view to come)
+  dashboard      http://127.0.0.1:3000   (the web page: sign in as below; GET /api/stream; /asyncapi.json; /calendar.ics)
   ingestion      http://127.0.0.1:3001   (POST /documents, POST /documents/upload, GET /documents/:id; watching $WATCH_DIR)
   commitments    http://127.0.0.1:3002   (API docs: /docs; sign in as $ADMIN_EMAIL, password in .data/credentials.env)
   notifications  http://127.0.0.1:3003   (/subscriptions for deadline alerts; GET /watches)

@@ -5,3 +5,4 @@ export * from './topic-reader';
 export * from './service-process';
 export * from './sse-client';
 export * from './in-process-app';
+export * from './browser';

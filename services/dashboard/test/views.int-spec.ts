@@ -1,11 +1,13 @@
 import { JwtService } from '@nestjs/jwt';
 import ICAL from 'ical.js';
-import type { CommitmentChangedData } from '@ct/contracts';
+import { COMMITMENT_CHANGED, wrap, type CommitmentChangedData } from '@ct/contracts';
+import { DataSource } from 'typeorm';
 import { ensureTopics } from '@ct/messaging';
 import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { dashboardEnv } from '../src/config/dashboard.env';
 import { ItemSnapshots } from '../src/items/item-snapshots.store';
+import { StreamStore } from '../src/stream/stream-store.service';
 
 const SECRET = 'dashboard-views-secret-long-enough-0123456';
 const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -213,6 +215,31 @@ describe('dashboard views', () => {
       expect((await get('/api/overview', { authorization: `Bearer ${feed}` })).status).toBe(401);
       expect((await get(`/api/stream?access_token=${feed}`, {})).status).toBe(401);
     });
+  });
+
+  it('builds the read model from the events kept for the stream when its table is first created', async () => {
+    const store = h.app.get(StreamStore);
+    for (const [n, version, status] of [
+      [90, 1, 'open'],
+      [90, 2, 'in_progress'],
+      [91, 1, 'open'],
+    ] as const) {
+      const data = changed(n, { version, status, actor: 'The  Council of Ministers' });
+      await store.add(
+        wrap(COMMITMENT_CHANGED, data, { source: '/test', id: `item:${data.itemId}:v${version}` }),
+      );
+    }
+    const ds = h.app.get(DataSource);
+    await ds.undoLastMigration(); // as before this dashboard version
+    await ds.runMigrations();
+    const rows = await ds.query(
+      `SELECT item_id, version, status, actor_key FROM dashboard.item_snapshots ORDER BY item_id`,
+    );
+    // Only what the stream kept: the items applied directly above are not in it.
+    expect(rows).toEqual([
+      { item_id: id(90), version: 2, status: 'in_progress', actor_key: 'council of ministers' },
+      { item_id: id(91), version: 1, status: 'open', actor_key: 'council of ministers' },
+    ]);
   });
 
   it('tells the page where the services are', async () => {

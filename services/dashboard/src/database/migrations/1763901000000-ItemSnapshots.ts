@@ -32,6 +32,18 @@ export class ItemSnapshots1763901000000 implements MigrationInterface {
       `CREATE INDEX item_snapshots_due_idx ON ${s}.item_snapshots (due_date, item_id) WHERE due_date IS NOT NULL`,
     );
     await q.query(`CREATE INDEX item_snapshots_actor_idx ON ${s}.item_snapshots (actor_key)`);
+    // A dashboard that ran before this table existed has already consumed the
+    // changes so far: rebuild from the events it kept for the stream.
+    await q.query(`INSERT INTO ${s}.item_snapshots
+      SELECT DISTINCT ON (item_id) item_id, (d->>'version')::int, d->>'kind', d->>'actor',
+        btrim(regexp_replace(regexp_replace(lower(d->>'actor'), '^(the|its|their)\\s+', ''), '\\s+', ' ', 'g')),
+        d->>'action', d->>'status', d->>'deadline', (d->>'dueDate')::date, d->>'owner',
+        d->>'place', (d->>'dependsOn')::uuid, (d->>'sourceCount')::int,
+        min((d->>'changedAt')::timestamptz) OVER (PARTITION BY item_id),
+        (d->>'changedAt')::timestamptz
+      FROM (SELECT item_id, payload->'data' AS d FROM ${s}.stream_events
+            WHERE type = 'commitment.changed.v1') e
+      ORDER BY item_id, (d->>'version')::int DESC`);
   }
 
   async down(q: QueryRunner): Promise<void> {

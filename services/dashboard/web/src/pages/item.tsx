@@ -220,6 +220,7 @@ function Actions({
         <label>
           New status
           <select name="status" required>
+            <option value="">choose…</option>
             {item.nextStatuses.map((s) => (
               <option key={s} value={s}>
                 {label(s)}

@@ -47,6 +47,8 @@ export function Register({ session, route }: { session: Session; route: Route })
   const [page, setPage] = useState<ItemPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Counts completed loads: lets a test or a benchmark tell when a change has been shown.
+  const [loads, setLoads] = useState(0);
   const [calendarUrl, setCalendarUrl] = useState<string | null>(null);
   const inFlight = useRef<AbortController | null>(null);
 
@@ -64,6 +66,7 @@ export function Register({ session, route }: { session: Session; route: Route })
         .then((p) => {
           setPage(p);
           setError(null);
+          setLoads((n) => n + 1);
         })
         .catch((e: ApiError) => e.name !== 'AbortError' && setError(e.message))
         .finally(() => inFlight.current === ctl && setBusy(false));
@@ -228,7 +231,7 @@ export function Register({ session, route }: { session: Session; route: Route })
       )}
       {error && <p class="error">{error}</p>}
 
-      <table class="items" data-testid="register">
+      <table class="items" data-testid="register" data-loads={loads}>
         <thead>
           <tr>
             <th>Actor</th>

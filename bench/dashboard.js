@@ -1,0 +1,171 @@
+// Dashboard page benchmark in headless Chromium: first load of the register
+// and of the overview, and filter changes, with ITEMS tracked items (default
+// 100,000) in both the commitments register and the dashboard's read model.
+//   npm run bench:dashboard   [ITEMS=100000 RUNS=10]
+// Times are taken in the page (performance.now(), from navigation start, or
+// from just before the user's action) up to the moment the table or the
+// figures are in the DOM. Each first load uses a new browser context (cold cache).
+const { chromium } = require('playwright-core');
+const { sql, ms, pct, seedItemsSql, startService, ADMIN_URL, dbUrl } = require('./lib');
+const { BROKERS, startBroker, stopBroker } = require('./broker');
+
+const ITEMS = Number(process.env.ITEMS ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 10);
+const PORTS = { dashboard: 43300, commitments: 43302 };
+const DASH = `http://127.0.0.1:${PORTS.dashboard}`;
+const API = `http://127.0.0.1:${PORTS.commitments}`;
+const db = `ct_bench_dash_${Date.now()}`;
+const url = dbUrl(db);
+const env = {
+  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  ADMIN_EMAIL: 'admin@example.org',
+  ADMIN_PASSWORD: 'bench-admin-password',
+  DATABASE_URL: url,
+  KAFKA_BROKERS: BROKERS.join(','),
+  CORS_ORIGINS: DASH,
+  COMMITMENTS_URL: API,
+};
+
+// Records when the register finishes each load and when the overview's figures appear.
+const OBSERVER = `
+  window.__loads = [];
+  new MutationObserver(() => {
+    const t = document.querySelector('[data-testid=register]');
+    const n = t ? Number(t.getAttribute('data-loads')) : 0;
+    if (n > window.__loads.length) window.__loads.push(performance.now());
+    if (!window.__overview && document.querySelector('[data-testid=total]')) window.__overview = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-loads'] });
+`;
+
+async function main() {
+  startBroker();
+  await sql(ADMIN_URL, `CREATE DATABASE ${db}`);
+  const children = [];
+  let browser;
+  try {
+    children.push(await startService('commitments', PORTS.commitments, env));
+    children.push(await startService('dashboard', PORTS.dashboard, env));
+    let t0 = process.hrtime.bigint();
+    for (let from = 1; from <= ITEMS; from += 100_000) {
+      await sql(url, seedItemsSql(from, Math.min(ITEMS, from + 99_999)));
+    }
+    // The dashboard's read model holds what commitment.changed would have told it.
+    await sql(
+      url,
+      `INSERT INTO dashboard.item_snapshots
+       SELECT id, version, kind, actor, actor_key, action, status, deadline, due_date, owner, place,
+              depends_on, source_count, created_at, updated_at FROM commitments.tracked_items`,
+    );
+    await sql(url, 'ANALYZE commitments.tracked_items; ANALYZE dashboard.item_snapshots');
+    console.log(`loaded ${ITEMS} items in ${(ms(t0) / 1000).toFixed(1)} s`);
+
+    const login = await fetch(`${API}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+    });
+    const { token } = await login.json();
+    const session = JSON.stringify({
+      token,
+      email: env.ADMIN_EMAIL,
+      role: 'admin',
+      actors: [],
+      expiresAt: Date.now() + 3_600_000,
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    const newPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript((s) => localStorage.setItem('ct.session', s), session);
+      await context.addInitScript(OBSERVER);
+      return context.newPage();
+    };
+
+    const first = { register: [], overview: [] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, path, ready] of [
+        ['register', '#/register', '[data-testid=register][data-loads="1"]'],
+        ['overview', '#/', '[data-testid=total]'],
+      ]) {
+        const page = await newPage();
+        await page.goto(`${DASH}/${path}`);
+        await page.waitForSelector(ready);
+        first[name].push(
+          await page.evaluate(
+            (n) => (n === 'register' ? window.__loads[0] : window.__overview),
+            name,
+          ),
+        );
+        await page.context().close();
+      }
+    }
+
+    const page = await newPage();
+    await page.goto(`${DASH}/#/register`);
+    await page.waitForSelector('[data-testid=register][data-loads="1"]');
+    const actions = {
+      'kind = mandate': () => page.selectOption('select[name=kind]', 'mandate'),
+      'status = open': () => page.selectOption('select[name=status]', 'open'),
+      'overdue only': () => page.check('input[name=overdue]'),
+      'sort by deadline': () => page.selectOption('select[name=sort]', 'due'),
+      'next page': () => page.click('text=Next →'),
+      'text "water"': async () => {
+        await page.fill('input[name=q]', 'water');
+        await page.press('input[name=q]', 'Enter');
+      },
+      'actor "Actor 42"': async () => {
+        await page.fill('input[name=actor]', 'Actor 42');
+        await page.press('input[name=actor]', 'Enter');
+      },
+    };
+    const filters = {};
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, act] of Object.entries(actions)) {
+        await page.goto(`${DASH}/#/register`); // start each from the unfiltered register
+        const before = await page.evaluate(() => window.__loads.length);
+        await page.waitForFunction((n) => window.__loads.length >= n, before === 0 ? 1 : before);
+        const n = await page.evaluate(() => window.__loads.length);
+        const start = await page.evaluate(() => performance.now());
+        await act();
+        await page.waitForFunction((k) => window.__loads.length > k, n);
+        const end = await page.evaluate((k) => window.__loads[k], n);
+        (filters[name] ??= []).push(end - start);
+      }
+    }
+
+    const row = (name, xs) =>
+      `${name.padEnd(28)} ${pct(xs, 50).toFixed(0).padStart(6)} ${pct(xs, 95).toFixed(0).padStart(6)} ${Math.max(
+        ...xs,
+      )
+        .toFixed(0)
+        .padStart(6)}`;
+    console.log(`\n${ITEMS} items, ${RUNS} runs each; ms in the browser`);
+    console.log(
+      `${'what'.padEnd(28)} ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'max'.padStart(6)}`,
+    );
+    console.log(row('first load: register', first.register));
+    console.log(row('first load: overview', first.overview));
+    for (const [name, xs] of Object.entries(filters)) console.log(row(`filter: ${name}`, xs));
+  } finally {
+    await browser?.close();
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((done) => {
+            if (c.exitCode !== null) return done();
+            c.once('exit', done);
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    await sql(ADMIN_URL, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    stopBroker();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { ensureTopics } from '@ct/messaging';
+import {
+  createTestDatabase,
+  launchChromium,
+  queryRows,
+  startService,
+  TEST_KAFKA_BROKERS,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@ct/testing';
+
+const PORTS = { dashboard: 43200, ingestion: 43201, commitments: 43202, notifications: 43203 };
+const url = (s: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[s]}`;
+const DECLARATION =
+  'Joint Declaration of the Summit, 1 November 2026.\n\n' +
+  'The Heads of State instructed the Secretariat to submit a report on transport corridors by 1 March 2027. ' +
+  'The Council of Ministers agreed to establish a joint investment fund by the end of 2027. ' +
+  'The Kyrgyz Republic will host the next Summit in Bishkek on 15 September 2027.';
+const COMMUNIQUE =
+  'Communiqué of the Ministers of Transport, 10 November 2026.\n\n' +
+  'The Ministers of Transport agreed to adopt a common rail tariff plan by June 2028.';
+
+/**
+ * The web page in a real browser against the whole system as real processes:
+ * sign in, filter, evidence, a status change seen live elsewhere, an upload,
+ * the calendar feed and the CSV export.
+ */
+describe('dashboard in a browser', () => {
+  let db: TestDatabase;
+  let browser: Browser;
+  const services: ServiceProcess[] = [];
+  let coordinator: Page;
+
+  const items = () =>
+    queryRows<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM dashboard.item_snapshots');
+
+  async function signIn(page: Page, email: string, password: string): Promise<void> {
+    await page.goto(`${url('dashboard')}/`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=total]');
+  }
+
+  /** Wait until the register shows exactly this many rows (after a filter is applied). */
+  async function rowsShown(page: Page, n: number): Promise<void> {
+    await page.waitForSelector('[data-testid=register-total][aria-busy=false]', {
+      state: 'attached',
+    });
+    await waitFor(
+      `${n} rows`,
+      async () => (await page.locator('[data-testid=register] tbody tr').count()) === n,
+    );
+  }
+
+  async function waitFor(what: string, ok: () => Promise<boolean>, timeoutMs = 30_000) {
+    const end = Date.now() + timeoutMs;
+    while (!(await ok())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  beforeAll(async () => {
+    await ensureTopics(TEST_KAFKA_BROKERS);
+    db = await createTestDatabase('browser');
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+      LOG_LEVEL: 'info',
+      JWT_SECRET: 'browser-e2e-secret-that-is-long-enough-01234',
+      ADMIN_EMAIL: 'admin@example.org',
+      ADMIN_PASSWORD: 'browser-admin-password',
+      CORS_ORIGINS: url('dashboard'),
+      COMMITMENTS_URL: url('commitments'),
+      INGESTION_URL: url('ingestion'),
+      NOTIFICATIONS_URL: url('notifications'),
+      STREAM_POLL_MS: '100',
+    };
+    services.push(
+      ...(await Promise.all(
+        (Object.keys(PORTS) as (keyof typeof PORTS)[]).map((s) => startService(s, PORTS[s], env)),
+      )),
+    );
+    const login = await fetch(`${url('commitments')}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    for (const user of [
+      { email: 'coord@example.org', role: 'coordinator', actors: ['Secretariat'] },
+      { email: 'viewer@example.org', role: 'viewer', actors: [] },
+    ]) {
+      const res = await fetch(`${url('commitments')}/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ...user, password: 'a-long-enough-password' }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const posted = await fetch(`${url('ingestion')}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Joint Declaration',
+        text: DECLARATION,
+        published: '2026-11-01',
+      }),
+    });
+    expect(posted.status).toBe(201);
+    await waitFor('3 items in the dashboard', async () => (await items())[0].n === 3);
+    browser = await launchChromium();
+    coordinator = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(services.map((s) => s.stop()));
+    await db?.drop();
+  });
+
+  it('signs in, shows the overview and filters the register', async () => {
+    await signIn(coordinator, 'coord@example.org', 'a-long-enough-password');
+    expect(await coordinator.textContent('[data-testid=total]')).toBe('3');
+    expect(await coordinator.textContent('[data-testid=kind-event]')).toBe('1');
+    // The timeline draws one mark per deadline in the next twelve months (not the end-2027 pledge).
+    expect(await coordinator.locator('svg.timeline .mark').count()).toBe(2);
+
+    await coordinator.click('header nav >> text=Register');
+    await coordinator.waitForSelector('[data-testid=register] tbody tr');
+    expect(await coordinator.locator('[data-testid=register] tbody tr').count()).toBe(3);
+    await coordinator.fill('input[name=actor]', 'the secretariat');
+    await coordinator.press('input[name=actor]', 'Enter');
+    await rowsShown(coordinator, 1);
+    expect(coordinator.url()).toContain('actor=the+secretariat');
+    expect(await coordinator.textContent('[data-testid=register] tbody')).toContain(
+      'submit a report on transport corridors',
+    );
+    await coordinator.goto(`${url('dashboard')}/#/register?kind=event`);
+    await rowsShown(coordinator, 1);
+    expect(await coordinator.textContent('[data-testid=register] tbody')).toContain('Summit');
+  });
+
+  it('opens an item and shows its evidence highlighted in the document text', async () => {
+    await coordinator.goto(`${url('dashboard')}/#/register?actor=Secretariat`);
+    await coordinator.click('[data-testid=register] tbody tr');
+    await coordinator.waitForSelector('[data-testid=item] mark.evidence');
+    const id = /#\/items\/([0-9a-f-]{36})/.exec(coordinator.url())![1];
+    const [source] = await queryRows<{ evidence: string }>(
+      db.url,
+      'SELECT evidence FROM commitments.item_sources WHERE item_id = $1',
+      [id],
+    );
+    expect(await coordinator.textContent('mark.evidence')).toBe(source.evidence);
+    // The text around it is the stored document's.
+    expect(await coordinator.textContent('.document-text')).toContain(
+      'Joint Declaration of the Summit',
+    );
+    expect(await coordinator.textContent('[data-testid=deadline]')).toContain('1 Mar 2027');
+  });
+
+  it('lets a coordinator change a status, and a second page sees the overview change live', async () => {
+    const viewer = await (await browser.newContext()).newPage();
+    await signIn(viewer, 'viewer@example.org', 'a-long-enough-password');
+    expect(await viewer.locator('[data-testid=status-in_progress]').count()).toBe(0);
+    await viewer.waitForSelector('body[data-live=on]', { state: 'attached' });
+
+    // Only the statuses its lifecycle allows are offered.
+    const offered = await coordinator
+      .locator('[data-testid=status-form] select option')
+      .allTextContents();
+    expect(offered).toEqual(['choose…', 'in progress', 'blocked', 'cancelled', 'done']);
+    await coordinator.selectOption('[data-testid=status-form] select', 'in_progress');
+    await coordinator.fill('[data-testid=status-form] input[name=note]', 'drafting started');
+    await coordinator.click('[data-testid=status-form] button');
+    await coordinator.waitForSelector('text=Status changed.');
+
+    // No reload: the viewer's page hears commitment.changed and refreshes its counts.
+    await viewer.waitForSelector('[data-testid=status-in_progress]:text-is("1")', {
+      timeout: 15_000,
+    });
+    expect(await viewer.textContent('[data-testid=changes]')).toContain('status changed');
+
+    // A viewer is not offered what a viewer may not do.
+    await viewer.goto(coordinator.url());
+    await viewer.waitForSelector('[data-testid=item] mark.evidence');
+    expect(await viewer.locator('text=Act on it').count()).toBe(0);
+    expect(await viewer.textContent('.history')).toContain('drafting started');
+    await viewer.context().close();
+  });
+
+  it('takes an uploaded document and shows the commitments found in it', async () => {
+    await coordinator.goto(`${url('dashboard')}/#/ingest`);
+    await coordinator.setInputFiles('input[type=file]', {
+      name: 'communique.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(COMMUNIQUE),
+    });
+    await coordinator.click('button:has-text("Upload")');
+    await coordinator.waitForSelector('[data-testid=found][data-done=true]', { timeout: 30_000 });
+    const found = await coordinator.textContent('[data-testid=found]');
+    expect(found).toContain('Ministers of Transport');
+    expect(found).toContain('adopt a common rail tariff plan');
+  });
+
+  it('hands out a calendar feed that parses, and exports the register as CSV', async () => {
+    await coordinator.goto(`${url('dashboard')}/#/register?sort=due`);
+    await coordinator.waitForSelector('[data-testid=register] tbody tr');
+    await coordinator.click('text=Calendar feed');
+    const href = await (
+      await coordinator.waitForSelector('[data-testid=ics-link]')
+    ).getAttribute('href');
+    const res = await fetch(href!);
+    expect(res.status).toBe(200);
+    const cal = new ICAL.Component(ICAL.parse(await res.text()));
+    const summaries = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('host the next Summit'),
+        expect.stringContaining('Due: Secretariat'),
+      ]),
+    );
+
+    const [download] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.click('text=Export CSV'),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toMatch(/^id,kind,actor,action,status,deadline,due_date/);
+    expect(csv).toHaveLength(1 + 4);
+    expect(csv[1]).toContain('Secretariat'); // soonest deadline first, as on the page
+  });
+});
