@@ -1,4 +1,4 @@
-/* global window, localStorage -- functions passed to page.evaluate run in the browser */
+/* global window -- functions passed to page.evaluate run in the browser */
 // Dashboard page benchmark in headless Chromium: first load of the register
 // and of the overview, and filter changes, with ITEMS tracked items (default
 // 100,000) in both the commitments register and the dashboard's read model.
