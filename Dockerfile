@@ -6,6 +6,8 @@ RUN npm install --no-audit --no-fund
 COPY tsconfig.base.json .swcrc ./
 COPY libs libs
 COPY services services
+COPY tools tools
+COPY scripts/build-web.js scripts/
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
