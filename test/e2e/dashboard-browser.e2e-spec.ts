@@ -10,6 +10,7 @@ import {
   TEST_KAFKA_BROKERS,
   type ServiceProcess,
   type TestDatabase,
+  skipBacklog,
 } from '@ct/testing';
 
 const PORTS = { dashboard: 43200, ingestion: 43201, commitments: 43202, notifications: 43203 };
@@ -66,6 +67,7 @@ describe('dashboard in a browser', () => {
 
   beforeAll(async () => {
     await ensureTopics(TEST_KAFKA_BROKERS);
+    await skipBacklog(TEST_KAFKA_BROKERS);
     db = await createTestDatabase('browser');
     const env = {
       DATABASE_URL: db.url,

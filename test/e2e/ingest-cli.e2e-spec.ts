@@ -13,6 +13,7 @@ import {
   TEST_KAFKA_BROKERS,
   type ServiceProcess,
   type TestDatabase,
+  skipBacklog,
 } from '@ct/testing';
 
 const run = promisify(execFile);
@@ -39,6 +40,7 @@ describe('commitments ingest (CLI)', () => {
 
   beforeAll(async () => {
     await ensureTopics(TEST_KAFKA_BROKERS);
+    await skipBacklog(TEST_KAFKA_BROKERS);
     db = await createTestDatabase('e2e_cli');
     ingestion = await startService('ingestion', 43111, {
       DATABASE_URL: db.url,

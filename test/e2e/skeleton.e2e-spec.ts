@@ -11,6 +11,7 @@ import {
   TopicReader,
   type ServiceProcess,
   type TestDatabase,
+  skipBacklog,
 } from '@ct/testing';
 
 // The whole pipeline as real processes on the real broker and database:
@@ -24,6 +25,7 @@ describe('walking skeleton, end to end', () => {
 
   beforeAll(async () => {
     await ensureTopics(TEST_KAFKA_BROKERS);
+    await skipBacklog(TEST_KAFKA_BROKERS);
     db = await createTestDatabase('e2e');
     const env = {
       DATABASE_URL: db.url,

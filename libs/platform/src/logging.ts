@@ -12,6 +12,8 @@ export function loggingModule(service: string, level: string) {
       // Health probes every few seconds would drown the log.
       autoLogging: { ignore: (req) => req.url === '/health' },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Tokens travel in the query where clients cannot send headers (EventSource, calendar apps).
+      serializers: { req: (req: { url?: string }) => ({ ...req, url: redactUrlSecrets(req.url) }) },
     },
   });
 }
@@ -24,4 +26,11 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   });
+}
+
+const SECRET_PARAMS = /([?&](?:access_token|token)=)[^&#]*/giu;
+
+/** The URL with the values of token query parameters replaced, so that logs never hold them. */
+export function redactUrlSecrets(url: string | undefined): string | undefined {
+  return url?.replace(SECRET_PARAMS, '$1[redacted]');
 }

@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './sse-client';
 export * from './in-process-app';
 export * from './browser';
+export * from './backlog';
