@@ -33,8 +33,19 @@ drop_test_dbs() {
     while read -r db; do [[ -n "$db" ]] && dropdb -h "$host" -p "$port" -U "$user" --force "$db"; done
 }
 
+# Restart the server (the chaos suite does this to prove nothing is lost).
+restart() {
+  command -v pg_ctlcluster >/dev/null || { log "cannot restart: pg_ctlcluster not found"; exit 1; }
+  local version; version="$(ls /etc/postgresql | sort -V | tail -n1)"
+  log "restarting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main restart -m fast
+  for _ in $(seq 1 60); do ready && return 0; sleep 0.5; done
+  log "PostgreSQL did not come back on $host:$port"; exit 1
+}
+
 case "${1:-}" in
   ensure) shift; ensure "$@" ;;
+  restart) restart ;;
   drop-test-dbs) drop_test_dbs ;;
-  *) echo "usage: $0 ensure [DB...] | drop-test-dbs" >&2; exit 2 ;;
+  *) echo "usage: $0 ensure [DB...] | restart | drop-test-dbs" >&2; exit 2 ;;
 esac

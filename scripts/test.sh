@@ -44,7 +44,8 @@ npm run build --silent
 # CI waiting after the results are in; jest still reports it.
 if (( $# > 0 )); then
   say "jest $*"
-  exec npx jest --ci --forceExit "$@"
+  npx jest --ci --forceExit "$@"
+  exit
 fi
 say "jest: unit and integration"
 npx jest --ci --forceExit --selectProjects unit integration

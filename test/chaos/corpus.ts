@@ -209,10 +209,11 @@ const START = Date.UTC(2020, 0, 1);
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
- * `size` documents, one new commitment each; about a third also repeat an
- * earlier commitment of their language. Deadlines step 5 days per commitment
- * from 2020, so the same actor's commitments are months apart (never merged
- * by date), and the first few hundred are already overdue.
+ * `size` documents, one new commitment each; a third also repeat an earlier
+ * commitment of their language. Deadlines step 5 days per commitment from
+ * 2020, so the same actor's commitments are at least 40 days apart (more than
+ * the register's 31-day window for the same task) and the first few hundred
+ * are already overdue.
  */
 export function generateCorpus(size: number): Corpus {
   const commitments = new Map<string, Commitment>();
@@ -226,7 +227,9 @@ export function generateCorpus(size: number): Corpus {
     const topic = TOPICS[language][Math.floor(i / 4) % TOPICS[language].length];
     const isPledge = i % 3 === 2;
     const actors = MANDATE_ACTORS[language];
-    const actor = actors[Math.floor(i / 12) % actors.length];
+    // The next commitment of this language goes to the next actor: one actor's commitments
+    // are then 40+ days apart, so they never match each other by date.
+    const actor = actors[Math.floor(i / 4) % actors.length];
     const c: Commitment = isPledge
       ? {
           code,

@@ -164,6 +164,7 @@ export class BatchEventConsumer<T extends EventType> {
     return this.o.deadLetters.publish(
       { topic, partition, offset: m.offset, key: m.key, value: m.value, headers },
       reason,
+      this.o.groupId,
     );
   }
 }

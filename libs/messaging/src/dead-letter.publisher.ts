@@ -23,7 +23,8 @@ export class DeadLetterPublisher {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
-  async publish(msg: FailedMessage, reason: string): Promise<void> {
+  /** `group`: the consumer group that gave up on it, when not the service's main one. */
+  async publish(msg: FailedMessage, reason: string, group?: string): Promise<void> {
     const original: Record<string, string> = {};
     for (const [k, v] of Object.entries(msg.headers ?? {})) {
       if (typeof v === 'string' && !k.startsWith('dlq-')) original[k] = v;
@@ -39,7 +40,7 @@ export class DeadLetterPublisher {
           [DeadLetterHeaders.originalTopic]: msg.topic,
           [DeadLetterHeaders.originalPartition]: String(msg.partition),
           [DeadLetterHeaders.originalOffset]: msg.offset,
-          [DeadLetterHeaders.consumerGroup]: this.options.groupId ?? this.options.service,
+          [DeadLetterHeaders.consumerGroup]: group ?? this.options.groupId ?? this.options.service,
           [DeadLetterHeaders.failedAt]: new Date().toISOString(),
         },
       },

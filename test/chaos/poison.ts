@@ -1,0 +1,89 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { Topics } from '@ct/contracts';
+
+/** Which consumer groups read which topic (README, topic table). */
+export const CONSUMERS: Record<string, string[]> = {
+  [Topics.documentReceived]: ['ingestion-extractor'],
+  [Topics.documentExtracted]: ['commitments-runs'],
+  [Topics.commitmentExtracted]: ['commitments-register'],
+  [Topics.commitmentChanged]: ['notifications-deadlines', 'dashboard-stream'],
+  [Topics.alerts]: ['dashboard-stream'],
+};
+
+const TYPE_ON: Record<string, string> = {
+  [Topics.documentReceived]: 'document.received',
+  [Topics.documentExtracted]: 'document.extracted',
+  [Topics.commitmentExtracted]: 'commitment.extracted',
+  [Topics.commitmentChanged]: 'commitment.changed',
+  [Topics.alerts]: 'alert.raised',
+};
+
+export interface Poison {
+  key: string;
+  topic: string;
+  kind: 'invalid JSON' | 'unknown schema version' | 'oversized (1.5 MB)';
+}
+
+const envelope = (type: string, data: unknown) =>
+  JSON.stringify({
+    specversion: '1.0',
+    id: `poison-${Math.random().toString(36).slice(2)}`,
+    source: '/chaos',
+    type,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    data,
+  });
+
+/** Three bad messages on every consumed topic; returns what was sent, each with its own key. */
+export async function injectPoison(brokers: string[], round: number): Promise<Poison[]> {
+  const producer = new Kafka({
+    clientId: 'chaos-poison',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).producer();
+  await producer.connect();
+  const sent: Poison[] = [];
+  try {
+    for (const topic of Object.keys(CONSUMERS)) {
+      const type = TYPE_ON[topic];
+      const bad: [Poison['kind'], string][] = [
+        ['invalid JSON', '{"specversion":"1.0","id":'],
+        ['unknown schema version', envelope(`${type}.v9`, { itemId: 'x' })],
+        ['oversized (1.5 MB)', envelope(`${type}.v1`, { padding: 'x'.repeat(1_500_000) })],
+      ];
+      for (const [kind, value] of bad) {
+        const key = `poison:${round}:${topic}:${kind}`;
+        await producer.send({ topic, messages: [{ key, value }] });
+        sent.push({ key, topic, kind });
+      }
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  return sent;
+}
+
+/** Messages each system group has yet to read, summed over the topics it consumes. */
+export async function consumerLag(brokers: string[]): Promise<number> {
+  const admin = new Kafka({ clientId: 'chaos-lag', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    let lag = 0;
+    for (const [topic, groups] of Object.entries(CONSUMERS)) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const groupId of groups) {
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        for (const p of ends) {
+          const c = Number(
+            committed.partitions.find((x) => x.partition === p.partition)?.offset ?? -1,
+          );
+          lag += Math.max(0, Number(p.high) - Math.max(c, Number(p.low)));
+        }
+      }
+    }
+    return lag;
+  } finally {
+    await admin.disconnect();
+  }
+}
