@@ -5,6 +5,7 @@
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
 const { sql, startService, ADMIN_URL, dbUrl } = require('./lib');
 const PDFDocument = require('pdfkit');
+const { declaration } = require('./documents');
 
 const TEXT_DOCS = Number(process.env.TEXT_DOCS ?? 2000);
 const PDF_DOCS = Number(process.env.PDF_DOCS ?? 300);
@@ -17,36 +18,6 @@ const url = dbUrl(db);
 const base = `http://127.0.0.1:${PORT}`;
 
 const secs = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
-
-const ACTORS = [
-  'the Secretariat',
-  'the Ministers of Transport',
-  'the Council of Elders',
-  'the Ministers of Energy',
-];
-const TOPICS = [
-  'transport corridors',
-  'digital trade',
-  'water security',
-  'customs procedures',
-  'tourism routes',
-];
-/** A declaration of about 3 KB with a few commitments, unique per n. */
-function declaration(n) {
-  const parts = [
-    `Astana, ${1 + (n % 28)} March 2025. Declaration number ${n} of the Council of Heads of State.`,
-  ];
-  for (let i = 0; parts.join(' ').length < 3000; i++) {
-    const actor = ACTORS[(n + i) % ACTORS.length];
-    const topic = TOPICS[(n * 7 + i) % TOPICS.length];
-    parts.push(
-      `The Heads of State instructed ${actor} to prepare a report on ${topic} by the end of ${2026 + (i % 3)}.`,
-      `They noted with satisfaction the progress made in cooperation on ${topic} during the year under review, item ${n}.${i}.`,
-      `The Parties agreed to establish a working group on ${topic} in ${2026 + (i % 2)}.`,
-    );
-  }
-  return parts.join(' ');
-}
 
 function pdf(n) {
   return new Promise((resolve) => {

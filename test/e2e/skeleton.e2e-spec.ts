@@ -167,6 +167,10 @@ describe('walking skeleton, end to end', () => {
       sample(ingestion, 'ct_consumer_lag', { ...extractor, partition: '0' }),
     ).toBeGreaterThanOrEqual(0);
     expect(ingestion).toMatch(/^ct_process_cpu_seconds_total/m);
+    // Per-stage timings: waiting in outbox and Kafka, applying in the database, producing.
+    expect(sample(ingestion, 'ct_event_wait_seconds_count', extractor)).toBeGreaterThan(0);
+    expect(sample(ingestion, 'ct_batch_apply_seconds_count', extractor)).toBeGreaterThan(0);
+    expect(ingestion).toMatch(/^ct_outbox_send_seconds_count\{[^}]*\} [1-9]/m);
     const commitments = await metrics('commitments');
     expect(
       sample(commitments, 'ct_events_consumed_total', {

@@ -5,7 +5,7 @@ import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
 import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
-import { eventsConsumed, watchConsumerLag } from './messaging.metrics';
+import { batchApply, eventsConsumed, observeWait, watchConsumerLag } from './messaging.metrics';
 import { kafkaClientConfig } from './kafka-config';
 
 export interface BatchConsumerOptions<T extends EventType> {
@@ -67,6 +67,7 @@ export class BatchEventConsumer<T extends EventType> {
     for (const message of batch.messages) {
       const parsed = readEvent(this.o.type, message.value);
       if (parsed.ok) {
+        observeWait(this.o.groupId, batch.topic, parsed.event.time);
         valid.push({ event: parsed.event, message });
       } else {
         this.logger.warn(
@@ -82,7 +83,9 @@ export class BatchEventConsumer<T extends EventType> {
     while (from < valid.length && p.isRunning() && !p.isStale()) {
       const chunk = valid.slice(from, from + size);
       try {
+        const applying = batchApply.startTimer({ group: this.o.groupId, topic: batch.topic });
         await this.o.applyMany(chunk.map((c) => c.event));
+        applying();
         this.count('processed', chunk.length);
       } catch (err) {
         this.logger.warn(

@@ -5,7 +5,7 @@ import { DeadLetterPublisher } from './dead-letter.publisher';
 import { readEvent } from './json-decode';
 import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
-import { eventsConsumed, watchConsumerLag } from './messaging.metrics';
+import { eventsConsumed, observeWait, watchConsumerLag } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 /**
@@ -62,6 +62,7 @@ export class EventIntake {
       return;
     }
 
+    observeWait(this.group, failed.topic, parsed.event.time);
     try {
       await handler(parsed.event);
       this.attempts.delete(where);

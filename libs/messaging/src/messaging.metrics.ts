@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { counter, gauge } from '@ct/platform';
+import { counter, gauge, histogram } from '@ct/platform';
 
 /** Events taken from Kafka, by consumer group, topic and what became of them. */
 export const eventsConsumed = counter({
@@ -14,6 +14,42 @@ export const outboxPublished = counter({
   help: 'Events published from the transactional outbox',
   labelNames: ['topic'] as const,
 });
+
+const STAGE_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * How long an event waited between being written (its CloudEvents `time`, set
+ * when its outbox row was) and being taken by a consumer: the outbox relay's
+ * delay plus Kafka's. With the two histograms below, a per-stage breakdown.
+ */
+export const eventWait = histogram({
+  name: 'ct_event_wait_seconds',
+  help: 'From an event being written to its outbox to a consumer taking it',
+  labelNames: ['group', 'topic'] as const,
+  buckets: STAGE_BUCKETS,
+});
+
+/** Applying consumed events in the database, per chunk of a batch (a transaction). */
+export const batchApply = histogram({
+  name: 'ct_batch_apply_seconds',
+  help: 'Applying a chunk of consumed events in one database transaction',
+  labelNames: ['group', 'topic'] as const,
+  buckets: STAGE_BUCKETS,
+});
+
+/** The outbox relay's sends to Kafka, per batch (produce until acknowledged). */
+export const outboxSend = histogram({
+  name: 'ct_outbox_send_seconds',
+  help: 'Producing a batch of outbox rows to Kafka until the broker acknowledged it',
+  buckets: STAGE_BUCKETS,
+});
+
+/** Record how long this event waited, from its own timestamp. */
+export function observeWait(group: string, topic: string, time: string | undefined): void {
+  const written = time ? Date.parse(time) : NaN;
+  if (Number.isFinite(written))
+    eventWait.observe({ group, topic }, Math.max(0, Date.now() - written) / 1000);
+}
 
 const watched = new Map<string, { brokers: string[]; group: string; topic: string }>();
 const admins = new Map<string, Admin>();

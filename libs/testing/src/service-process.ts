@@ -23,7 +23,8 @@ export async function startService(
   const main = resolve(REPO_ROOT, `dist/services/${name}/src/main.js`);
   const logDir = resolve(REPO_ROOT, '.data/test-logs');
   mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(resolve(logDir, `${name}-${port}.log`));
+  // Appended: a service the chaos suite kills and starts again keeps its earlier log.
+  const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [main], {
     env: { ...process.env, ...env, PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { Topics } from '@ct/contracts';
 import { KafkaProducer, OutboxRelay } from '@ct/messaging';
 import { queryRows, TEST_KAFKA_BROKERS, TopicReader } from '@ct/testing';
 import { RegisterService } from '../src/items/register.service';
+import { CANDIDATE_LIMIT } from '../src/items/register.store';
 import { extracted, startCommitments, type Harness } from './harness';
 
 const DOC = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -322,5 +323,46 @@ describe(RegisterService.name, () => {
     } finally {
       await reader.close();
     }
+  });
+
+  it('finds the item of a commitment quoted again after its actor got hundreds of newer items', async () => {
+    const actor = 'the Standing Committee';
+    await sut.applyMany([
+      extracted({
+        documentId: DOC(300),
+        actor,
+        action: 'prepare the annual review of customs procedures',
+        deadline: '2027-03-15',
+        deadlineSource: 'explicit',
+      }),
+    ]);
+    // More newer items of the same actor than the recency window holds.
+    await sut.applyMany(
+      Array.from({ length: CANDIDATE_LIMIT + 50 }, (_, n) =>
+        extracted({
+          documentId: DOC(301),
+          index: n,
+          actor,
+          action: `launch pilot project number ${n} on ${['rail', 'water', 'energy'][n % 3]} links`,
+          // 40 days apart: too far to match each other, so each is an item of its own.
+          deadline: new Date(Date.UTC(2030, 0, 1) + n * 40 * 86_400_000).toISOString().slice(0, 10),
+          deadlineSource: 'explicit',
+        }),
+      ),
+    );
+    await sut.applyMany([
+      extracted({
+        documentId: DOC(302),
+        actor,
+        action: 'prepare the annual review of customs procedures',
+        deadline: '2027-03-15',
+        deadlineSource: 'explicit',
+      }),
+    ]);
+    const reviews = await items(
+      `actor_key = 'standing committee' AND action LIKE '%annual review%'`,
+    );
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0].source_count).toBe(2);
   });
 });

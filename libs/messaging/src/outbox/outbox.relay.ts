@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { quoteIdent } from '@ct/persistence';
 import { KafkaProducer, type OutgoingMessage } from '../kafka-producer';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
-import { outboxPublished } from '../messaging.metrics';
+import { outboxPublished, outboxSend } from '../messaging.metrics';
 
 interface OutboxRow {
   seq: string;
@@ -100,7 +100,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
         byTopic.set(r.topic, list);
       }
+      const sending = outboxSend.startTimer();
       await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      sending();
       await m.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
+import { parseDeadline } from './deadline';
 import {
   actorKey,
   bestMatch,
+  compatibleDueDates,
   daysApart,
   isSameCommitment,
   nextDeadline,
@@ -126,5 +129,39 @@ describe('helpers', () => {
     expect(nextDeadline('2026-10-24', '2026-11-05', false)).toBe('2026-10-24');
     expect(nextDeadline(null, '2026', false)).toBe('2026');
     expect(nextDeadline('2026', null, true)).toBe('2026');
+  });
+});
+
+describe(compatibleDueDates.name, () => {
+  // Any deadline at day, month or year precision in 2026 or 2027 (so that many pairs are compatible).
+  const deadline = fc
+    .tuple(
+      fc.integer({ min: 2026, max: 2027 }),
+      fc.integer({ min: 0, max: 12 }),
+      fc.integer({ min: 0, max: 28 }),
+    )
+    .map(([y, m, d]) =>
+      m === 0
+        ? `${y}`
+        : d === 0
+          ? `${y}-${String(m).padStart(2, '0')}`
+          : `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    );
+
+  it('holds the due date of every item whose deadline matching would accept', () => {
+    fc.assert(
+      fc.property(deadline, deadline, (incoming, existing) => {
+        const same = isSameCommitment(task({ deadline: incoming }), task({ deadline: existing }));
+        fc.pre(same);
+        const { from, to } = compatibleDueDates(incoming);
+        const due = parseDeadline(existing)!.dueDate;
+        return from <= due && due <= to;
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves out items due far away', () => {
+    expect(compatibleDueDates('2027-03-15')).toEqual({ from: '2027-02-12', to: '2028-04-15' });
   });
 });

@@ -12,6 +12,7 @@
  */
 
 import { actorKey } from '@ct/contracts';
+import { parseDeadline } from './deadline';
 
 export interface Comparable {
   kind: string;
@@ -59,6 +60,27 @@ export function daysApart(a: string, b: string): number {
   const first = (d: string) =>
     Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`);
   return Math.abs(first(a) - first(b)) / 86_400_000;
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * The due dates a task item can have when its deadline is compatible with
+ * `deadline` (within the task window, or one period inside the other). A
+ * superset, for finding candidates by index however many newer items the
+ * actor has; matching decides. A period lasts at most 366 days, so an item's
+ * due date is at most 365 days after its period starts.
+ */
+export function compatibleDueDates(deadline: string): { from: string; to: string } {
+  const start = Date.parse(
+    `${deadline}${deadline.length === 4 ? '-01-01' : deadline.length === 7 ? '-01' : ''}T00:00:00Z`,
+  );
+  const end = Date.parse(`${parseDeadline(deadline)!.dueDate}T00:00:00Z`);
+  return {
+    from: isoDay(start - TASK_WINDOW_DAYS * DAY_MS),
+    to: isoDay(end + (TASK_WINDOW_DAYS + 366) * DAY_MS),
+  };
 }
 
 function datesCompatible(a: string | null, b: string | null, window: number): boolean {

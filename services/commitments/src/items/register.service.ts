@@ -8,7 +8,7 @@ import { CONSUMER_GROUP, SCHEMA } from '../config/commitments.env';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { ItemChanges } from './item-changes';
 import { setDeadline, type ItemState } from './item-state';
-import { actorKey, bestMatch, type Comparable } from './matching';
+import { actorKey, bestMatch, compatibleDueDates, type Comparable } from './matching';
 import {
   addSourceTo,
   assign,
@@ -100,11 +100,20 @@ export class RegisterService {
   ): Promise<{ created: number; merged: number }> {
     if (events.length === 0) return { created: 0, merged: 0 };
     const pairs = new Map<string, { kind: string; actorKey: string }>();
+    const windows = new Map<string, { kind: string; actorKey: string; from: string; to: string }>();
     for (const e of events) {
       const c = comparableOf(e.data);
       pairs.set(`${c.kind}\u0000${c.actorKey}`, { kind: c.kind, actorKey: c.actorKey });
+      if (c.deadline) {
+        windows.set(`${c.kind}\u0000${c.actorKey}\u0000${c.deadline}`, {
+          kind: c.kind,
+          actorKey: c.actorKey,
+          ...compatibleDueDates(c.deadline),
+        });
+      }
     }
-    const registrations = assign(events, await this.store.candidates(m, [...pairs.values()]));
+    const candidates = await this.store.candidates(m, [...pairs.values()], [...windows.values()]);
+    const registrations = assign(events, candidates);
     const touched = [...new Set(registrations.filter((r) => !r.created).map((r) => r.itemId))];
     const plan = planWrites(registrations, await this.store.lockItems(m, touched), now);
     await this.store.insertItems(m, plan.created);

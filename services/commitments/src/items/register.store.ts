@@ -94,21 +94,48 @@ export class RegisterStore {
     );
   }
 
-  /** The newest items of each (kind, actor key): what a commitment by that actor may be. */
+  /**
+   * What a commitment by each (kind, actor key) may be: the newest items of
+   * that actor, and, for each deadline window, the actor's items due inside
+   * it, however old (a declaration quoted a year later, by an actor with
+   * hundreds of newer items, still finds its item). Newest first, once each.
+   */
   async candidates(
     m: EntityManager,
     pairs: { kind: string; actorKey: string }[],
+    windows: { kind: string; actorKey: string; from: string; to: string }[] = [],
   ): Promise<ItemState[]> {
     if (pairs.length === 0) return [];
-    return m.query(
+    const rows: ItemState[] = await m.query(
       `SELECT ${SELECT_ITEM}
        FROM unnest($1::text[], $2::text[]) AS k(kind, actor_key)
        CROSS JOIN LATERAL (
          SELECT * FROM ${this.s}.tracked_items t
          WHERE t.kind = k.kind AND t.actor_key = k.actor_key
          ORDER BY t.created_at DESC, t.id DESC LIMIT ${CANDIDATE_LIMIT}
+       ) i
+       UNION ALL
+       SELECT ${SELECT_ITEM}
+       FROM unnest($3::text[], $4::text[], $5::date[], $6::date[]) AS w(kind, actor_key, lo, hi)
+       CROSS JOIN LATERAL (
+         SELECT * FROM ${this.s}.tracked_items t
+         WHERE t.actor_key = w.actor_key AND t.kind = w.kind AND t.due_date BETWEEN w.lo AND w.hi
+         ORDER BY t.created_at DESC, t.id DESC LIMIT ${CANDIDATE_LIMIT}
        ) i`,
-      [pairs.map((p) => p.kind), pairs.map((p) => p.actorKey)],
+      [
+        pairs.map((p) => p.kind),
+        pairs.map((p) => p.actorKey),
+        windows.map((w) => w.kind),
+        windows.map((w) => w.actorKey),
+        windows.map((w) => w.from),
+        windows.map((w) => w.to),
+      ],
+    );
+    const once = new Map(rows.map((r) => [r.id, r]));
+    // Newest first, as the recency query alone returned them: ties in matching go to the newest.
+    return [...once.values()].sort(
+      (a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
     );
   }
 

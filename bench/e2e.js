@@ -1,0 +1,252 @@
+// End-to-end benchmark of the whole system (`npm run bench`): documents per
+// second from POST /documents until every commitment.changed event they cause
+// is published (acknowledged by Kafka and marked in the commitments outbox),
+// sustained for DURATION seconds; latency percentiles at half that rate; the
+// same with every service running as two instances in its consumer group
+// (ordering per item checked on the topic); and where the time goes, from the
+// services' own /metrics.
+//   npm run bench   [DURATION=60 LATENCY_SECONDS=30 CONCURRENCY=32 INSTANCES=1,2]
+// Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database per run.
+const { Kafka, logLevel } = require('kafkajs');
+const { sql, pct, startService, ADMIN_URL, dbUrl } = require('./lib');
+const { BROKERS, startBroker, stopBroker } = require('./broker');
+const { declaration } = require('./documents');
+
+const DURATION = Number(process.env.DURATION ?? 60);
+const LATENCY_SECONDS = Number(process.env.LATENCY_SECONDS ?? 30);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
+const INSTANCES = (process.env.INSTANCES ?? '1,2').split(',').map(Number);
+const SERVICES = ['ingestion', 'commitments', 'notifications', 'dashboard'];
+const secrets = {
+  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  ADMIN_EMAIL: 'admin@example.org',
+  ADMIN_PASSWORD: 'bench-admin-password',
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Every instance of every service, on its own port, sharing one database and the groups. */
+async function startSystem(instances, url) {
+  const procs = [];
+  for (let i = 0; i < instances; i++) {
+    for (const [n, name] of SERVICES.entries()) {
+      const port = 43500 + 10 * i + n;
+      const child = await startService(name, port, {
+        ...secrets,
+        DATABASE_URL: url,
+        KAFKA_BROKERS: BROKERS.join(','),
+      });
+      procs.push({ name, port, child });
+    }
+  }
+  return procs;
+}
+
+async function stopSystem(procs) {
+  await Promise.all(
+    procs.map(
+      ({ child }) =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', done);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** Reads commitments.changed from the end, checking that each item's versions arrive in order. */
+async function watchOrder() {
+  const consumer = new Kafka({
+    clientId: 'bench-order',
+    brokers: BROKERS,
+    logLevel: logLevel.NOTHING,
+  }).consumer({ groupId: `bench-order-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'commitments.changed.v1', fromBeginning: false });
+  const last = new Map();
+  const stats = { events: 0, outOfOrder: 0 };
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const v = JSON.parse(message.value.toString()).data.version;
+      const key = message.key.toString();
+      if ((last.get(key) ?? 0) >= v) stats.outOfOrder++;
+      last.set(key, v);
+      stats.events++;
+    },
+  });
+  await sleep(3000); // joined and positioned before the load starts
+  return { stats, stop: () => consumer.disconnect() };
+}
+
+/** Post documents n0.. with `inFlight` requests at once, or at `rate` per second; returns send times by document id. */
+async function load(ingestions, { n0, seconds, inFlight, rate }) {
+  const sent = new Map();
+  const t0 = Date.now();
+  let n = n0;
+  let k = 0;
+  const one = async () => {
+    const i = n++;
+    const base = ingestions[k++ % ingestions.length];
+    const at = Date.now();
+    const res = await fetch(`${base}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: declaration(i), language: 'en', published: '2026-01-15' }),
+    });
+    if (res.status !== 201)
+      throw new Error(`ingestion answered ${res.status}: ${await res.text()}`);
+    sent.set((await res.json()).id, at);
+  };
+  if (rate) {
+    const pending = [];
+    for (let j = 0; Date.now() - t0 < seconds * 1000; j++) {
+      const due = t0 + (j * 1000) / rate;
+      if (due > Date.now()) await sleep(due - Date.now());
+      pending.push(one());
+    }
+    await Promise.all(pending);
+  } else {
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (Date.now() - t0 < seconds * 1000) await one();
+      }),
+    );
+  }
+  return { sent, acceptedIn: (Date.now() - t0) / 1000, next: n };
+}
+
+/** For each sent document: when the last commitment.changed its commitments caused was published. */
+async function completions(url, sent, timeoutMs = 300_000) {
+  const ids = [...sent.keys()];
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await sql(
+      url,
+      `WITH per_item AS (
+         SELECT s.document_id, s.item_id,
+                (SELECT min(o.published_at) FROM commitments.outbox o
+                  WHERE o.key = s.item_id::text AND o.created_at >= s.created_at) AS published
+         FROM commitments.item_sources s WHERE s.document_id = ANY($1::uuid[]))
+       SELECT d.id, d.commitment_count AS expected, count(p.item_id)::int AS items,
+              bool_and(p.published IS NOT NULL) AS all_published,
+              extract(epoch FROM max(p.published)) * 1000 AS done
+       FROM ingestion.documents d LEFT JOIN per_item p ON p.document_id = d.id
+       WHERE d.id = ANY($1::uuid[]) GROUP BY d.id`,
+      [ids],
+    );
+    const complete = rows.filter((r) => r.expected > 0 && r.items > 0 && r.all_published);
+    if (complete.length === ids.length) return new Map(complete.map((r) => [r.id, Number(r.done)]));
+    if (Date.now() > end) {
+      throw new Error(`${ids.length - complete.length} of ${ids.length} documents never completed`);
+    }
+    await sleep(500);
+  }
+}
+
+/** Sum and count of each histogram series on every instance's /metrics. */
+async function stages(procs) {
+  const out = new Map();
+  for (const { name, port } of procs) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      const m =
+        /^(ct_(?:extraction|event_wait|batch_apply|outbox_send)_seconds)_(sum|count)(\{[^}]*\})? (\S+)$/.exec(
+          line,
+        );
+      if (!m) continue;
+      const labels = (m[3] ?? '').replace(/,?service="[^"]*"/, '').replace(/engine="[^"]*",?/, '');
+      const key = `${name.padEnd(13)} ${m[1].replace(/^ct_|_seconds$/g, '')} ${labels.replace(/[{}"]/g, '')}`;
+      const e = out.get(key) ?? { sum: 0, count: 0 };
+      e[m[2]] += Number(m[4]);
+      out.set(key, e);
+    }
+  }
+  return out;
+}
+
+async function run(instances) {
+  const db = `ct_bench_e2e_${instances}_${Date.now()}`;
+  const url = dbUrl(db);
+  await sql(ADMIN_URL, `CREATE DATABASE ${db}`);
+  let procs = [];
+  let order;
+  try {
+    procs = await startSystem(instances, url);
+    const ingestions = procs
+      .filter((p) => p.name === 'ingestion')
+      .map((p) => `http://127.0.0.1:${p.port}`);
+    order = await watchOrder();
+
+    // Sustained load: as fast as the system takes documents, for DURATION seconds.
+    const t0 = Date.now();
+    const heavy = await load(ingestions, { n0: 0, seconds: DURATION, inFlight: CONCURRENCY });
+    const done = await completions(url, heavy.sent);
+    const lastDone = Math.max(...done.values());
+    const throughput = heavy.sent.size / ((lastDone - t0) / 1000);
+    const accepted = heavy.sent.size / heavy.acceptedIn;
+    const metrics = await stages(procs);
+
+    // Latency at half the sustained rate (open loop: arrivals do not wait for answers).
+    await sleep(3000);
+    const rate = Math.max(1, Math.floor(throughput / 2));
+    const light = await load(ingestions, { n0: heavy.next, seconds: LATENCY_SECONDS, rate });
+    const lightDone = await completions(url, light.sent);
+    const latencies = [...light.sent].map(([id, at]) => lightDone.get(id) - at);
+    await sleep(2000);
+    return {
+      instances,
+      documents: heavy.sent.size,
+      accepted,
+      throughput,
+      drainSeconds: (lastDone - t0) / 1000 - heavy.acceptedIn,
+      rate,
+      p50: pct(latencies, 50),
+      p95: pct(latencies, 95),
+      p99: pct(latencies, 99),
+      order: { ...order.stats },
+      metrics,
+    };
+  } finally {
+    await order?.stop();
+    await stopSystem(procs);
+    await sql(ADMIN_URL, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  }
+}
+
+async function main() {
+  startBroker();
+  const results = [];
+  try {
+    for (const n of INSTANCES) results.push(await run(n));
+  } finally {
+    stopBroker();
+  }
+  const bytes = Buffer.byteLength(declaration(0));
+  console.log(
+    `\nend to end, ${bytes}-byte documents, POST /documents until commitment.changed is published`,
+  );
+  console.log(
+    'instances  docs   accepted/s  completed/s  drain s  | at rate  p50 ms  p95 ms  p99 ms | changed events  out of order',
+  );
+  for (const r of results) {
+    console.log(
+      `${String(r.instances).padStart(9)}  ${String(r.documents).padStart(5)}  ${r.accepted.toFixed(0).padStart(10)}  ${r.throughput.toFixed(0).padStart(11)}  ${r.drainSeconds.toFixed(1).padStart(7)}  | ${String(r.rate).padStart(7)}  ${r.p50.toFixed(0).padStart(6)}  ${r.p95.toFixed(0).padStart(6)}  ${r.p99.toFixed(0).padStart(6)} | ${String(r.order.events).padStart(14)}  ${String(r.order.outOfOrder).padStart(12)}`,
+    );
+  }
+  for (const r of results) {
+    console.log(
+      `\nwhere the time goes, ${r.instances} instance(s) per service, sustained phase (mean per observation):`,
+    );
+    for (const [key, { sum, count }] of [...r.metrics].sort()) {
+      if (count > 0)
+        console.log(
+          `  ${key.padEnd(80)} ${((1000 * sum) / count).toFixed(1).padStart(8)} ms  × ${count}`,
+        );
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
