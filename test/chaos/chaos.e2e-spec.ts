@@ -27,8 +27,9 @@ import { startMailSink, startWebhookSink } from './receivers';
  * CHAOS_RATE (documents per second), CHAOS_SEED (fault timing).
  */
 const DOCUMENTS = Number(process.env.CHAOS_DOCUMENTS ?? 300);
-// Paced so that the stream lasts about as long as the faults take (~100 s), and they interleave.
-const RATE = Number(process.env.CHAOS_RATE ?? Math.max(2, DOCUMENTS / 100));
+// Paced so that the stream lasts about as long as the faults take (~170 s: a killed
+// service is back once Kafka has expired its old group member, ~30 s), so they interleave.
+const RATE = Number(process.env.CHAOS_RATE ?? Math.max(2, Math.round(DOCUMENTS / 170)));
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 1_000_000));
 const CONVERGE_MS = Number(process.env.CHAOS_CONVERGE_MS ?? 240_000);
 const PORTS = { ingestion: 43401, commitments: 43402, notifications: 43403, dashboard: 43400 };
