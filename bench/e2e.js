@@ -122,11 +122,16 @@ async function completions(url, sent, timeoutMs = 300_000) {
   for (;;) {
     const rows = await sql(
       url,
-      `WITH per_item AS (
-         SELECT s.document_id, s.item_id,
-                (SELECT min(o.published_at) FROM commitments.outbox o
-                  WHERE o.key = s.item_id::text AND o.created_at >= s.created_at) AS published
-         FROM commitments.item_sources s WHERE s.document_id = ANY($1::uuid[]))
+      // A source and the commitment.changed it caused are written in one transaction:
+      // same item, same created_at (the transaction's now()), so an equality join.
+      `WITH src AS (
+         SELECT document_id, item_id, created_at FROM commitments.item_sources
+         WHERE document_id = ANY($1::uuid[])),
+       per_item AS (
+         SELECT src.document_id, src.item_id, min(o.published_at) AS published
+         FROM src LEFT JOIN commitments.outbox o
+           ON o.key = src.item_id::text AND o.created_at = src.created_at
+         GROUP BY src.document_id, src.item_id)
        SELECT d.id, d.commitment_count AS expected, count(p.item_id)::int AS items,
               bool_and(p.published IS NOT NULL) AS all_published,
               extract(epoch FROM max(p.published)) * 1000 AS done
@@ -139,7 +144,7 @@ async function completions(url, sent, timeoutMs = 300_000) {
     if (Date.now() > end) {
       throw new Error(`${ids.length - complete.length} of ${ids.length} documents never completed`);
     }
-    await sleep(500);
+    await sleep(2000);
   }
 }
 

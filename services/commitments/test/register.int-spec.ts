@@ -1,5 +1,6 @@
 import { Topics } from '@ct/contracts';
-import { KafkaProducer, OutboxRelay } from '@ct/messaging';
+import { KafkaProducer, MESSAGING_OPTIONS, OutboxRelay } from '@ct/messaging';
+import { DataSource } from 'typeorm';
 import { queryRows, TEST_KAFKA_BROKERS, TopicReader } from '@ct/testing';
 import { RegisterService } from '../src/items/register.service';
 import { CANDIDATE_LIMIT } from '../src/items/register.store';
@@ -276,6 +277,42 @@ describe(RegisterService.name, () => {
        WHERE i.actor LIKE 'Concurrent %'`,
     );
     expect(row).toEqual({ items: '21', sources: '180' });
+  });
+
+  it("lets one replica relay at a time, so that an item's events keep their order on Kafka", async () => {
+    const mine = h.app.get(OutboxRelay);
+    await mine.onApplicationShutdown(); // driven by hand here
+    const producer = h.app.get(KafkaProducer);
+    const other = new OutboxRelay(h.app.get(DataSource), producer, h.app.get(MESSAGING_OPTIONS));
+    // More events than one relay batch (500), so that a second relay would find rows of its own.
+    await sut.applyMany(
+      Array.from({ length: 600 }, (_, n) =>
+        extracted({
+          documentId: DOC(20),
+          index: n,
+          actor: `youth council ${n}`,
+          action: 'hold a youth forum',
+        }),
+      ),
+    );
+    const real = producer.sendBatch.bind(producer);
+    let entered!: () => void;
+    const sending = new Promise<void>((r) => (entered = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = jest.spyOn(producer, 'sendBatch').mockImplementationOnce(async (batch) => {
+      entered();
+      await gate;
+      return real(batch);
+    });
+    const first = mine.relayBatch();
+    await sending; // the first replica holds a batch and is sending it
+    expect(await other.relayBatch()).toBe(0); // the second does not overtake it
+    release();
+    expect(await first).toBe(500);
+    slow.mockRestore();
+    expect(await other.relayBatch()).toBe(100); // the rest, after the first
+    expect(await other.relayBatch()).toBe(0);
   });
 
   it('loses nothing when the relay dies between sending a batch and marking it sent', async () => {

@@ -25,9 +25,11 @@ const MAX_BACKOFF_MS = 5000;
 
 /**
  * Publishes committed outbox rows to Kafka in order, then marks them sent.
- * Rows are locked with SKIP LOCKED, so several replicas can relay in parallel
- * without sending a row twice; a crash between send and mark re-sends the row,
- * which consumers absorb by event id (at-least-once, effectively once).
+ * One replica relays at a time (a transaction-scoped advisory lock on the
+ * outbox): two relaying side by side would each take a batch, and the later
+ * batch could reach Kafka first, putting an item's version 2 before its
+ * version 1. A crash between send and mark re-sends the rows, which consumers
+ * absorb by event id (at-least-once, effectively once).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -82,9 +84,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(this.failures > 0 ? backoff : sent === BATCH ? 0 : IDLE_POLL_MS);
   }
 
-  /** One transaction: lock a batch, publish it, mark it. Returns how many rows went out. */
+  /** One transaction: lock a batch, publish it, mark it. Returns how many rows went out (0 while another replica relays). */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
+      const [{ mine }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS mine`, [
+        `outbox-relay:${this.table}`,
+      ])) as { mine: boolean }[];
+      if (!mine) return 0;
       const rows: OutboxRow[] = await m.query(
         `SELECT seq, event_id, topic, key, payload::text AS payload FROM ${this.table}
          WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
