@@ -70,27 +70,9 @@ function seedItemsSql(from, to) {
     CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g::bigint * 7919 % 2557)::int AS d) dd`;
 }
 
-/** Messages the given consumer groups have yet to read on these topics, summed. */
-async function consumerLag(brokers, groups) {
-  const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ clientId: 'bench-lag', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    let lag = 0;
-    for (const [groupId, topic] of groups) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      for (const p of ends) {
-        const c = Number(
-          committed.partitions.find((x) => x.partition === p.partition)?.offset ?? -1,
-        );
-        lag += Math.max(0, Number(p.high) - Math.max(c, Number(p.low)));
-      }
-    }
-    return lag;
-  } finally {
-    await admin.disconnect();
-  }
+/** Messages these (group, topic) pairs have yet to read (libs/testing, as built into dist/). */
+function consumerLag(brokers, groups) {
+  return require(join(root, 'dist/libs/testing/src/consumer-lag')).consumerLag(brokers, groups);
 }
 
 module.exports = { root, ADMIN_URL, dbUrl, sql, ms, pct, seedItemsSql, startService, consumerLag };

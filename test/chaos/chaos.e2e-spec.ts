@@ -1,6 +1,7 @@
 import { DeadLetterHeaders, Topics } from '@ct/contracts';
 import { ensureTopics } from '@ct/messaging';
 import {
+  consumerLag,
   createTestDatabase,
   queryRows,
   skipBacklog,
@@ -12,7 +13,7 @@ import {
 } from '@ct/testing';
 import { generateCorpus, type CorpusDocument } from './corpus';
 import { restartBroker, restartPostgres } from './infrastructure';
-import { consumerLag, CONSUMERS, injectPoison, type Poison } from './poison';
+import { CONSUMERS, injectPoison, SUBSCRIPTIONS, type Poison } from './poison';
 import { startMailSink, startWebhookSink } from './receivers';
 
 /*
@@ -228,7 +229,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
     const settleStart = Date.now();
     let lag = -1;
     for (;;) {
-      lag = await consumerLag(TEST_KAFKA_BROKERS).catch(() => -1);
+      lag = await consumerLag(TEST_KAFKA_BROKERS, SUBSCRIPTIONS).catch(() => -1);
       const items = await count('SELECT count(*)::int AS n FROM commitments.tracked_items');
       const done =
         lag === 0 &&

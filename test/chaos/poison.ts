@@ -64,26 +64,7 @@ export async function injectPoison(brokers: string[], round: number): Promise<Po
   return sent;
 }
 
-/** Messages each system group has yet to read, summed over the topics it consumes. */
-export async function consumerLag(brokers: string[]): Promise<number> {
-  const admin = new Kafka({ clientId: 'chaos-lag', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    let lag = 0;
-    for (const [topic, groups] of Object.entries(CONSUMERS)) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      for (const groupId of groups) {
-        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-        for (const p of ends) {
-          const c = Number(
-            committed.partitions.find((x) => x.partition === p.partition)?.offset ?? -1,
-          );
-          lag += Math.max(0, Number(p.high) - Math.max(c, Number(p.low)));
-        }
-      }
-    }
-    return lag;
-  } finally {
-    await admin.disconnect();
-  }
-}
+/** Every (group, topic) pair the system consumes. */
+export const SUBSCRIPTIONS = Object.entries(CONSUMERS).flatMap(([topic, groups]) =>
+  groups.map((g) => [g, topic] as const),
+);

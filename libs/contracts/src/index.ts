@@ -9,3 +9,4 @@ export * from './events/commitment-extracted.event';
 export * from './events/commitment-changed.event';
 export * from './events/alert.events';
 export * from './asyncapi';
+export * from './register-filter';

@@ -7,3 +7,4 @@ export * from './sse-client';
 export * from './in-process-app';
 export * from './browser';
 export * from './backlog';
+export * from './consumer-lag';

@@ -37,7 +37,7 @@ export class ExportController {
 
   @Get('export.csv')
   async export(
-    @Query(new ZodValidationPipe(itemFilter.strict())) f: ItemFilter,
+    @Query(new ZodValidationPipe(itemFilter)) f: ItemFilter,
     @Res() res: Response,
   ): Promise<void> {
     const today = new Date().toISOString().slice(0, 10);

@@ -1,21 +1,6 @@
 import { z } from 'zod';
-import { commitmentKind, commitmentStatus } from '@ct/contracts';
+import { registerFilterShape } from '@ct/contracts';
 
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-/**
- * The register's filters, spelled as the commitments API spells them
- * (GET /items), so that the page can pass its current view to the export.
- */
-export const itemFilter = z.object({
-  kind: commitmentKind.optional(),
-  status: commitmentStatus.optional(),
-  actor: z.string().trim().min(1).max(200).optional(),
-  overdue: bool.optional(),
-  open: bool.optional(),
-  dueBefore: z.iso.date().optional(),
-  dueAfter: z.iso.date().optional(),
-  q: z.string().trim().min(2).max(200).optional(),
-  sort: z.enum(['due', '-due', 'created', '-created', 'updated', '-updated']).default('-created'),
-});
+/** The register's filters as the commitments API takes them, so the page can export its current view. */
+export const itemFilter = z.strictObject(registerFilterShape);
 export type ItemFilter = z.infer<typeof itemFilter>;

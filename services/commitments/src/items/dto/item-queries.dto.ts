@@ -1,20 +1,9 @@
 import { z } from 'zod';
-import { commitmentKind, commitmentStatus, partialIsoDate } from '@ct/contracts';
-
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+import { commitmentStatus, partialIsoDate, registerFilterShape } from '@ct/contracts';
 
 export const listItemsQuery = z.strictObject({
-  kind: commitmentKind.optional(),
-  status: commitmentStatus.optional(),
-  actor: z.string().trim().min(1).max(200).optional(),
-  overdue: bool.optional(),
-  /** true: not done, cancelled or held; false: closed. */
-  open: bool.optional(),
-  dueBefore: z.iso.date().optional(),
-  dueAfter: z.iso.date().optional(),
-  q: z.string().trim().min(2).max(200).optional(),
+  ...registerFilterShape,
   documentId: z.uuid().optional(),
-  sort: z.enum(['due', '-due', 'created', '-created', 'updated', '-updated']).default('-created'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
