@@ -1,4 +1,4 @@
-import { UnauthorizedException } from '@nestjs/common';
+import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 
 /** A signed-in user, as the commitments service's sign-in describes them. */
@@ -46,4 +46,28 @@ export async function verifyUserToken(
 /** The token of an `Authorization: Bearer …` header. */
 export function bearer(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' ? /^Bearer\s+(\S+)$/iu.exec(header)?.[1] : undefined;
+}
+
+interface TokenRequest {
+  headers: Record<string, string | string[] | undefined>;
+  query?: Record<string, unknown>;
+}
+
+/**
+ * The signed-in user of an HTTP request, for services that keep no users:
+ * the Bearer token, or where a client cannot send headers (EventSource)
+ * `access_token` in the query. 503 with `unavailable` when this service has
+ * no JWT_SECRET, 401 when the token is missing or bad.
+ */
+export function requestUser(
+  req: TokenRequest,
+  secret: string | null,
+  o: { unavailable: string; queryToken?: boolean },
+): Promise<TokenUser> {
+  if (!secret) throw new ServiceUnavailableException(o.unavailable);
+  const fromQuery = o.queryToken ? req.query?.access_token : undefined;
+  return verifyUserToken(
+    bearer(req.headers.authorization) ?? (typeof fromQuery === 'string' ? fromQuery : undefined),
+    secret,
+  );
 }

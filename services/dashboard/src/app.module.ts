@@ -40,7 +40,6 @@ export class AppModule {
         ItemsModule,
         OverviewModule,
         StreamModule.register({
-          jwtSecret: env.JWT_SECRET ?? null,
           pollMs: env.STREAM_POLL_MS,
           retentionDays: env.STREAM_RETENTION_DAYS,
         }),

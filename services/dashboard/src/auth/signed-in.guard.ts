@@ -1,12 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  ServiceUnavailableException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { bearer, verifyUserToken, type TokenUser } from '@ct/platform';
+import { requestUser, type TokenUser } from '@ct/platform';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 
 export type SignedInRequest = Request & { user: TokenUser };
@@ -21,17 +15,11 @@ export class SignedInGuard implements CanActivate {
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    if (!this.options.jwtSecret) {
-      throw new ServiceUnavailableException(
-        'signed-in routes need JWT_SECRET set on the dashboard',
-      );
-    }
     const req = ctx.switchToHttp().getRequest<SignedInRequest>();
-    const fromQuery = req.query.access_token;
-    req.user = await verifyUserToken(
-      bearer(req.headers.authorization) ?? (typeof fromQuery === 'string' ? fromQuery : undefined),
-      this.options.jwtSecret,
-    );
+    req.user = await requestUser(req, this.options.jwtSecret, {
+      unavailable: 'signed-in routes need JWT_SECRET set on the dashboard',
+      queryToken: true,
+    });
     return true;
   }
 }

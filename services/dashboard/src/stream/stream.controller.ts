@@ -1,17 +1,9 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  Logger,
-  Query,
-  Req,
-  Res,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
-import { bearer, verifyUserToken, ZodValidationPipe } from '@ct/platform';
+import { requestUser, ZodValidationPipe } from '@ct/platform';
+import { AUTH_OPTIONS, type AuthOptions } from '../auth/auth.options';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
 import { StreamStore } from './stream-store.service';
 
@@ -62,6 +54,7 @@ export class StreamController {
   constructor(
     private readonly store: StreamStore,
     @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
+    @Inject(AUTH_OPTIONS) private readonly auth: AuthOptions,
   ) {}
 
   @Get('stream')
@@ -70,15 +63,11 @@ export class StreamController {
     @Res() res: Response,
     @Query(new ZodValidationPipe(streamQuery)) q: z.infer<typeof streamQuery>,
   ): Promise<void> {
-    if (!this.options.jwtSecret) {
-      throw new ServiceUnavailableException(
-        'the stream needs JWT_SECRET set on the dashboard service',
-      );
-    }
-    await verifyUserToken(
-      bearer(req.headers.authorization) ?? q.access_token,
-      this.options.jwtSecret,
-    );
+    // After the query is validated (a bad filter is a 400 first), as before.
+    await requestUser(req, this.auth.jwtSecret, {
+      unavailable: 'the stream needs JWT_SECRET set on the dashboard service',
+      queryToken: true,
+    });
     const header = req.headers['last-event-id'];
     const resume =
       typeof header === 'string' && /^\d{1,18}$/u.test(header) ? header : q.lastEventId;

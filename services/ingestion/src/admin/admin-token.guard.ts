@@ -2,12 +2,11 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
-  ServiceUnavailableException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { bearer, verifyUserToken } from '@ct/platform';
+import { requestUser } from '@ct/platform';
 
 export const ADMIN_JWT_SECRET = Symbol('ADMIN_JWT_SECRET');
 
@@ -20,13 +19,9 @@ export class AdminTokenGuard implements CanActivate {
   constructor(@Inject(ADMIN_JWT_SECRET) private readonly secret: string | null) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.secret) {
-      throw new ServiceUnavailableException(
-        'admin operations need JWT_SECRET set on the ingestion service',
-      );
-    }
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization;
-    const user = await verifyUserToken(bearer(header), this.secret);
+    const user = await requestUser(context.switchToHttp().getRequest<Request>(), this.secret, {
+      unavailable: 'admin operations need JWT_SECRET set on the ingestion service',
+    });
     if (user.role !== 'admin') throw new ForbiddenException('reprocessing is for admins');
     return true;
   }

@@ -1,12 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  ServiceUnavailableException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { bearer, verifyUserToken, type TokenUser } from '@ct/platform';
+import { requestUser, type TokenUser } from '@ct/platform';
 
 export const USER_JWT_SECRET = Symbol('USER_JWT_SECRET');
 
@@ -18,13 +12,10 @@ export class UserTokenGuard implements CanActivate {
   constructor(@Inject(USER_JWT_SECRET) private readonly secret: string | null) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.secret) {
-      throw new ServiceUnavailableException(
-        'subscriptions need JWT_SECRET set on the notifications service',
-      );
-    }
     const req = context.switchToHttp().getRequest<Request & { user?: User }>();
-    req.user = await verifyUserToken(bearer(req.headers.authorization), this.secret);
+    req.user = await requestUser(req, this.secret, {
+      unavailable: 'subscriptions need JWT_SECRET set on the notifications service',
+    });
     return true;
   }
 }
