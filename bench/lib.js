@@ -70,9 +70,10 @@ function seedItemsSql(from, to) {
     CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g::bigint * 7919 % 2557)::int AS d) dd`;
 }
 
-/** Messages these (group, topic) pairs have yet to read (libs/testing, as built into dist/). */
-function consumerLag(brokers, groups) {
-  return require(join(root, 'dist/libs/testing/src/consumer-lag')).consumerLag(brokers, groups);
+/** Messages the system's consumer groups have yet to read (libs/testing, as built into dist/). */
+function consumerLag(brokers) {
+  const lag = require(join(root, 'dist/libs/testing/src/consumer-lag'));
+  return lag.consumerLag(brokers, lag.SYSTEM_SUBSCRIPTIONS);
 }
 
 module.exports = { root, ADMIN_URL, dbUrl, sql, ms, pct, seedItemsSql, startService, consumerLag };

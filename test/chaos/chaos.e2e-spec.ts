@@ -6,6 +6,8 @@ import {
   queryRows,
   skipBacklog,
   startService,
+  SYSTEM_CONSUMERS,
+  SYSTEM_SUBSCRIPTIONS,
   TEST_KAFKA_BROKERS,
   TopicReader,
   type ServiceProcess,
@@ -13,7 +15,7 @@ import {
 } from '@ct/testing';
 import { generateCorpus, type CorpusDocument } from './corpus';
 import { restartBroker, restartPostgres } from './infrastructure';
-import { CONSUMERS, injectPoison, SUBSCRIPTIONS, type Poison } from './poison';
+import { injectPoison, type Poison } from './poison';
 import { startMailSink, startWebhookSink } from './receivers';
 
 /*
@@ -229,7 +231,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
     const settleStart = Date.now();
     let lag = -1;
     for (;;) {
-      lag = await consumerLag(TEST_KAFKA_BROKERS, SUBSCRIPTIONS).catch(() => -1);
+      lag = await consumerLag(TEST_KAFKA_BROKERS, SYSTEM_SUBSCRIPTIONS).catch(() => -1);
       const items = await count('SELECT count(*)::int AS n FROM commitments.tracked_items');
       const done =
         lag === 0 &&
@@ -277,7 +279,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
 
     // What the dead-letter topic holds.
     const reader = await TopicReader.open(TEST_KAFKA_BROKERS, [Topics.deadLetter]);
-    const expectedDead = poison.reduce((n, p) => n + CONSUMERS[p.topic].length, 0);
+    const expectedDead = poison.reduce((n, p) => n + SYSTEM_CONSUMERS[p.topic].length, 0);
     await reader
       .waitFor((m) => m.key?.startsWith('poison:') ?? false, expectedDead, 30_000)
       .catch(() => undefined);
@@ -292,7 +294,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
           (m.headers[DeadLetterHeaders.reason] ?? '').length > 0,
       ).length;
     const poisonFound = poison.reduce(
-      (n, p) => n + CONSUMERS[p.topic].filter((g) => deadFor(p, g) >= 1).length,
+      (n, p) => n + SYSTEM_CONSUMERS[p.topic].filter((g) => deadFor(p, g) >= 1).length,
       0,
     );
     const goodDeadLettered = dead.filter((m) => !m.key?.startsWith('poison:'));
@@ -354,7 +356,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
         ),
       ...unread.slice(0, 5).map((d) => `  never extracted: ${d.title}`),
       ...poison.flatMap((p) =>
-        CONSUMERS[p.topic]
+        SYSTEM_CONSUMERS[p.topic]
           .filter((g) => deadFor(p, g) === 0)
           .map((g) => `  not dead-lettered by ${g}: ${p.topic} ${p.kind}`),
       ),

@@ -1,14 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@ct/contracts';
-
-/** Which consumer groups read which topic (README, topic table). */
-export const CONSUMERS: Record<string, string[]> = {
-  [Topics.documentReceived]: ['ingestion-extractor'],
-  [Topics.documentExtracted]: ['commitments-runs'],
-  [Topics.commitmentExtracted]: ['commitments-register'],
-  [Topics.commitmentChanged]: ['notifications-deadlines', 'dashboard-stream'],
-  [Topics.alerts]: ['dashboard-stream'],
-};
+import { SYSTEM_CONSUMERS } from '@ct/testing';
 
 const TYPE_ON: Record<string, string> = {
   [Topics.documentReceived]: 'document.received',
@@ -45,7 +37,7 @@ export async function injectPoison(brokers: string[], round: number): Promise<Po
   await producer.connect();
   const sent: Poison[] = [];
   try {
-    for (const topic of Object.keys(CONSUMERS)) {
+    for (const topic of Object.keys(SYSTEM_CONSUMERS)) {
       const type = TYPE_ON[topic];
       const bad: [Poison['kind'], string][] = [
         ['invalid JSON', '{"specversion":"1.0","id":'],
@@ -63,8 +55,3 @@ export async function injectPoison(brokers: string[], round: number): Promise<Po
   }
   return sent;
 }
-
-/** Every (group, topic) pair the system consumes. */
-export const SUBSCRIPTIONS = Object.entries(CONSUMERS).flatMap(([topic, groups]) =>
-  groups.map((g) => [g, topic] as const),
-);

@@ -1,4 +1,19 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { Topics } from '@ct/contracts';
+
+/** Which consumer groups of the system read which topic (README, topic table). */
+export const SYSTEM_CONSUMERS: Record<string, readonly string[]> = {
+  [Topics.documentReceived]: ['ingestion-extractor'],
+  [Topics.documentExtracted]: ['commitments-runs'],
+  [Topics.commitmentExtracted]: ['commitments-register'],
+  [Topics.commitmentChanged]: ['notifications-deadlines', 'dashboard-stream'],
+  [Topics.alerts]: ['dashboard-stream'],
+};
+
+/** The same as (group, topic) pairs, as consumerLag takes them. */
+export const SYSTEM_SUBSCRIPTIONS = Object.entries(SYSTEM_CONSUMERS).flatMap(([topic, groups]) =>
+  groups.map((g) => [g, topic] as const),
+);
 
 /**
  * Messages these consumer groups have yet to read on these topics, summed: 0

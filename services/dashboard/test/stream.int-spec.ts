@@ -1,17 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
-import {
-  queryRows,
-  readSse,
-  startInProcess,
-  TEST_KAFKA_BROKERS,
-  type InProcessApp,
-} from '@ct/testing';
-import { ensureTopics } from '@ct/messaging';
-import { AppModule } from '../src/app.module';
-import { dashboardEnv } from '../src/config/dashboard.env';
+import { queryRows, readSse, type InProcessApp } from '@ct/testing';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { StreamRetention } from '../src/stream/stream-retention.service';
+import { startDashboard } from './harness';
 
 const SECRET = 'dashboard-secret-that-is-long-enough-0123';
 const item = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -54,20 +46,7 @@ describe('GET /api/stream', () => {
     );
 
   beforeAll(async () => {
-    h = await startInProcess({
-      prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
-      label: 'stream',
-      module: (db) =>
-        AppModule.forRoot(
-          dashboardEnv.parse({
-            DATABASE_URL: db.url,
-            KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-            LOG_LEVEL: 'warn',
-            JWT_SECRET: SECRET,
-            STREAM_POLL_MS: '50',
-          }),
-        ),
-    });
+    h = await startDashboard('stream', { JWT_SECRET: SECRET, STREAM_POLL_MS: '50' });
     url = h.url;
     store = h.app.get(StreamStore);
   });

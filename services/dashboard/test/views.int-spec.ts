@@ -2,12 +2,10 @@ import { JwtService } from '@nestjs/jwt';
 import ICAL from 'ical.js';
 import { COMMITMENT_CHANGED, wrap, type CommitmentChangedData } from '@ct/contracts';
 import { DataSource } from 'typeorm';
-import { ensureTopics } from '@ct/messaging';
-import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
-import { AppModule } from '../src/app.module';
-import { dashboardEnv } from '../src/config/dashboard.env';
+import type { InProcessApp } from '@ct/testing';
 import { ItemSnapshots } from '../src/items/item-snapshots.store';
 import { StreamStore } from '../src/stream/stream-store.service';
+import { startDashboard } from './harness';
 
 const SECRET = 'dashboard-views-secret-long-enough-0123456';
 const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -53,19 +51,9 @@ describe('dashboard views', () => {
     fetch(`${h.url}${path}`, { headers });
 
   beforeAll(async () => {
-    h = await startInProcess({
-      prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
-      label: 'views',
-      module: (db) =>
-        AppModule.forRoot(
-          dashboardEnv.parse({
-            DATABASE_URL: db.url,
-            KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-            LOG_LEVEL: 'warn',
-            JWT_SECRET: SECRET,
-            PUBLIC_URL: 'https://dash.example.org',
-          }),
-        ),
+    h = await startDashboard('views', {
+      JWT_SECRET: SECRET,
+      PUBLIC_URL: 'https://dash.example.org',
     });
     snapshots = h.app.get(ItemSnapshots);
     await snapshots.apply(changed(1, { dueDate: inDays(-3), deadline: inDays(-3) }));
