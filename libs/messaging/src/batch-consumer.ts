@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
 import type { EventOf, EventType } from '@ct/contracts';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
-import { readEvent } from './json-decode';
+import { readEventOfTypes } from './json-decode';
 import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
 import { batchApply, eventsConsumed, observeWait, watchConsumerLag } from './messaging.metrics';
@@ -13,7 +13,8 @@ export interface BatchConsumerOptions<T extends EventType> {
   brokers: string[];
   groupId: string;
   topic: string;
-  type: T;
+  /** The event type the topic carries, or the types when it carries several. */
+  type: T | readonly T[];
   /** Apply many events in one transaction; throws if any fails. */
   applyMany: (events: EventOf<T>[]) => Promise<void>;
   /** Apply one event on its own, to isolate a failure in a chunk. */
@@ -37,8 +38,10 @@ export class BatchEventConsumer<T extends EventType> {
   private readonly logger = new Logger(BatchEventConsumer.name);
   private readonly consumer: Consumer;
   private readonly attempts = new Map<string, number>();
+  private readonly types: readonly T[];
 
   constructor(private readonly o: BatchConsumerOptions<T>) {
+    this.types = Array.isArray(o.type) ? o.type : [o.type as T];
     this.consumer = new Kafka(kafkaClientConfig(`${o.service}-batch`, o.brokers)).consumer({
       groupId: o.groupId,
       allowAutoTopicCreation: false,
@@ -65,7 +68,7 @@ export class BatchEventConsumer<T extends EventType> {
     const { batch } = p;
     const valid: { event: EventOf<T>; message: KafkaMessage }[] = [];
     for (const message of batch.messages) {
-      const parsed = readEvent(this.o.type, message.value);
+      const parsed = readEventOfTypes(this.types, message.value);
       if (parsed.ok) {
         observeWait(this.o.groupId, batch.topic, parsed.event.time);
         valid.push({ event: parsed.event, message });

@@ -4,7 +4,6 @@ export * from './kafka-config';
 export * from './kafka-producer';
 export * from './topic-provisioner';
 export * from './dead-letter.publisher';
-export * from './event-intake';
 export * from './json-decode';
 export * from './kafka.health';
 export * from './processed-events';

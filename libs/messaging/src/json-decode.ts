@@ -35,3 +35,20 @@ export function readEvent<T extends EventType>(
   const decoded = decodeJsonValue(value);
   return decoded.ok ? parseEvent(type, decoded.value) : decoded;
 }
+
+/**
+ * readEvent for a topic that carries several event types: the message's own
+ * `type` picks the contract it is validated against; an unknown type fails
+ * validation against the first, which names what was expected.
+ */
+export function readEventOfTypes<T extends EventType>(
+  types: readonly T[],
+  value: Buffer | string | null | undefined,
+): ParseResult<EventOf<T>> {
+  if (types.length === 1) return readEvent(types[0], value);
+  const decoded = decodeJsonValue(value);
+  if (!decoded.ok) return decoded;
+  const named = (decoded.value as { type?: unknown } | null)?.type;
+  const type = types.find((t) => t === named) ?? types[0];
+  return parseEvent(type, decoded.value);
+}

@@ -1,4 +1,3 @@
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import { createLogger } from '@ct/platform';
 
@@ -28,29 +27,5 @@ export function kafkaClientConfig(service: string, brokers: string[]): KafkaConf
     connectionTimeout: 3000,
     // Keep retrying through a broker restart instead of giving up after ~30 s.
     retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
-  };
-}
-
-/**
- * The Nest Kafka transport a consuming service listens with. Values are kept
- * binary so that the intake decodes them itself: a malformed message can then
- * be dead-lettered with its exact original bytes and a precise reason.
- */
-export function kafkaConsumerTransport(o: {
-  service: string;
-  brokers: string[];
-  groupId: string;
-  concurrency?: number;
-}): MicroserviceOptions {
-  return {
-    transport: Transport.KAFKA,
-    options: {
-      postfixId: '',
-      client: kafkaClientConfig(`${o.service}-consumer`, o.brokers),
-      consumer: { groupId: o.groupId, allowAutoTopicCreation: false, retry: { retries: 10 } },
-      subscribe: { fromBeginning: true },
-      run: { partitionsConsumedConcurrently: o.concurrency ?? 3 },
-      parser: { keepBinary: true },
-    },
   };
 }

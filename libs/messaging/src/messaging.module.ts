@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DeadLetterPublisher } from './dead-letter.publisher';
-import { EventIntake } from './event-intake';
 import { KafkaHealthIndicator } from './kafka.health';
 import { KafkaProducer } from './kafka-producer';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -9,7 +8,7 @@ import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 
 /**
- * Kafka plumbing for a service: producer, validated intake with dead-lettering,
+ * Kafka plumbing for a service: producer, dead-letter publisher,
  * health check, and (when the service owns a schema) the transactional outbox.
  */
 @Module({})
@@ -19,7 +18,6 @@ export class MessagingModule {
       { provide: MESSAGING_OPTIONS, useValue: options },
       KafkaProducer,
       DeadLetterPublisher,
-      EventIntake,
       KafkaHealthIndicator,
       ...(options.outboxSchema ? [OutboxWriter, OutboxRelay] : []),
     ];

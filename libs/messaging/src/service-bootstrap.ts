@@ -1,17 +1,15 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { BaseEnv, BootstrapOptions } from '@ct/platform';
-import { kafkaConsumerTransport } from './kafka-config';
 import { ensureTopics } from './topic-provisioner';
 
 /**
  * Bootstrap options for a service on the event bus: topics provisioned before
- * start-up, and a Kafka consumer transport when it belongs to a consumer group.
+ * start-up. Consumers are providers of the service's module (BatchConsumerProvider).
  */
 export function eventServiceOptions(o: {
   service: string;
   env: BaseEnv & { PORT: number };
   module: DynamicModule;
-  groupId?: string;
   bodyLimit?: string;
 }): BootstrapOptions {
   const brokers = o.env.KAFKA_BROKERS;
@@ -23,8 +21,5 @@ export function eventServiceOptions(o: {
     bodyLimit: o.bodyLimit,
     corsOrigins: o.env.CORS_ORIGINS,
     prepare: () => ensureTopics(brokers, undefined, `${o.service}-admin`),
-    microservice: o.groupId
-      ? kafkaConsumerTransport({ service: o.service, brokers, groupId: o.groupId })
-      : undefined,
   };
 }

@@ -1,6 +1,5 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { BodyLimitFilter } from './body-limit.filter';
@@ -11,8 +10,6 @@ export interface BootstrapOptions {
   module: Type<unknown> | DynamicModule;
   host: string;
   port: number;
-  /** Kafka consumer transport, when the service consumes events. */
-  microservice?: MicroserviceOptions;
   /** Largest accepted JSON body, e.g. '5mb'. */
   bodyLimit?: string;
   /** Browser origins allowed to call the HTTP API (CORS); none when empty. */
@@ -23,7 +20,7 @@ export interface BootstrapOptions {
 }
 
 /**
- * Start a service: HTTP server, optional Kafka consumer, JSON logs, and a
+ * Start a service: HTTP server, JSON logs, and a
  * clean shutdown on SIGTERM/SIGINT so consumers leave their group promptly.
  */
 export async function bootstrap(opts: BootstrapOptions): Promise<INestApplication> {
@@ -40,10 +37,6 @@ export async function bootstrap(opts: BootstrapOptions): Promise<INestApplicatio
     app.enableCors({ origin: opts.corsOrigins, maxAge: 600 });
   }
   opts.configure?.(app);
-  if (opts.microservice) {
-    app.connectMicroservice<MicroserviceOptions>(opts.microservice, { inheritAppConfig: true });
-    await app.startAllMicroservices();
-  }
   await app.listen(opts.port, opts.host);
   app.get(Logger).log(`${opts.service} listening on http://${opts.host}:${opts.port}`);
   return app;

@@ -7,7 +7,7 @@ export const SYSTEM_CONSUMERS: Record<string, readonly string[]> = {
   [Topics.documentExtracted]: ['commitments-runs'],
   [Topics.commitmentExtracted]: ['commitments-register'],
   [Topics.commitmentChanged]: ['notifications-deadlines', 'dashboard-stream'],
-  [Topics.alerts]: ['dashboard-stream'],
+  [Topics.alerts]: ['dashboard-alerts'],
 };
 
 /** The same as (group, topic) pairs, as consumerLag takes them. */

@@ -16,7 +16,8 @@ import { WebModule } from './web/web.module';
  */
 @Module({})
 export class AppModule {
-  static forRoot(env: DashboardEnv): DynamicModule {
+  /** `consume: false` leaves Kafka consumption out (tests that feed the stores directly). */
+  static forRoot(env: DashboardEnv, opts: { consume?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -42,6 +43,7 @@ export class AppModule {
         StreamModule.register({
           pollMs: env.STREAM_POLL_MS,
           retentionDays: env.STREAM_RETENTION_DAYS,
+          consume: opts.consume ?? true,
         }),
       ],
       controllers: [AsyncApiController],

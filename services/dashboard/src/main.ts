@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { eventServiceOptions } from '@ct/messaging';
 import { runService } from '@ct/platform';
 import { AppModule } from './app.module';
-import { CONSUMER_GROUP, loadDashboardEnv, SERVICE } from './config/dashboard.env';
+import { loadDashboardEnv, SERVICE } from './config/dashboard.env';
 
 // dist/services/dashboard/src/main.js → dist/web, where `npm run build` puts the page.
 const BUILT_WEB = join(__dirname, '..', '..', '..', 'web');
@@ -21,7 +21,6 @@ runService(() => {
       service: SERVICE,
       env,
       module: AppModule.forRoot(env),
-      groupId: CONSUMER_GROUP,
     }),
     configure: (app) =>
       (app as NestExpressApplication).useStaticAssets(webDir, {

@@ -16,6 +16,7 @@ export function startDashboard(label: string, env: Record<string, string>): Prom
           LOG_LEVEL: 'warn',
           ...env,
         }),
+        { consume: false },
       ),
   });
 }

@@ -7,7 +7,8 @@ import { WatchesModule } from './watches/watches.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: NotificationsEnv): DynamicModule {
+  /** `consume: false` leaves Kafka consumption out (tests that apply changes directly). */
+  static forRoot(env: NotificationsEnv, opts: { consume?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -34,7 +35,7 @@ export class AppModule {
           },
           env.JWT_SECRET ?? null,
         ),
-        WatchesModule,
+        WatchesModule.register({ consume: opts.consume ?? true }),
       ],
     };
   }

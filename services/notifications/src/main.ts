@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { eventServiceOptions } from '@ct/messaging';
 import { runService } from '@ct/platform';
 import { AppModule } from './app.module';
-import { CONSUMER_GROUP, loadNotificationsEnv, SERVICE } from './config/notifications.env';
+import { loadNotificationsEnv, SERVICE } from './config/notifications.env';
 
 runService(() => {
   const env = loadNotificationsEnv();
@@ -10,6 +10,5 @@ runService(() => {
     service: SERVICE,
     env,
     module: AppModule.forRoot(env),
-    groupId: CONSUMER_GROUP,
   });
 });

@@ -49,6 +49,7 @@ export function startNotifications(
           SCHEDULER_INTERVAL_MS: '3600000',
           ...env,
         }),
+        { consume: false },
       ),
     configure: (b) => b.overrideProvider(CLOCK).useValue(clock),
   });

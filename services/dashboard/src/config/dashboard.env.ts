@@ -24,5 +24,7 @@ export type DashboardEnv = z.infer<typeof dashboardEnv>;
 export const SERVICE = 'dashboard';
 export const SCHEMA = 'dashboard';
 export const CONSUMER_GROUP = 'dashboard-stream';
+/** alerts.v1 is read in a group of its own (see AlertsConsumer). */
+export const ALERTS_CONSUMER_GROUP = 'dashboard-alerts';
 
 export const loadDashboardEnv = () => loadEnv(dashboardEnv);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { actorKey, CLOSED_STATUSES, type CommitmentChangedData } from '@ct/contracts';
 import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/dashboard.env';
@@ -58,10 +58,32 @@ export class ItemSnapshots {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async apply(d: CommitmentChangedData): Promise<void> {
-    await this.dataSource.query(
+    await this.applyMany(this.dataSource.manager, [d]);
+  }
+
+  /**
+   * Apply many changes in one statement, inside the caller's transaction.
+   * Within the batch only each item's highest version is kept (a statement
+   * may not update one row twice).
+   */
+  async applyMany(m: EntityManager, changes: CommitmentChangedData[]): Promise<void> {
+    const newest = new Map<string, CommitmentChangedData>();
+    for (const d of changes) {
+      const seen = newest.get(d.itemId);
+      if (!seen || seen.version < d.version) newest.set(d.itemId, d);
+    }
+    if (newest.size === 0) return;
+    const rows = [...newest.values()];
+    const col = <T>(f: (d: CommitmentChangedData) => T) => rows.map(f);
+    await m.query(
       `INSERT INTO ${this.table} (item_id, version, kind, actor, actor_key, action, status, deadline,
          due_date, owner, place, depends_on, source_count, created_at, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+       SELECT item_id, version, kind, actor, actor_key, action, status, deadline,
+         due_date, owner, place, depends_on, source_count, changed_at, changed_at
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::text[], $9::date[], $10::text[], $11::text[], $12::uuid[], $13::int[], $14::timestamptz[])
+         AS c(item_id, version, kind, actor, actor_key, action, status, deadline,
+           due_date, owner, place, depends_on, source_count, changed_at)
        ON CONFLICT (item_id) DO UPDATE SET
          version = EXCLUDED.version, kind = EXCLUDED.kind, actor = EXCLUDED.actor,
          actor_key = EXCLUDED.actor_key, action = EXCLUDED.action, status = EXCLUDED.status,
@@ -71,20 +93,20 @@ export class ItemSnapshots {
          created_at = least(${this.table}.created_at, EXCLUDED.created_at)
        WHERE ${this.table}.version < EXCLUDED.version`,
       [
-        d.itemId,
-        d.version,
-        d.kind,
-        d.actor,
-        actorKey(d.actor),
-        d.action,
-        d.status,
-        d.deadline,
-        d.dueDate,
-        d.owner,
-        d.place ?? null,
-        d.dependsOn ?? null,
-        d.sourceCount,
-        d.changedAt,
+        col((d) => d.itemId),
+        col((d) => d.version),
+        col((d) => d.kind),
+        col((d) => d.actor),
+        col((d) => actorKey(d.actor)),
+        col((d) => d.action),
+        col((d) => d.status),
+        col((d) => d.deadline),
+        col((d) => d.dueDate),
+        col((d) => d.owner),
+        col((d) => d.place ?? null),
+        col((d) => d.dependsOn ?? null),
+        col((d) => d.sourceCount),
+        col((d) => d.changedAt),
       ],
     );
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf } from '@ct/contracts';
 import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/dashboard.env';
 
-type Streamed =
+export type Streamed =
   | EventOf<'commitment.changed.v1'>
   | EventOf<'alert.raised.v1'>
   | EventOf<'alert.delivered.v1'>
@@ -36,18 +36,36 @@ export class StreamStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async add(event: Streamed): Promise<void> {
-    const d = event.data as { itemId: string; kind?: string; actor?: string; status?: string };
-    await this.dataSource.query(
+    await this.dataSource.transaction((m) => this.addMany(m, [event]));
+  }
+
+  /**
+   * Store many events inside the caller's transaction, numbered in the order
+   * given. Writers take turns (a transaction-scoped lock): numbers are then
+   * committed in increasing order, so a client reading "after seq N" never
+   * misses a smaller number that a slower transaction committed later.
+   */
+  async addMany(m: EntityManager, events: Streamed[]): Promise<void> {
+    if (events.length === 0) return;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [this.table]);
+    const data = events.map(
+      (e) => e.data as { itemId: string; kind?: string; actor?: string; status?: string },
+    );
+    await m.query(
       `INSERT INTO ${this.table} (event_id, type, item_id, kind, actor_key, status, payload)
-       VALUES ($1, $2, $3, $4, lower($5), $6, $7) ON CONFLICT (event_id) DO NOTHING`,
+       SELECT event_id, type, item_id, kind, lower(actor), status, payload
+       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+         WITH ORDINALITY AS e(event_id, type, item_id, kind, actor, status, payload, n)
+       ORDER BY n
+       ON CONFLICT (event_id) DO NOTHING`,
       [
-        event.id,
-        event.type,
-        d.itemId,
-        d.kind ?? null,
-        d.actor ?? null,
-        d.status ?? null,
-        JSON.stringify(event),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        data.map((d) => d.itemId),
+        data.map((d) => d.kind ?? null),
+        data.map((d) => d.actor ?? null),
+        data.map((d) => d.status ?? null),
+        events.map((e) => JSON.stringify(e)),
       ],
     );
   }

@@ -1,46 +1,78 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import {
   ALERT_DELIVERED,
   ALERT_FAILED,
   ALERT_RAISED,
   COMMITMENT_CHANGED,
   Topics,
+  type EventOf,
 } from '@ct/contracts';
-import { decodeJsonValue, EventIntake } from '@ct/messaging';
+import {
+  BatchConsumerProvider,
+  DeadLetterPublisher,
+  MESSAGING_OPTIONS,
+  type MessagingOptions,
+} from '@ct/messaging';
+import { ALERTS_CONSUMER_GROUP } from '../config/dashboard.env';
 import { ItemSnapshots } from '../items/item-snapshots.store';
 import { StreamStore } from './stream-store.service';
 
-const ALERT_TYPES = [ALERT_RAISED, ALERT_DELIVERED, ALERT_FAILED] as const;
-
 /**
- * Feeds the stream and the register's read model from Kafka (consumer group
- * dashboard-stream): item changes and alerts.
+ * Feeds the register's read model and the stream from `commitment.changed`
+ * (consumer group dashboard-stream), a batch per transaction: the read model
+ * first, so that a page refreshing on a streamed event reads the new state.
+ * Both writes are idempotent, so a redelivered batch changes nothing.
  */
-@Controller()
-export class StreamConsumer {
+@Injectable()
+export class ChangesConsumer extends BatchConsumerProvider<typeof COMMITMENT_CHANGED> {
   constructor(
-    private readonly intake: EventIntake,
-    private readonly store: StreamStore,
-    private readonly snapshots: ItemSnapshots,
-  ) {}
-
-  @EventPattern(Topics.commitmentChanged)
-  async commitmentChanged(@Ctx() ctx: KafkaContext): Promise<void> {
-    // The read model first: a page refreshing on the streamed event then reads the new state.
-    // Both steps are idempotent, so a redelivery after a crash between them completes the pair.
-    await this.intake.handle(COMMITMENT_CHANGED, ctx, async (e) => {
-      await this.snapshots.apply(e.data);
-      await this.store.add(e);
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    @InjectDataSource() dataSource: DataSource,
+    snapshots: ItemSnapshots,
+    store: StreamStore,
+    deadLetters: DeadLetterPublisher,
+  ) {
+    const apply = (events: EventOf<typeof COMMITMENT_CHANGED>[]) =>
+      dataSource.transaction(async (m) => {
+        await snapshots.applyMany(
+          m,
+          events.map((e) => e.data),
+        );
+        await store.addMany(m, events);
+      });
+    super(options, deadLetters, {
+      topic: Topics.commitmentChanged,
+      type: COMMITMENT_CHANGED,
+      applyMany: (events) => apply(events),
+      applyOne: (event) => apply([event]),
     });
   }
+}
 
-  /** alerts.v1 carries three event types: validate each against its own. */
-  @EventPattern(Topics.alerts)
-  async alert(@Ctx() ctx: KafkaContext): Promise<void> {
-    const decoded = decodeJsonValue(ctx.getMessage().value);
-    const type = (decoded.ok ? (decoded.value as { type?: unknown })?.type : undefined) as string;
-    const known = ALERT_TYPES.find((t) => t === type) ?? ALERT_RAISED; // an unknown type fails validation: dead-lettered
-    await this.intake.handle(known, ctx, (e) => this.store.add(e));
+/**
+ * Feeds the stream from alerts.v1, which carries three event types, each
+ * validated against its own contract. A group of its own: consumers of one
+ * group must subscribe to the same topics.
+ */
+@Injectable()
+export class AlertsConsumer extends BatchConsumerProvider<
+  typeof ALERT_RAISED | typeof ALERT_DELIVERED | typeof ALERT_FAILED
+> {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    @InjectDataSource() dataSource: DataSource,
+    store: StreamStore,
+    deadLetters: DeadLetterPublisher,
+  ) {
+    super(options, deadLetters, {
+      topic: Topics.alerts,
+      type: [ALERT_RAISED, ALERT_DELIVERED, ALERT_FAILED],
+      groupId: ALERTS_CONSUMER_GROUP,
+      clientId: `${options.service}-alerts`,
+      applyMany: (events) => dataSource.transaction((m) => store.addMany(m, events)),
+      applyOne: (event) => store.add(event),
+    });
   }
 }

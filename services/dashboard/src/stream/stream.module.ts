@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ItemsModule } from '../items/items.module';
-import { StreamConsumer } from './stream.consumer';
+import { AlertsConsumer, ChangesConsumer } from './stream.consumer';
 import { StreamController } from './stream.controller';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
 import { StreamStore } from './stream-store.service';
@@ -13,8 +13,13 @@ export class StreamModule {
       module: StreamModule,
       global: true,
       imports: [ItemsModule],
-      controllers: [StreamController, StreamConsumer],
-      providers: [StreamStore, StreamRetention, { provide: STREAM_OPTIONS, useValue: options }],
+      controllers: [StreamController],
+      providers: [
+        ...(options.consume ? [ChangesConsumer, AlertsConsumer] : []),
+        StreamStore,
+        StreamRetention,
+        { provide: STREAM_OPTIONS, useValue: options },
+      ],
       exports: [StreamStore],
     };
   }

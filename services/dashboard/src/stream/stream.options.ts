@@ -4,4 +4,6 @@ export interface StreamOptions {
   pollMs: number;
   /** Events are replayable for this many days. */
   retentionDays: number;
+  /** Read commitment.changed and alerts.v1 from Kafka (off in tests that feed the stores directly). */
+  consume: boolean;
 }

@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { COMMITMENT_EXTRACTED, DOCUMENT_EXTRACTED, type EventOf } from '@ct/contracts';
 import type { Extractor } from '@ct/extraction';
 import { claimEvents, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
+import { quoteIdent } from '@ct/persistence';
 import { histogram } from '@ct/platform';
 import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
@@ -51,21 +52,20 @@ export class ExtractionService {
       if (fresh.length === 0) return [];
       const docs = await m.findBy(DocumentEntity, { id: In(fresh.map((e) => e.data.documentId)) });
       const byId = new Map(docs.map((d) => [d.id, d]));
-      const done: { documentId: string; commitments: number }[] = [];
-      for (const e of fresh) {
+      const toRead = fresh.map((e) => {
         const doc = byId.get(e.data.documentId);
         if (!doc)
           throw new UnprocessableEventError(`document ${e.data.documentId} is not stored here`);
-        done.push({ documentId: doc.id, commitments: await this.extractInto(m, doc) });
-      }
-      return done;
+        return doc;
+      });
+      return this.extractAllInto(m, toRead);
     });
     if (counts.length === 0) {
       this.logger.log({ events: events.length }, 'document.received already processed');
       return;
     }
     this.logger.log(
-      { documents: counts.length, commitments: counts.reduce((n, c) => n + c.commitments, 0) },
+      { documents: counts.length, commitments: counts.reduce((n, c) => n + c, 0) },
       'documents extracted',
     );
     this.relay.nudge();
@@ -76,14 +76,66 @@ export class ExtractionService {
     return `${this.extractor.name}@${this.extractor.version}`;
   }
 
+  /** extractAllInto for one document; returns how many commitments it holds. */
+  async extractInto(m: EntityManager, doc: DocumentEntity): Promise<number> {
+    const [count] = await this.extractAllInto(m, [doc]);
+    return count;
+  }
+
   /**
-   * Run the engine over a stored document inside the caller's transaction:
+   * Run the engine over stored documents inside the caller's transaction:
    * one `commitment.extracted` per commitment (ids carry the engine version,
    * so a newer engine's results are new events and the same engine's are
-   * the same events), one `document.extracted` for the run, and the
-   * document marked with the engine that read it.
+   * the same events), one `document.extracted` per document, and each
+   * document marked with the engine that read it: three statements for the
+   * whole batch. Returns each document's number of commitments.
    */
-  async extractInto(m: EntityManager, doc: DocumentEntity): Promise<number> {
+  async extractAllInto(m: EntityManager, docs: DocumentEntity[]): Promise<number[]> {
+    if (docs.length === 0) return [];
+    const extractedAt = new Date();
+    const runs = docs.map((doc) => this.run(doc));
+    await this.outbox.appendMany(
+      m,
+      COMMITMENT_EXTRACTED,
+      runs.flatMap((r) => r.commitments),
+    );
+    await this.outbox.appendMany(
+      m,
+      DOCUMENT_EXTRACTED,
+      runs.map((r) => ({
+        data: {
+          documentId: r.documentId,
+          engine: r.engine,
+          language: r.language,
+          commitments: r.commitments.length,
+          byKind: r.byKind,
+          extractedAt: extractedAt.toISOString(),
+          ...(r.truncated ? { truncated: true } : {}),
+        },
+        init: {
+          id: `document-extracted:${r.documentId}:${r.engine.name}@${r.engine.version}`,
+          subject: `documents/${r.documentId}`,
+        },
+      })),
+    );
+    await m.query(
+      `UPDATE ${quoteIdent(SCHEMA)}.documents d
+       SET extracted_at = $1, engine_version = r.engine, commitment_count = r.n, language = r.language
+       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[]) AS r(id, engine, n, language)
+       WHERE d.id = r.id`,
+      [
+        extractedAt.toISOString(),
+        runs.map((r) => r.documentId),
+        runs.map((r) => `${r.engine.name}@${r.engine.version}`),
+        runs.map((r) => r.commitments.length),
+        runs.map((r) => r.language),
+      ],
+    );
+    return runs.map((r) => r.commitments.length);
+  }
+
+  /** The engine over one document, and the events that say what it found. */
+  private run(doc: DocumentEntity) {
     const documentId = doc.id;
     const stop = extractionSeconds.startTimer({ engine: this.engineVersion() });
     const result = this.extractor.extract({
@@ -104,10 +156,15 @@ export class ExtractionService {
     const ordered = [...result.commitments].sort(
       (a, b) => Number(b.kind === 'event') - Number(a.kind === 'event'),
     );
-    await this.outbox.appendMany(
-      m,
-      COMMITMENT_EXTRACTED,
-      ordered.map((c, index) => ({
+    const byKind = { mandate: 0, pledge: 0, event: 0 };
+    for (const c of result.commitments) byKind[c.kind]++;
+    return {
+      documentId,
+      engine,
+      truncated: result.truncated,
+      byKind,
+      language: doc.language ?? (result.language === 'und' ? null : result.language),
+      commitments: ordered.map((c, index) => ({
         data: {
           documentId,
           index,
@@ -129,34 +186,6 @@ export class ExtractionService {
           subject: `documents/${documentId}`,
         },
       })),
-    );
-    const extractedAt = new Date();
-    const language = doc.language ?? (result.language === 'und' ? null : result.language);
-    const byKind = { mandate: 0, pledge: 0, event: 0 };
-    for (const c of result.commitments) byKind[c.kind]++;
-    await this.outbox.append(
-      m,
-      DOCUMENT_EXTRACTED,
-      {
-        documentId,
-        engine,
-        language,
-        commitments: result.commitments.length,
-        byKind,
-        extractedAt: extractedAt.toISOString(),
-        ...(result.truncated ? { truncated: true } : {}),
-      },
-      {
-        id: `document-extracted:${documentId}:${engine.name}@${engine.version}`,
-        subject: `documents/${documentId}`,
-      },
-    );
-    await m.update(DocumentEntity, documentId, {
-      extractedAt,
-      engineVersion: `${engine.name}@${engine.version}`,
-      commitmentCount: result.commitments.length,
-      language,
-    });
-    return result.commitments.length;
+    };
   }
 }

@@ -32,41 +32,73 @@ export class AlertPlanner {
   ) {}
 
   async replan(m: EntityManager, item: WatchedItem): Promise<void> {
+    await this.replanMany(m, [item]);
+  }
+
+  /** replan for many items (each listed once) in three statements. */
+  async replanMany(m: EntityManager, items: WatchedItem[]): Promise<void> {
+    if (items.length === 0) return;
     const now = this.clock.now();
-    let overdueFrom = 1;
-    // Overdue reminders can only have been raised once the due date has passed.
-    if (item.dueDate && now.getTime() >= Date.parse(`${item.dueDate}T00:00:00Z`) + DAY_MS) {
-      const [row] = (await m.query(
-        `SELECT max(split_part(reason, ':', 2)::int) AS n FROM ${this.s}.alerts
-         WHERE item_id = $1 AND due_date = $2 AND reason LIKE 'overdue:%' AND raised_at IS NOT NULL`,
-        [item.itemId, item.dueDate],
-      )) as { n: number | null }[];
-      overdueFrom = (row?.n ?? 0) + 1;
-    }
-    const wanted =
+    const lastOverdue = await this.lastOverdueRaised(m, items, now);
+    const wanted = items.flatMap((item) =>
       item.dueDate && !CLOSED.includes(item.status)
-        ? plan(item.dueDate, this.options.offsetsDays, now, overdueFrom).map((a) => ({
+        ? plan(
+            item.dueDate,
+            this.options.offsetsDays,
+            now,
+            (lastOverdue.get(item.itemId) ?? 0) + 1,
+          ).map((a) => ({
             ...a,
+            itemId: item.itemId,
+            dueDate: item.dueDate!,
             key: alertKey(item.itemId, a.reason, item.dueDate!),
           }))
-        : [];
+        : [],
+    );
+    // Keys name their item, so one list of wanted keys serves every item.
     await m.query(
-      `DELETE FROM ${this.s}.alerts WHERE item_id = $1 AND raised_at IS NULL AND NOT (key = ANY($2::text[]))`,
-      [item.itemId, wanted.map((a) => a.key)],
+      `DELETE FROM ${this.s}.alerts WHERE item_id = ANY($1::uuid[]) AND raised_at IS NULL
+         AND NOT (key = ANY($2::text[]))`,
+      [items.map((i) => i.itemId), wanted.map((a) => a.key)],
     );
     if (wanted.length === 0) return;
     await m.query(
       `INSERT INTO ${this.s}.alerts (key, item_id, reason, due_date, fire_at, planned_at)
-       SELECT k, $1, r, $2::date, f, $3 FROM unnest($4::text[], $5::text[], $6::timestamptz[]) AS a(k, r, f)
+       SELECT k, i, r, d, f, $1 FROM unnest($2::text[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
+         AS a(k, i, r, d, f)
        ON CONFLICT (key) DO NOTHING`,
       [
-        item.itemId,
-        item.dueDate,
         now.toISOString(),
         wanted.map((a) => a.key),
+        wanted.map((a) => a.itemId),
         wanted.map((a) => a.reason),
+        wanted.map((a) => a.dueDate),
         wanted.map((a) => a.fireAt.toISOString()),
       ],
     );
+  }
+
+  /**
+   * The last overdue reminder raised for each item's current due date.
+   * Only items already past their due date can have had one.
+   */
+  private async lastOverdueRaised(
+    m: EntityManager,
+    items: WatchedItem[],
+    now: Date,
+  ): Promise<Map<string, number>> {
+    const past = items.filter(
+      (i) => i.dueDate && now.getTime() >= Date.parse(`${i.dueDate}T00:00:00Z`) + DAY_MS,
+    );
+    if (past.length === 0) return new Map();
+    const rows = (await m.query(
+      `SELECT a.item_id, max(split_part(a.reason, ':', 2)::int) AS n
+       FROM ${this.s}.alerts a JOIN unnest($1::uuid[], $2::date[]) AS w(item_id, due_date)
+         ON a.item_id = w.item_id AND a.due_date = w.due_date
+       WHERE a.reason LIKE 'overdue:%' AND a.raised_at IS NOT NULL
+       GROUP BY a.item_id`,
+      [past.map((i) => i.itemId), past.map((i) => i.dueDate)],
+    )) as { item_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.item_id, r.n]));
   }
 }

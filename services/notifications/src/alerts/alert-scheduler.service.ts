@@ -173,13 +173,12 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
       );
       for (const d of raised) alertsRaised.inc({ late: String(d.late) });
       // The next overdue reminder of each item that just had one.
-      for (const row of live.filter((r) => r.reason.startsWith('overdue:'))) {
-        await this.planner.replan(m, {
-          itemId: row.item_id,
-          status: row.status,
-          dueDate: row.due_date,
-        });
-      }
+      const reminded = new Map(
+        live
+          .filter((r) => r.reason.startsWith('overdue:'))
+          .map((r) => [r.item_id, { itemId: r.item_id, status: r.status, dueDate: r.due_date }]),
+      );
+      await this.planner.replanMany(m, [...reminded.values()]);
       return due.length;
     });
   }

@@ -1,18 +1,29 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { Inject, Injectable } from '@nestjs/common';
 import { COMMITMENT_CHANGED, Topics } from '@ct/contracts';
-import { EventIntake } from '@ct/messaging';
+import {
+  BatchConsumerProvider,
+  DeadLetterPublisher,
+  MESSAGING_OPTIONS,
+  type MessagingOptions,
+} from '@ct/messaging';
 import { WatchesService } from './watches.service';
 
-@Controller()
-export class WatchesConsumer {
+/**
+ * Reads commitment.changed in batches (consumer group notifications-deadlines):
+ * a document's ten changes cost one transaction, not ten.
+ */
+@Injectable()
+export class WatchesConsumer extends BatchConsumerProvider<typeof COMMITMENT_CHANGED> {
   constructor(
-    private readonly intake: EventIntake,
-    private readonly watches: WatchesService,
-  ) {}
-
-  @EventPattern(Topics.commitmentChanged)
-  async commitmentChanged(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.intake.handle(COMMITMENT_CHANGED, ctx, (e) => this.watches.onCommitmentChanged(e));
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    watches: WatchesService,
+    deadLetters: DeadLetterPublisher,
+  ) {
+    super(options, deadLetters, {
+      topic: Topics.commitmentChanged,
+      type: COMMITMENT_CHANGED,
+      applyMany: (events) => watches.onCommitmentsChanged(events),
+      applyOne: (event) => watches.onCommitmentChanged(event),
+    });
   }
 }

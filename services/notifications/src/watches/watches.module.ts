@@ -1,10 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { WatchesConsumer } from './watches.consumer';
 import { WatchesController } from './watches.controller';
 import { WatchesService } from './watches.service';
 
-@Module({
-  controllers: [WatchesController, WatchesConsumer],
-  providers: [WatchesService],
-})
-export class WatchesModule {}
+@Module({})
+export class WatchesModule {
+  static register(opts: { consume: boolean }): DynamicModule {
+    return {
+      module: WatchesModule,
+      controllers: [WatchesController],
+      providers: [WatchesService, ...(opts.consume ? [WatchesConsumer] : [])],
+    };
+  }
+}

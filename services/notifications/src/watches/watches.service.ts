@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { EventOf } from '@ct/contracts';
-import { claimEvent } from '@ct/messaging';
+import type { CommitmentChangedData, EventOf } from '@ct/contracts';
+import { claimEvents } from '@ct/messaging';
 import { quoteIdent } from '@ct/persistence';
 import { CONSUMER_GROUP, SCHEMA } from '../config/notifications.env';
 import { AlertPlanner } from '../alerts/alert-planner';
@@ -17,32 +17,66 @@ export class WatchesService {
     private readonly planner: AlertPlanner,
   ) {}
 
-  /**
-   * Keep the watched deadline of an item current, and its alerts planned for
-   * it. Only a newer item version overwrites the row, so a late or replayed
-   * event cannot roll it back.
-   */
+  /** One change in its own transaction (see onCommitmentsChanged). */
   async onCommitmentChanged(event: EventOf<'commitment.changed.v1'>): Promise<void> {
-    const d = event.data;
+    await this.onCommitmentsChanged([event]);
+  }
+
+  /**
+   * Keep the watched deadlines of items current, and their alerts planned,
+   * for a batch of changes in one transaction. Only a newer item version
+   * overwrites a row, so a late or replayed event cannot roll it back; each
+   * event is claimed, so a redelivered batch changes nothing.
+   */
+  async onCommitmentsChanged(events: EventOf<'commitment.changed.v1'>[]): Promise<void> {
     const applied = await this.dataSource.transaction(async (m) => {
-      if (!(await claimEvent(m, SCHEMA, CONSUMER_GROUP, event.id))) return false;
-      const rows: unknown[] = await m.query(
+      const claimed = await claimEvents(
+        m,
+        SCHEMA,
+        CONSUMER_GROUP,
+        events.map((e) => e.id),
+      );
+      // A statement may not update one row twice: each item's newest version in the batch.
+      const newest = new Map<string, CommitmentChangedData>();
+      for (const { id, data } of events) {
+        if (!claimed.has(id)) continue;
+        const seen = newest.get(data.itemId);
+        if (!seen || seen.version < data.version) newest.set(data.itemId, data);
+      }
+      if (newest.size === 0) return [];
+      const rows = [...newest.values()];
+      const updated = (await m.query(
         `INSERT INTO ${quoteIdent(SCHEMA)}.watched_deadlines
            (item_id, kind, actor, action, status, due_date, owner, item_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+           $6::date[], $7::text[], $8::int[])
          ON CONFLICT (item_id) DO UPDATE SET
            kind = EXCLUDED.kind, actor = EXCLUDED.actor, action = EXCLUDED.action,
            status = EXCLUDED.status, due_date = EXCLUDED.due_date, owner = EXCLUDED.owner,
            item_version = EXCLUDED.item_version, updated_at = now()
          WHERE watched_deadlines.item_version < EXCLUDED.item_version
          RETURNING item_id`,
-        [d.itemId, d.kind, d.actor, d.action, d.status, d.dueDate, d.owner, d.version],
+        [
+          rows.map((d) => d.itemId),
+          rows.map((d) => d.kind),
+          rows.map((d) => d.actor),
+          rows.map((d) => d.action),
+          rows.map((d) => d.status),
+          rows.map((d) => d.dueDate),
+          rows.map((d) => d.owner),
+          rows.map((d) => d.version),
+        ],
+      )) as { item_id: string }[];
+      const changed = updated.map((r) => newest.get(r.item_id)!);
+      await this.planner.replanMany(
+        m,
+        changed.map((d) => ({ itemId: d.itemId, status: d.status, dueDate: d.dueDate })),
       );
-      if (rows.length === 0) return false;
-      await this.planner.replan(m, { itemId: d.itemId, status: d.status, dueDate: d.dueDate });
-      return true;
+      return changed;
     });
-    if (applied) this.logger.log({ itemId: d.itemId, dueDate: d.dueDate }, 'deadline watched');
+    if (applied.length > 0) {
+      this.logger.log({ items: applied.length, events: events.length }, 'deadlines watched');
+    }
   }
 
   list(limit: number, offset: number) {
