@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
+import { DataSource } from 'typeorm';
 import { queryRows, readSse, type InProcessApp } from '@ct/testing';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { StreamRetention } from '../src/stream/stream-retention.service';
@@ -19,31 +20,35 @@ describe('GET /api/stream', () => {
   );
   const auth = { authorization: `Bearer ${token}` };
 
-  const changed = (n: number, version: number, kind: 'mandate' | 'pledge' | 'event' = 'mandate') =>
-    store.add(
-      wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
-        COMMITMENT_CHANGED,
-        {
-          itemId: item(n),
-          version,
-          change: version === 1 ? 'created' : 'status_changed',
-          changes: [],
-          kind,
-          actor: 'Secretariat',
-          action: `task ${n}`,
-          status: 'open',
-          deadline: null,
-          deadlineSource: 'none',
-          dueDate: null,
-          owner: null,
-          place: null,
-          dependsOn: null,
-          sourceCount: 1,
-          changedAt: new Date().toISOString(),
-        },
-        { source: '/test', id: `item:${item(n)}:v${version}` },
-      ),
+  const changedEvent = (
+    n: number,
+    version: number,
+    kind: 'mandate' | 'pledge' | 'event' = 'mandate',
+  ) =>
+    wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
+      COMMITMENT_CHANGED,
+      {
+        itemId: item(n),
+        version,
+        change: version === 1 ? 'created' : 'status_changed',
+        changes: [],
+        kind,
+        actor: 'Secretariat',
+        action: `task ${n}`,
+        status: 'open',
+        deadline: null,
+        deadlineSource: 'none',
+        dueDate: null,
+        owner: null,
+        place: null,
+        dependsOn: null,
+        sourceCount: 1,
+        changedAt: new Date().toISOString(),
+      },
+      { source: '/test', id: `item:${item(n)}:v${version}` },
     );
+  const changed = (n: number, version: number, kind: 'mandate' | 'pledge' | 'event' = 'mandate') =>
+    store.add(changedEvent(n, version, kind));
 
   beforeAll(async () => {
     h = await startDashboard('stream', { JWT_SECRET: SECRET, STREAM_POLL_MS: '50' });
@@ -137,5 +142,33 @@ describe('GET /api/stream', () => {
       lastEventId: '1',
       oldestKept: expect.any(String),
     });
+  });
+
+  it('numbers events in commit order: a writer waits while another one has not committed', async () => {
+    const runner = h.app.get(DataSource).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    let second: Promise<void> | undefined;
+    try {
+      await store.addMany(runner.manager, [changedEvent(70, 1)]);
+      let secondDone = false;
+      second = store.add(changedEvent(71, 1)).then(() => {
+        secondDone = true;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      // Had it gone ahead, a client could read 71's number and then never see 70's.
+      expect(secondDone).toBe(false);
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await second;
+    const rows = await queryRows<{ item_id: string }>(
+      h.db.url,
+      `SELECT item_id FROM dashboard.stream_events WHERE item_id = ANY($1::uuid[]) ORDER BY seq`,
+      [[item(70), item(71)]],
+    );
+    expect(rows.map((r) => r.item_id)).toEqual([item(70), item(71)]);
   });
 });

@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import ICAL from 'ical.js';
 import { COMMITMENT_CHANGED, wrap, type CommitmentChangedData } from '@ct/contracts';
 import { DataSource } from 'typeorm';
-import type { InProcessApp } from '@ct/testing';
+import { queryRows, type InProcessApp } from '@ct/testing';
 import { ItemSnapshots } from '../src/items/item-snapshots.store';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { startDashboard } from './harness';
@@ -87,7 +87,19 @@ describe('dashboard views', () => {
     const body = (await (await get('/api/overview')).json()) as Overview;
     expect(body.byStatus.blocked).toBe(1);
     expect(body.byStatus.in_progress).toBeUndefined();
-    await snapshots.apply(changed(5, { version: 4, status: 'cancelled' }));
+    // A batch holding several versions of an item, out of order: its highest wins.
+    await snapshots.applyMany(h.app.get(DataSource).manager, [
+      changed(5, { version: 5, status: 'cancelled' }),
+      changed(5, { version: 4, status: 'done' }),
+      changed(5, { version: 2, status: 'in_progress' }),
+    ]);
+    expect(
+      await queryRows(
+        h.db.url,
+        `SELECT version, status FROM dashboard.item_snapshots WHERE item_id = $1`,
+        [id(5)],
+      ),
+    ).toEqual([{ version: 5, status: 'cancelled' }]);
   });
 
   it('counts by status and kind, singles out what is overdue, lists the next deadlines', async () => {

@@ -326,4 +326,117 @@ describe('deadline alerts', () => {
       await replica.stop();
     }
   });
+
+  it('plans for a batch of changes what the same changes plan one at a time, and ignores a redelivered batch', async () => {
+    clock.set('2026-08-01T12:00:00Z');
+    const watches = h.app.get(WatchesService);
+    const event = (
+      itemId: string,
+      version: number,
+      over: Partial<DataOf<typeof COMMITMENT_CHANGED>>,
+    ) =>
+      wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
+        COMMITMENT_CHANGED,
+        {
+          itemId,
+          version,
+          change: version === 1 ? 'created' : 'updated',
+          changes: [],
+          kind: 'mandate',
+          actor: 'Ministers of Transport',
+          action: 'agree a corridor tariff',
+          status: 'open',
+          deadline: null,
+          deadlineSource: 'explicit',
+          dueDate: null,
+          owner: null,
+          place: null,
+          dependsOn: null,
+          sourceCount: 1,
+          changedAt: clock.now().toISOString(),
+          ...over,
+        },
+        { source: '/test', id: `item:${itemId}:v${version}` },
+      );
+    // Three items per way: a deadline moved (versions out of order, one redelivered), an item closed, one overdue.
+    const ways = {
+      batch: [
+        '01900000-0000-7000-8000-000000000101',
+        '01900000-0000-7000-8000-000000000102',
+        '01900000-0000-7000-8000-000000000103',
+      ],
+      single: [
+        '01900000-0000-7000-8000-000000000201',
+        '01900000-0000-7000-8000-000000000202',
+        '01900000-0000-7000-8000-000000000203',
+      ],
+    };
+    const first = ([moved, closed, overdue]: string[]) => [
+      event(moved, 2, { dueDate: '2026-10-31', deadline: '2026-10-31' }),
+      event(moved, 1, { dueDate: '2026-09-30', deadline: '2026-09-30' }),
+      event(closed, 1, { dueDate: '2026-09-15', deadline: '2026-09-15' }),
+      event(overdue, 1, { dueDate: '2026-07-20', deadline: '2026-07-20' }),
+      event(closed, 2, { dueDate: '2026-09-15', deadline: '2026-09-15', status: 'done' }),
+      event(moved, 1, { dueDate: '2026-09-30', deadline: '2026-09-30' }),
+    ];
+    const second = ([, , overdue]: string[]) => [
+      event(overdue, 2, {
+        dueDate: '2026-07-20',
+        deadline: '2026-07-20',
+        owner: 'new@example.org',
+      }),
+    ];
+    await watches.onCommitmentsChanged(first(ways.batch));
+    for (const e of first(ways.single)) await watches.onCommitmentChanged(e);
+    await pass(); // raises each overdue item's reminder for this week
+    await watches.onCommitmentsChanged(second(ways.batch));
+    for (const e of second(ways.single)) await watches.onCommitmentChanged(e);
+    await watches.onCommitmentsChanged(first(ways.batch)); // redelivered: claimed already
+
+    const state = async (ids: string[]) => ({
+      watched: (
+        await queryRows<{ item_id: string; status: string; due: string; version: number }>(
+          h.db.url,
+          `SELECT item_id, status, due_date::text AS due, item_version AS version
+           FROM notifications.watched_deadlines WHERE item_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      ).map((r) => ({ ...r, item_id: ids.indexOf(r.item_id) })),
+      alerts: (
+        await queryRows<{
+          item_id: string;
+          reason: string;
+          due: string;
+          fire_at: Date;
+          raised: boolean;
+        }>(
+          h.db.url,
+          `SELECT item_id, reason, due_date::text AS due, fire_at, raised_at IS NOT NULL AS raised
+           FROM notifications.alerts WHERE item_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      )
+        .map((r) => ({ ...r, item_id: ids.indexOf(r.item_id) }))
+        .sort((a, b) => a.item_id - b.item_id || a.reason.localeCompare(b.reason)),
+    });
+    const batch = await state(ways.batch);
+    expect(batch).toEqual(await state(ways.single));
+    expect(batch.watched).toEqual(
+      expect.arrayContaining([
+        { item_id: 0, status: 'open', due: '2026-10-31', version: 2 },
+        { item_id: 1, status: 'done', due: '2026-09-15', version: 2 },
+        { item_id: 2, status: 'open', due: '2026-07-20', version: 2 },
+      ]),
+    );
+    expect(batch.alerts.filter((a) => a.item_id === 0).map((a) => a.due)).toEqual(
+      expect.arrayContaining(['2026-10-31']),
+    );
+    expect(batch.alerts.filter((a) => a.item_id === 0 && a.due !== '2026-10-31')).toEqual([]);
+    expect(batch.alerts.filter((a) => a.item_id === 1)).toEqual([]);
+    // The overdue item: this week's reminder raised, the next one planned after it.
+    expect(batch.alerts.filter((a) => a.item_id === 2).map((a) => [a.reason, a.raised])).toEqual([
+      ['overdue:2', true],
+      ['overdue:3', false],
+    ]);
+  });
 });
