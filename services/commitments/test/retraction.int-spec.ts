@@ -121,4 +121,39 @@ describe(RetractionService.name, () => {
     expect(await status('Ministers of Water')).toEqual(['in_progress/1']);
     expect(await status('Ministers of Roads')).toEqual(['open/2']);
   });
+
+  it('records and settles a batch of runs of several documents in one go', async () => {
+    const [a, b] = [DOC(4), DOC(5)];
+    await register.applyMany([
+      found(a, V1, 0, 'Ministers of Energy', 'connect the grids'),
+      found(a, V1, 1, 'Ministers of Mining', 'map the deposits'),
+      found(b, V1, 0, 'Ministers of Fishing', 'set catch quotas'),
+      found(b, V1, 1, 'Ministers of Forests', 'plant a green belt'),
+    ]);
+    await register.applyMany([
+      found(a, V2, 0, 'Ministers of Energy', 'connect the grids'),
+      found(b, V2, 0, 'Ministers of Forests', 'plant a green belt'),
+    ]);
+    const [v1a, v1b] = [run(a, V1, 2), run(b, V1, 2)];
+    const [v2a, v2b] = [run(a, V2, 1), run(b, V2, 1)]; // later runs
+    // Both engines' runs in one batch, one of them redelivered within it.
+    await retraction.onDocumentsExtracted([v1a, v1b, v2a, v2b, v2a]);
+    expect(await status('Ministers of Energy')).toEqual(['open/2']);
+    expect(await status('Ministers of Mining')).toEqual(['retracted/1']);
+    expect(await status('Ministers of Fishing')).toEqual(['retracted/1']);
+    expect(await status('Ministers of Forests')).toEqual(['open/2']);
+    const runs = await queryRows<{ document_id: string; settled: boolean }>(
+      h.db.url,
+      `SELECT document_id, settled_at IS NOT NULL AS settled FROM commitments.document_runs
+       WHERE document_id = ANY($1::uuid[]) ORDER BY document_id, engine`,
+      [[a, b]],
+    );
+    // Each document's latest run settles; the run it superseded in the same batch need not.
+    expect(runs).toEqual([
+      { document_id: a, settled: false },
+      { document_id: a, settled: true },
+      { document_id: b, settled: false },
+      { document_id: b, settled: true },
+    ]);
+  });
 });

@@ -99,6 +99,8 @@ export class RegisterStore {
    * that actor, and, for each deadline window, the actor's items due inside
    * it, however old (a declaration quoted a year later, by an actor with
    * hundreds of newer items, still finds its item). Newest first, once each.
+   * The windows are read only for actors whose newest items did not all fit
+   * in the first read: for the others, that read already holds every item.
    */
   async candidates(
     m: EntityManager,
@@ -113,24 +115,36 @@ export class RegisterStore {
          SELECT * FROM ${this.s}.tracked_items t
          WHERE t.kind = k.kind AND t.actor_key = k.actor_key
          ORDER BY t.created_at DESC, t.id DESC LIMIT ${CANDIDATE_LIMIT}
-       ) i
-       UNION ALL
-       SELECT ${SELECT_ITEM}
-       FROM unnest($3::text[], $4::text[], $5::date[], $6::date[]) AS w(kind, actor_key, lo, hi)
-       CROSS JOIN LATERAL (
-         SELECT * FROM ${this.s}.tracked_items t
-         WHERE t.actor_key = w.actor_key AND t.kind = w.kind AND t.due_date BETWEEN w.lo AND w.hi
-         ORDER BY t.created_at DESC, t.id DESC LIMIT ${CANDIDATE_LIMIT}
        ) i`,
-      [
-        pairs.map((p) => p.kind),
-        pairs.map((p) => p.actorKey),
-        windows.map((w) => w.kind),
-        windows.map((w) => w.actorKey),
-        windows.map((w) => w.from),
-        windows.map((w) => w.to),
-      ],
+      [pairs.map((p) => p.kind), pairs.map((p) => p.actorKey)],
     );
+    const perPair = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.kind}\u0000${r.actorKey}`;
+      perPair.set(key, (perPair.get(key) ?? 0) + 1);
+    }
+    const beyond = windows.filter(
+      (w) => perPair.get(`${w.kind}\u0000${w.actorKey}`) === CANDIDATE_LIMIT,
+    );
+    if (beyond.length > 0) {
+      rows.push(
+        ...((await m.query(
+          `SELECT ${SELECT_ITEM}
+           FROM unnest($1::text[], $2::text[], $3::date[], $4::date[]) AS w(kind, actor_key, lo, hi)
+           CROSS JOIN LATERAL (
+             SELECT * FROM ${this.s}.tracked_items t
+             WHERE t.actor_key = w.actor_key AND t.kind = w.kind AND t.due_date BETWEEN w.lo AND w.hi
+             ORDER BY t.created_at DESC, t.id DESC LIMIT ${CANDIDATE_LIMIT}
+           ) i`,
+          [
+            beyond.map((w) => w.kind),
+            beyond.map((w) => w.actorKey),
+            beyond.map((w) => w.from),
+            beyond.map((w) => w.to),
+          ],
+        )) as ItemState[]),
+      );
+    }
     const once = new Map(rows.map((r) => [r.id, r]));
     // Newest first, as the recency query alone returned them: ties in matching go to the newest.
     return [...once.values()].sort(

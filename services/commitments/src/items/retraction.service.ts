@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf } from '@ct/contracts';
-import { claimEvent, OutboxRelay } from '@ct/messaging';
+import { claimEvents, OutboxRelay } from '@ct/messaging';
 import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/commitments.env';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
@@ -33,15 +33,35 @@ export class RetractionService {
   ) {}
 
   async onDocumentExtracted(event: EventOf<'document.extracted.v1'>): Promise<void> {
-    const d = event.data;
+    await this.onDocumentsExtracted([event]);
+  }
+
+  /** Record a batch of extraction runs in one transaction and settle those that are complete. */
+  async onDocumentsExtracted(events: EventOf<'document.extracted.v1'>[]): Promise<void> {
     const retracted = await this.dataSource.transaction(async (m) => {
-      if (!(await claimEvent(m, SCHEMA, RUNS_CONSUMER, event.id))) return 0;
+      const claimed = await claimEvents(
+        m,
+        SCHEMA,
+        RUNS_CONSUMER,
+        events.map((e) => e.id),
+      );
+      const runs = events.filter((e) => claimed.delete(e.id)).map((e) => e.data);
+      if (runs.length === 0) return 0;
       await m.query(
         `INSERT INTO ${this.s}.document_runs (document_id, engine, commitments, extracted_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [d.documentId, `${d.engine.name}@${d.engine.version}`, d.commitments, d.extractedAt],
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])
+         ON CONFLICT DO NOTHING`,
+        [
+          runs.map((d) => d.documentId),
+          runs.map((d) => `${d.engine.name}@${d.engine.version}`),
+          runs.map((d) => d.commitments),
+          runs.map((d) => d.extractedAt),
+        ],
       );
-      return this.settle(m, [d.documentId]);
+      return this.settle(
+        m,
+        runs.map((d) => d.documentId),
+      );
     });
     if (retracted > 0) this.relay.nudge();
   }
@@ -60,6 +80,7 @@ export class RetractionService {
          AND r.extracted_at = (SELECT max(extracted_at) FROM ${this.s}.document_runs x WHERE x.document_id = r.document_id)
          AND r.commitments <= (SELECT count(*) FROM ${this.s}.item_sources s
                                WHERE s.document_id = r.document_id AND s.engine = r.engine)
+       ORDER BY r.document_id, r.engine
        FOR UPDATE OF r`,
       [[...new Set(documentIds)]],
     );
@@ -85,16 +106,23 @@ export class RetractionService {
     engine: string,
   ): Promise<number> {
     const stale: { id: string }[] = await m.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (document_id) document_id, engine FROM ${this.s}.document_runs
-         WHERE settled_at IS NOT NULL OR (document_id = $1 AND engine = $2)
-         ORDER BY document_id, (document_id = $1 AND engine = $2) DESC, extracted_at DESC
+      // Runs are read only for the documents that support these items: reading
+      // every document's latest run made each settlement cost as much as the
+      // whole register had documents.
+      `WITH items AS (
+         SELECT i.id FROM ${this.s}.tracked_items i
+         WHERE i.id IN (SELECT item_id FROM ${this.s}.item_sources WHERE document_id = $1)
+           AND NOT i.action_manual AND NOT i.deadline_manual
+           AND i.status = CASE i.kind WHEN 'event' THEN 'scheduled' ELSE 'open' END
+       ), latest AS (
+         SELECT DISTINCT ON (r.document_id) r.document_id, r.engine FROM ${this.s}.document_runs r
+         WHERE r.document_id IN (
+             SELECT s.document_id FROM ${this.s}.item_sources s WHERE s.item_id IN (SELECT id FROM items))
+           AND (r.settled_at IS NOT NULL OR (r.document_id = $1 AND r.engine = $2))
+         ORDER BY r.document_id, (r.document_id = $1 AND r.engine = $2) DESC, r.extracted_at DESC
        )
-       SELECT i.id FROM ${this.s}.tracked_items i
-       WHERE i.id IN (SELECT item_id FROM ${this.s}.item_sources WHERE document_id = $1)
-         AND NOT i.action_manual AND NOT i.deadline_manual
-         AND i.status = CASE i.kind WHEN 'event' THEN 'scheduled' ELSE 'open' END
-         AND NOT EXISTS (
+       SELECT i.id FROM items i
+       WHERE NOT EXISTS (
            SELECT 1 FROM ${this.s}.item_sources s LEFT JOIN latest l ON l.document_id = s.document_id
            WHERE s.item_id = i.id AND (l.engine IS NULL OR l.engine = s.engine))
        ORDER BY i.id`,

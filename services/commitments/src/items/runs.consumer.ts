@@ -21,10 +21,8 @@ export class RunsConsumer extends BatchConsumerProvider<typeof DOCUMENT_EXTRACTE
       type: DOCUMENT_EXTRACTED,
       groupId: RUNS_CONSUMER,
       clientId: `${options.service}-runs`,
-      // Few events, each its own transaction: a run settles independently of the others.
-      applyMany: async (events) => {
-        for (const e of events) await retraction.onDocumentExtracted(e);
-      },
+      // One event per document: a batch is recorded and settled in one transaction.
+      applyMany: (events) => retraction.onDocumentsExtracted(events),
       applyOne: (event) => retraction.onDocumentExtracted(event),
       partitionsConsumedConcurrently: 1,
     });
