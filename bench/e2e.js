@@ -17,6 +17,8 @@ const LATENCY_SECONDS = Number(process.env.LATENCY_SECONDS ?? 30);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const INSTANCES = (process.env.INSTANCES ?? '1,2').split(',').map(Number);
 const SERVICES = ['ingestion', 'commitments', 'notifications', 'dashboard'];
+/** When set, each service writes a V8 CPU profile there as it stops (open in Chrome DevTools). */
+const PROFILE_DIR = process.env.PROFILE_DIR;
 const secrets = {
   JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
   ADMIN_EMAIL: 'admin@example.org',
@@ -37,11 +39,12 @@ async function startSystem(instances, url) {
   for (let i = 0; i < instances; i++) {
     for (const [n, name] of SERVICES.entries()) {
       const port = 43500 + 10 * i + n;
-      const child = await startService(name, port, {
-        ...secrets,
-        DATABASE_URL: url,
-        KAFKA_BROKERS: BROKERS.join(','),
-      });
+      const child = await startService(
+        name,
+        port,
+        { ...secrets, DATABASE_URL: url, KAFKA_BROKERS: BROKERS.join(',') },
+        PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      );
       procs.push({ name, port, child });
     }
   }
@@ -155,6 +158,50 @@ async function completions(url, sent, timeoutMs = 300_000) {
   }
 }
 
+/**
+ * Where each document's time went, from the databases' own timestamps:
+ * stored, announced (document.received published), extracted, its
+ * commitments published, registered, and the last commitment.changed out.
+ * Returns the median and 95th percentile of each step, in ms.
+ */
+async function hops(url, sent) {
+  const rows = await sql(
+    url,
+    `SELECT d.id,
+       extract(epoch FROM d.received_at) * 1000 AS stored,
+       extract(epoch FROM (SELECT max(o.published_at) FROM ingestion.outbox o
+         WHERE o.topic = 'documents.received.v1' AND o.key = d.id::text)) * 1000 AS announced,
+       extract(epoch FROM d.extracted_at) * 1000 AS extracted,
+       extract(epoch FROM (SELECT max(o.published_at) FROM ingestion.outbox o
+         WHERE o.topic = 'commitments.extracted.v1' AND o.payload->'data'->>'documentId' = d.id::text)) * 1000 AS handed,
+       extract(epoch FROM (SELECT max(s.created_at) FROM commitments.item_sources s
+         WHERE s.document_id = d.id)) * 1000 AS registered,
+       extract(epoch FROM (SELECT max(o.published_at) FROM commitments.item_sources s
+         JOIN commitments.outbox o ON o.key = s.item_id::text AND o.created_at = s.created_at
+         WHERE s.document_id = d.id)) * 1000 AS published
+     FROM ingestion.documents d WHERE d.id = ANY($1::uuid[])`,
+    [[...sent.keys()]],
+  );
+  const steps = [
+    ['POST until stored (HTTP, transaction)', (r) => r.stored - sent.get(r.id)],
+    ['stored until document.received published', (r) => r.announced - r.stored],
+    ['until extracted (consume, extract, commit)', (r) => r.extracted - r.announced],
+    ['until commitments.extracted published', (r) => r.handed - r.extracted],
+    ['until registered (consume, match, commit)', (r) => r.registered - r.handed],
+    ['until commitment.changed published', (r) => r.published - r.registered],
+  ];
+  return steps.map(([name, f]) => {
+    const v = rows.map((r) => f({ ...r, ...numbers(r) }));
+    return { name, p50: pct(v, 50), p95: pct(v, 95) };
+  });
+}
+
+function numbers(r) {
+  const out = {};
+  for (const [k, v] of Object.entries(r)) if (k !== 'id') out[k] = Number(v);
+  return out;
+}
+
 /** Sum and count of each histogram series on every instance's /metrics. */
 async function stages(procs) {
   const out = new Map();
@@ -205,6 +252,7 @@ async function run(instances) {
     const light = await load(ingestions, { n0: heavy.next, seconds: LATENCY_SECONDS, rate });
     const lightDone = await completions(url, light.sent);
     const latencies = [...light.sent].map(([id, at]) => lightDone.get(id) - at);
+    const steps = await hops(url, light.sent);
     await sleep(2000);
     return {
       instances,
@@ -219,6 +267,7 @@ async function run(instances) {
       p99: pct(latencies, 99),
       order: { ...order.stats },
       metrics,
+      steps,
     };
   } finally {
     await order?.stop();
@@ -246,6 +295,17 @@ async function main() {
     console.log(
       `${String(r.instances).padStart(9)}  ${String(r.documents).padStart(5)}  ${r.accepted.toFixed(0).padStart(10)}  ${r.throughput.toFixed(0).padStart(11)}  ${r.drainSeconds.toFixed(1).padStart(7)}  ${r.catchUp.toFixed(0).padStart(10)} | ${String(r.rate).padStart(7)}  ${r.p50.toFixed(0).padStart(6)}  ${r.p95.toFixed(0).padStart(6)}  ${r.p99.toFixed(0).padStart(6)} | ${String(r.order.events).padStart(14)}  ${String(r.order.outOfOrder).padStart(12)}`,
     );
+  }
+  for (const r of results) {
+    console.log(
+      `\nlatency phase, ${r.instances} instance(s) per service, ${r.rate} documents/s: each step of a document's way (ms)`,
+    );
+    console.log(`  ${'step'.padEnd(46)}    p50     p95`);
+    for (const h of r.steps) {
+      console.log(
+        `  ${h.name.padEnd(46)} ${h.p50.toFixed(0).padStart(6)}  ${h.p95.toFixed(0).padStart(6)}`,
+      );
+    }
   }
   for (const r of results) {
     console.log(

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, type Consumer, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
-import type { EventOf, EventType } from '@ct/contracts';
+import { TOPIC_SPECS, type EventOf, type EventType } from '@ct/contracts';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
+import { GroupCommit } from './group-commit';
 import { readEventOfTypes } from './json-decode';
 import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
@@ -23,13 +24,17 @@ export interface BatchConsumerOptions<T extends EventType> {
   /** Events per transaction (default 1000). */
   chunk?: number;
   maxAttempts?: number;
+  /** Partition handlers running at once (default: every partition of a topic). */
   partitionsConsumedConcurrently?: number;
 }
+
+const DEFAULT_CHUNK = 1000;
 
 /**
  * A kafkajs consumer for high-volume topics: a batch at a time, invalid
  * messages dead-lettered at once, valid ones applied in chunks, each chunk in
- * one database transaction with the offsets resolved after it commits. A chunk
+ * one database transaction with the offsets resolved after it commits (chunks
+ * of several partitions handed in together share one: see GroupCommit). A chunk
  * that fails is retried one event at a time, so one bad event neither blocks
  * nor takes down its neighbours; an event that keeps failing is dead-lettered.
  * (The Nest Kafka transport handles one message at a time: see kafka-local.md.)
@@ -39,9 +44,15 @@ export class BatchEventConsumer<T extends EventType> {
   private readonly consumer: Consumer;
   private readonly attempts = new Map<string, number>();
   private readonly types: readonly T[];
+  private readonly commits: GroupCommit<EventOf<T>>;
 
   constructor(private readonly o: BatchConsumerOptions<T>) {
     this.types = Array.isArray(o.type) ? o.type : [o.type as T];
+    this.commits = new GroupCommit(async (events) => {
+      const applying = batchApply.startTimer({ group: o.groupId, topic: o.topic });
+      await o.applyMany(events);
+      applying();
+    }, o.chunk ?? DEFAULT_CHUNK);
     this.consumer = new Kafka(kafkaClientConfig(`${o.service}-batch`, o.brokers)).consumer({
       groupId: o.groupId,
       allowAutoTopicCreation: false,
@@ -55,7 +66,11 @@ export class BatchEventConsumer<T extends EventType> {
     await this.consumer.subscribe({ topic: this.o.topic, fromBeginning: true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.o.partitionsConsumedConcurrently ?? 2,
+      // One handler per partition: their chunks then meet in one GroupCommit.
+      partitionsConsumedConcurrently:
+        this.o.partitionsConsumedConcurrently ??
+        TOPIC_SPECS.find((t) => t.name === this.o.topic)?.partitions ??
+        1,
       eachBatch: (payload) => this.handle(payload),
     });
   }
@@ -81,14 +96,12 @@ export class BatchEventConsumer<T extends EventType> {
         this.count('invalid');
       }
     }
-    const size = this.o.chunk ?? 1000;
+    const size = this.o.chunk ?? DEFAULT_CHUNK;
     let from = 0;
     while (from < valid.length && p.isRunning() && !p.isStale()) {
       const chunk = valid.slice(from, from + size);
       try {
-        const applying = batchApply.startTimer({ group: this.o.groupId, topic: batch.topic });
-        await this.o.applyMany(chunk.map((c) => c.event));
-        applying();
+        await this.commits.submit(chunk.map((c) => c.event));
         this.count('processed', chunk.length);
       } catch (err) {
         this.logger.warn(

@@ -39,6 +39,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | undefined;
   private stopped = false;
   private failures = 0;
+  /** A commit asked for a pass while one ran: its rows may have come after that pass's read. */
+  private nudged = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,7 +62,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Ask for a relay pass now (after a commit) instead of at the next poll. */
   nudge(): void {
-    if (!this.running && !this.stopped) this.schedule(0);
+    if (this.stopped) return;
+    if (this.running) this.nudged = true;
+    else this.schedule(0);
   }
 
   private schedule(ms: number): void {
@@ -72,6 +76,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async pass(): Promise<void> {
+    this.nudged = false;
     let sent = 0;
     try {
       sent = await this.relayBatch();
@@ -81,7 +86,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.warn({ err, failures: this.failures }, 'outbox relay pass failed');
     }
     const backoff = Math.min(MAX_BACKOFF_MS, IDLE_POLL_MS * 2 ** this.failures);
-    this.schedule(this.failures > 0 ? backoff : sent === BATCH ? 0 : IDLE_POLL_MS);
+    const more = sent === BATCH || this.nudged;
+    this.schedule(this.failures > 0 ? backoff : more ? 0 : IDLE_POLL_MS);
   }
 
   /** One transaction: lock a batch, publish it, mark it. Returns how many rows went out (0 while another replica relays). */
