@@ -34,8 +34,7 @@ async function idle() {
 }
 
 /** Every instance of every service, on its own port, sharing one database and the groups. */
-async function startSystem(instances, url) {
-  const procs = [];
+async function startSystem(instances, url, procs) {
   for (let i = 0; i < instances; i++) {
     for (const [n, name] of SERVICES.entries()) {
       const port = 43500 + 10 * i + n;
@@ -48,7 +47,6 @@ async function startSystem(instances, url) {
       procs.push({ name, port, child });
     }
   }
-  return procs;
 }
 
 async function stopSystem(procs) {
@@ -227,10 +225,10 @@ async function run(instances) {
   const db = `ct_bench_e2e_${instances}_${Date.now()}`;
   const url = dbUrl(db);
   await sql(ADMIN_URL, `CREATE DATABASE ${db}`);
-  let procs = [];
+  const procs = [];
   let order;
   try {
-    procs = await startSystem(instances, url);
+    await startSystem(instances, url, procs); // fills procs as it goes: stopped in finally even if one fails
     const ingestions = procs
       .filter((p) => p.name === 'ingestion')
       .map((p) => `http://127.0.0.1:${p.port}`);

@@ -74,8 +74,11 @@ export class RetractionService {
    */
   async settle(m: EntityManager, documentIds: string[]): Promise<number> {
     if (documentIds.length === 0) return 0;
-    const ready: { document_id: string; engine: string }[] = await m.query(
-      `SELECT r.document_id, r.engine FROM ${this.s}.document_runs r
+    const ready: { document_id: string; engine: string; replaces: boolean }[] = await m.query(
+      `SELECT r.document_id, r.engine,
+         EXISTS (SELECT 1 FROM ${this.s}.item_sources s
+                 WHERE s.document_id = r.document_id AND s.engine <> r.engine) AS replaces
+       FROM ${this.s}.document_runs r
        WHERE r.document_id = ANY($1::uuid[]) AND r.settled_at IS NULL
          AND r.extracted_at = (SELECT max(extracted_at) FROM ${this.s}.document_runs x WHERE x.document_id = r.document_id)
          AND r.commitments <= (SELECT count(*) FROM ${this.s}.item_sources s
@@ -84,51 +87,62 @@ export class RetractionService {
        FOR UPDATE OF r`,
       [[...new Set(documentIds)]],
     );
-    let retracted = 0;
-    for (const run of ready) {
-      retracted += await this.retractStale(m, run.document_id, run.engine);
-      await m.query(
-        `UPDATE ${this.s}.document_runs SET settled_at = now() WHERE document_id = $1 AND engine = $2`,
-        [run.document_id, run.engine],
-      );
-    }
+    if (ready.length === 0) return 0;
+    // Only a run over a document that another engine read can leave an item
+    // without a current source: every other run is its document's first.
+    const replacing = ready.filter((r) => r.replaces);
+    const retracted = replacing.length > 0 ? await this.retractStale(m, replacing) : 0;
+    await m.query(
+      `UPDATE ${this.s}.document_runs r SET settled_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS x(document_id, engine)
+       WHERE r.document_id = x.document_id AND r.engine = x.engine`,
+      [ready.map((r) => r.document_id), ready.map((r) => r.engine)],
+    );
     return retracted;
   }
 
   /**
-   * Items with a source in this document none of whose sources is current:
-   * a source is current when its engine is its document's latest settled run
-   * (this run, for this document), or when its document has no run recorded.
+   * Retract the items with a source in these runs' documents none of whose
+   * sources is current: a source is current when its engine is its
+   * document's latest settled run (or the run being settled, for its
+   * document), or when its document has no run recorded. One query for all
+   * the runs: one per run made settling the slowest step of registration.
    */
   private async retractStale(
     m: EntityManager,
-    documentId: string,
-    engine: string,
+    runs: { document_id: string; engine: string }[],
   ): Promise<number> {
-    const stale: { id: string }[] = await m.query(
+    const stale: { id: string; document_id: string; engine: string }[] = await m.query(
       // Runs are read only for the documents that support these items: reading
       // every document's latest run made each settlement cost as much as the
       // whole register had documents.
-      `WITH items AS (
-         SELECT i.id FROM ${this.s}.tracked_items i
-         WHERE i.id IN (SELECT item_id FROM ${this.s}.item_sources WHERE document_id = $1)
-           AND NOT i.action_manual AND NOT i.deadline_manual
+      `WITH settling AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[]) AS r(document_id, engine)
+       ), items AS (
+         SELECT DISTINCT ON (i.id) i.id, r.document_id, r.engine
+         FROM settling r
+         JOIN ${this.s}.item_sources s0 ON s0.document_id = r.document_id
+         JOIN ${this.s}.tracked_items i ON i.id = s0.item_id
+         WHERE NOT i.action_manual AND NOT i.deadline_manual
            AND i.status = CASE i.kind WHEN 'event' THEN 'scheduled' ELSE 'open' END
+         ORDER BY i.id, r.document_id
        ), latest AS (
-         SELECT DISTINCT ON (r.document_id) r.document_id, r.engine FROM ${this.s}.document_runs r
-         WHERE r.document_id IN (
+         SELECT DISTINCT ON (x.document_id) x.document_id, x.engine
+         FROM ${this.s}.document_runs x
+         LEFT JOIN settling r ON r.document_id = x.document_id AND r.engine = x.engine
+         WHERE x.document_id IN (
              SELECT s.document_id FROM ${this.s}.item_sources s WHERE s.item_id IN (SELECT id FROM items))
-           AND (r.settled_at IS NOT NULL OR (r.document_id = $1 AND r.engine = $2))
-         ORDER BY r.document_id, (r.document_id = $1 AND r.engine = $2) DESC, r.extracted_at DESC
+           AND (x.settled_at IS NOT NULL OR r.document_id IS NOT NULL)
+         ORDER BY x.document_id, (r.document_id IS NOT NULL) DESC, x.extracted_at DESC
        )
-       SELECT i.id FROM items i
+       SELECT i.id, i.document_id, i.engine FROM items i
        WHERE NOT EXISTS (
            SELECT 1 FROM ${this.s}.item_sources s LEFT JOIN latest l ON l.document_id = s.document_id
            WHERE s.item_id = i.id AND (l.engine IS NULL OR l.engine = s.engine))
        ORDER BY i.id`,
-      [documentId, engine],
+      [runs.map((r) => r.document_id), runs.map((r) => r.engine)],
     );
-    for (const { id } of stale) {
+    for (const { id, document_id: documentId, engine } of stale) {
       const item = await m.findOneOrFail(TrackedItemEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -148,7 +162,7 @@ export class RetractionService {
       );
     }
     if (stale.length > 0)
-      this.logger.log({ documentId, engine, retracted: stale.length }, 'items retracted');
+      this.logger.log({ runs: runs.length, retracted: stale.length }, 'items retracted');
     return stale.length;
   }
 }
