@@ -1,7 +1,9 @@
 import { DOCUMENT_EXTRACTED, wrap } from '@ct/contracts';
 import { queryRows } from '@ct/testing';
 import { RegisterService } from '../src/items/register.service';
-import { RetractionService } from '../src/items/retraction.service';
+import { DataSource } from 'typeorm';
+import { RegisterStore } from '../src/items/register.store';
+import { RetractionService, runLockKey } from '../src/items/retraction.service';
 import { extracted, startCommitments, type Harness } from './harness';
 
 const DOC = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
@@ -155,5 +157,46 @@ describe(RetractionService.name, () => {
       { document_id: b, settled: false },
       { document_id: b, settled: true },
     ]);
+  });
+
+  it('settles a run recorded while its commitments are being registered', async () => {
+    const d = DOC(6);
+    await register.applyMany([
+      found(d, V1, 0, 'Ministers of Tourism', 'open a joint visa office'),
+      found(d, V1, 1, 'Ministers of Trade', 'remove the tariff on grain'),
+    ]);
+    await retraction.onDocumentExtracted(run(d, V1, 2));
+    // V2's run being recorded (what onDocumentsExtracted does, held open
+    // here): its settle saw no V2 commitment yet, so it settled nothing.
+    const recording = h.app.get(DataSource).createQueryRunner();
+    await recording.connect();
+    await recording.startTransaction();
+    let registering: Promise<void> | undefined;
+    try {
+      await h.app.get(RegisterStore).lock(recording.manager, [runLockKey(d)]);
+      const v2 = run(d, V2, 1).data;
+      await recording.query(
+        `INSERT INTO commitments.document_runs (document_id, engine, commitments, extracted_at)
+         VALUES ($1, 'rules@2.0.0', 1, $2)`,
+        [d, v2.extractedAt],
+      );
+      expect(await retraction.settle(recording.manager, [d])).toBe(0);
+      let registered = false;
+      registering = register
+        .applyMany([found(d, V2, 0, 'Ministers of Tourism', 'open a joint visa office')])
+        .then(() => {
+          registered = true;
+        });
+      await new Promise((r) => setTimeout(r, 300));
+      // Had it gone ahead, it would not have seen the uncommitted run: nobody would settle it.
+      expect(registered).toBe(false);
+      await recording.commitTransaction();
+    } finally {
+      if (recording.isTransactionActive) await recording.rollbackTransaction();
+      await recording.release();
+    }
+    await registering;
+    expect(await status('Ministers of Trade')).toEqual(['retracted/1']);
+    expect(await status('Ministers of Tourism')).toEqual(['open/2']);
   });
 });

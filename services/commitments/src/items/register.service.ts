@@ -21,7 +21,7 @@ import {
   type Extracted,
 } from './register-plan';
 import { CANDIDATE_LIMIT, RegisterStore, sourceKey } from './register.store';
-import { RetractionService } from './retraction.service';
+import { RetractionService, runLockKey } from './retraction.service';
 
 /**
  * Turns extracted commitments into the register: a commitment already tracked
@@ -73,10 +73,13 @@ export class RegisterService {
       });
       // Registrations that could match each other run one at a time; all the
       // batch's locks are taken up front, in one order (see RegisterStore.lock).
-      await this.store.lock(
-        m,
-        todo.map((e) => lockKey(e.data)),
-      );
+      // A document's lock orders this batch and the recording of its
+      // extraction run (RetractionService): whichever commits second sees the
+      // other's rows, so one of them settles the run.
+      await this.store.lock(m, [
+        ...todo.map((e) => lockKey(e.data)),
+        ...todo.map((e) => runLockKey(e.data.documentId)),
+      ]);
       const bulk = todo.filter((e) => isBulk(e.data));
       const counts = await this.registerBulk(m, bulk, now);
       for (const e of todo) if (!isBulk(e.data)) counts[await this.apply(m, e)]++;

@@ -8,8 +8,12 @@ import { SCHEMA } from '../config/commitments.env';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { ItemChanges } from './item-changes';
 import { EXTRACTION } from './register-plan';
+import { RegisterStore } from './register.store';
 
 export const RUNS_CONSUMER = 'commitments-runs';
+
+/** The lock that orders a document's registrations and the recording of its runs. */
+export const runLockKey = (documentId: string) => `run:${documentId}`;
 
 /**
  * When a document is extracted again by a newer engine, the items only the
@@ -30,6 +34,7 @@ export class RetractionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: ItemChanges,
     private readonly relay: OutboxRelay,
+    private readonly store: RegisterStore,
   ) {}
 
   async onDocumentExtracted(event: EventOf<'document.extracted.v1'>): Promise<void> {
@@ -47,6 +52,10 @@ export class RetractionService {
       );
       const runs = events.filter((e) => claimed.delete(e.id)).map((e) => e.data);
       if (runs.length === 0) return 0;
+      await this.store.lock(
+        m,
+        runs.map((d) => runLockKey(d.documentId)),
+      );
       await m.query(
         `INSERT INTO ${this.s}.document_runs (document_id, engine, commitments, extracted_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])

@@ -1,0 +1,164 @@
+// Hostile-input benchmark: does the ingestion service's memory stay bounded,
+// and does it keep answering, under a sustained flood of adversarial input?
+//   npm run bench:hostile   [SECONDS=60 CONCURRENCY=16]
+// For SECONDS, CONCURRENCY clients send a mix drawn with fast-check: random
+// JSON bodies, texts at and over the size limit, long runs that stress the
+// extractor's patterns, mixed scripts and right-to-left text, binary bytes and
+// corrupt PDFs and DOCX under their media types, and oversized uploads. The
+// service's resident memory is read from /proc every 250 ms; the answers are
+// counted by status. Uses its own broker (bench/broker.js) and a throwaway database.
+const { readFileSync } = require('node:fs');
+const fc = require('fast-check');
+const { sql, startService, ADMIN_URL, dbUrl, pct } = require('./lib');
+const { BROKERS, startBroker, stopBroker } = require('./broker');
+
+const SECONDS = Number(process.env.SECONDS ?? 60);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const PORT = 43301;
+const MAX_CHARS = 1_000_000; // the service's default MAX_DOCUMENT_CHARS
+const db = `ct_bench_hostile_${Date.now()}`;
+const url = dbUrl(db);
+const base = `http://127.0.0.1:${PORT}`;
+
+const rssMb = (pid) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+/** Texts built to be expensive: long repetitions of what the extractor's patterns look for. */
+const pathological = fc.oneof(
+  fc.constantFrom(
+    'instructed the Secretariat to ',
+    'by the end of ',
+    '(((((',
+    'agreed to establish ',
+    'поручили Секретариату ',
+    'bis Ende ',
+    "Sekretarya'ya talimat ",
+    ' 2026 ',
+    '\u200f\u202e',
+    '. . . ',
+    'a'.repeat(100),
+  ),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+);
+const hugeText = fc
+  .tuple(pathological, fc.integer({ min: 1_000, max: MAX_CHARS + 10_000 }))
+  .map(([unit, chars]) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars));
+const mixedScripts = fc
+  .array(
+    fc.constantFrom(
+      'The Ministers agreed to host the summit in 2027. ',
+      'وزراء الخارجية اتفقوا على عقد القمة في عام ٢٠٢٧. ',
+      'Министры поручили подготовить доклад к 2026 году. ',
+      'Bakanlar 2026 yılına kadar rapor hazırlanmasını kararlaştırdı. ',
+      '部长们同意在2027年举办峰会。 ',
+      'שרי החוץ הסכימו לארח את הפסגה. ',
+    ),
+    { minLength: 1, maxLength: 2000 },
+  )
+  .map((parts) => parts.join(''));
+
+const jsonRequest = (body) => () =>
+  fetch(`${base}/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const uploadRequest = (bytes, type, name) => () => {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), name);
+  return fetch(`${base}/documents/upload`, { method: 'POST', body: form });
+};
+
+const request = fc.oneof(
+  fc.json({ maxDepth: 4 }).map((body) => jsonRequest(body)),
+  hugeText.map((text) => jsonRequest({ text })),
+  mixedScripts.map((text) => jsonRequest({ text })),
+  fc.string({ unit: 'binary', maxLength: 20_000 }).map((text) => jsonRequest({ text })),
+  fc
+    .tuple(
+      fc.uint8Array({ maxLength: 200_000 }),
+      fc.constantFrom(
+        ['application/pdf', 'x.pdf'],
+        ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'x.docx'],
+        ['text/html', 'x.html'],
+        ['text/plain', 'x.txt'],
+        ['application/octet-stream', 'x.bin'],
+      ),
+    )
+    .map(([bytes, [type, name]]) => uploadRequest(bytes, type, name)),
+  // Over the upload limit (default 20 MB): refused while streaming, never buffered whole.
+  fc
+    .integer({ min: 20 * 1024 * 1024 + 1, max: 22 * 1024 * 1024 })
+    .map((n) => uploadRequest(new Uint8Array(n), 'application/pdf', 'big.pdf')),
+);
+
+async function main() {
+  startBroker();
+  await sql(ADMIN_URL, `CREATE DATABASE ${db}`);
+  let service;
+  try {
+    service = await startService('ingestion', PORT, {
+      DATABASE_URL: url,
+      KAFKA_BROKERS: BROKERS.join(','),
+    });
+    const pid = service.pid;
+    await new Promise((r) => setTimeout(r, 2000));
+    const startRss = rssMb(pid);
+    const samples = [];
+    const sampler = setInterval(() => samples.push(rssMb(pid)), 250);
+    const statuses = new Map();
+    const times = [];
+    let failures = 0;
+    const t0 = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, worker) => {
+        let seed = worker;
+        while (Date.now() - t0 < SECONDS * 1000) {
+          const [send] = fc.sample(request, { numRuns: 1, seed: seed++ * 7919 + worker });
+          const at = Date.now();
+          try {
+            const res = await send();
+            await res.arrayBuffer();
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          } catch {
+            failures++; // connection reset or refused: counted, the service is checked below
+          }
+          times.push(Date.now() - at);
+        }
+      }),
+    );
+    clearInterval(sampler);
+    await new Promise((r) => setTimeout(r, 5000));
+    const endRss = rssMb(pid);
+    const health = await fetch(`${base}/health`).then(
+      (r) => r.status,
+      () => 'down',
+    );
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    console.log(`\nhostile input to ingestion, ${SECONDS} s, ${CONCURRENCY} clients`);
+    console.log(
+      `requests ${total + failures}; answers by status: ${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}; connection failures ${failures}`,
+    );
+    console.log(
+      `response time p50 ${pct(times, 50)} ms, p99 ${pct(times, 99)} ms, max ${Math.max(...times)} ms`,
+    );
+    console.log(
+      `resident memory: ${startRss.toFixed(0)} MB before, max ${Math.max(...samples).toFixed(0)} MB during, ${endRss.toFixed(0)} MB 5 s after; health after: ${health}`,
+    );
+  } finally {
+    service?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await sql(ADMIN_URL, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    stopBroker();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
