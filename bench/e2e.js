@@ -163,22 +163,33 @@ async function completions(url, sent, timeoutMs = 300_000) {
  * Returns the median and 95th percentile of each step, in ms.
  */
 async function hops(url, sent) {
+  // Set-based (one scan of each outbox): per-document subqueries scanned the
+  // outboxes once per document and took minutes.
   const rows = await sql(
     url,
-    `SELECT d.id,
+    `WITH docs AS (
+       SELECT id, received_at, extracted_at FROM ingestion.documents WHERE id = ANY($1::uuid[])),
+     sent AS (
+       SELECT key, topic, max(published_at) AS at FROM ingestion.outbox
+       WHERE key = ANY($2::text[]) AND topic IN ('documents.received.v1', 'commitments.extracted.v1')
+       GROUP BY key, topic),
+     registered AS (
+       SELECT s.document_id, max(s.created_at) AS at, max(o.published_at) AS published
+       FROM commitments.item_sources s
+       LEFT JOIN commitments.outbox o ON o.key = s.item_id::text AND o.created_at = s.created_at
+       WHERE s.document_id = ANY($1::uuid[]) GROUP BY s.document_id)
+     SELECT d.id,
        extract(epoch FROM d.received_at) * 1000 AS stored,
-       extract(epoch FROM (SELECT max(o.published_at) FROM ingestion.outbox o
-         WHERE o.topic = 'documents.received.v1' AND o.key = d.id::text)) * 1000 AS announced,
+       extract(epoch FROM a.at) * 1000 AS announced,
        extract(epoch FROM d.extracted_at) * 1000 AS extracted,
-       extract(epoch FROM (SELECT max(o.published_at) FROM ingestion.outbox o
-         WHERE o.topic = 'commitments.extracted.v1' AND o.payload->'data'->>'documentId' = d.id::text)) * 1000 AS handed,
-       extract(epoch FROM (SELECT max(s.created_at) FROM commitments.item_sources s
-         WHERE s.document_id = d.id)) * 1000 AS registered,
-       extract(epoch FROM (SELECT max(o.published_at) FROM commitments.item_sources s
-         JOIN commitments.outbox o ON o.key = s.item_id::text AND o.created_at = s.created_at
-         WHERE s.document_id = d.id)) * 1000 AS published
-     FROM ingestion.documents d WHERE d.id = ANY($1::uuid[])`,
-    [[...sent.keys()]],
+       extract(epoch FROM h.at) * 1000 AS handed,
+       extract(epoch FROM r.at) * 1000 AS registered,
+       extract(epoch FROM r.published) * 1000 AS published
+     FROM docs d
+     JOIN sent a ON a.key = d.id::text AND a.topic = 'documents.received.v1'
+     JOIN sent h ON h.key = d.id::text AND h.topic = 'commitments.extracted.v1'
+     JOIN registered r ON r.document_id = d.id`,
+    [[...sent.keys()], [...sent.keys()]],
   );
   const steps = [
     ['POST until stored (HTTP, transaction)', (r) => r.stored - sent.get(r.id)],
