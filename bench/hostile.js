@@ -59,23 +59,31 @@ const mixedScripts = fc
   )
   .map((parts) => parts.join(''));
 
-const jsonRequest = (body) => () =>
-  fetch(`${base}/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-const uploadRequest = (bytes, type, name) => () => {
-  const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
-  return fetch(`${base}/documents/upload`, { method: 'POST', body: form });
-};
+const jsonRequest = (kind, body) => ({
+  kind,
+  send: () =>
+    fetch(`${base}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+});
+const uploadRequest = (kind, bytes, type, name) => ({
+  kind,
+  send: () => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes], { type }), name);
+    return fetch(`${base}/documents/upload`, { method: 'POST', body: form });
+  },
+});
 
 const request = fc.oneof(
-  fc.json({ maxDepth: 4 }).map((body) => jsonRequest(body)),
-  hugeText.map((text) => jsonRequest({ text })),
-  mixedScripts.map((text) => jsonRequest({ text })),
-  fc.string({ unit: 'binary', maxLength: 20_000 }).map((text) => jsonRequest({ text })),
+  fc.json({ maxDepth: 4 }).map((body) => jsonRequest('random JSON', body)),
+  hugeText.map((text) => jsonRequest('long repetitive text', { text })),
+  mixedScripts.map((text) => jsonRequest('mixed scripts', { text })),
+  fc
+    .string({ unit: 'binary', maxLength: 20_000 })
+    .map((text) => jsonRequest('binary text', { text })),
   fc
     .tuple(
       fc.uint8Array({ maxLength: 200_000 }),
@@ -87,11 +95,11 @@ const request = fc.oneof(
         ['application/octet-stream', 'x.bin'],
       ),
     )
-    .map(([bytes, [type, name]]) => uploadRequest(bytes, type, name)),
+    .map(([bytes, [type, name]]) => uploadRequest('random bytes upload', bytes, type, name)),
   // Over the upload limit (default 20 MB): refused while streaming, never buffered whole.
   fc
     .integer({ min: 20 * 1024 * 1024 + 1, max: 22 * 1024 * 1024 })
-    .map((n) => uploadRequest(new Uint8Array(n), 'application/pdf', 'big.pdf')),
+    .map((n) => uploadRequest('oversized upload', new Uint8Array(n), 'application/pdf', 'big.pdf')),
 );
 
 async function main() {
@@ -111,12 +119,14 @@ async function main() {
     const statuses = new Map();
     const times = [];
     let failures = 0;
+    const slowest = new Map();
+    const failed = new Map();
     const t0 = Date.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, worker) => {
         let seed = worker;
         while (Date.now() - t0 < SECONDS * 1000) {
-          const [send] = fc.sample(request, { numRuns: 1, seed: seed++ * 7919 + worker });
+          const [{ kind, send }] = fc.sample(request, { numRuns: 1, seed: seed++ * 7919 + worker });
           const at = Date.now();
           try {
             const res = await send();
@@ -124,8 +134,10 @@ async function main() {
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           } catch {
             failures++; // connection reset or refused: counted, the service is checked below
+            failed.set(kind, (failed.get(kind) ?? 0) + 1);
           }
           times.push(Date.now() - at);
+          slowest.set(kind, Math.max(slowest.get(kind) ?? 0, Date.now() - at));
         }
       }),
     );
@@ -148,7 +160,18 @@ async function main() {
       `response time p50 ${pct(times, 50)} ms, p99 ${pct(times, 99)} ms, max ${Math.max(...times)} ms`,
     );
     console.log(
-      `resident memory: ${startRss.toFixed(0)} MB before, max ${Math.max(...samples).toFixed(0)} MB during, ${endRss.toFixed(0)} MB 5 s after; health after: ${health}`,
+      `slowest answer by kind: ${[...slowest].map(([k, t]) => `${k} ${t} ms`).join(', ')}`,
+    );
+    console.log(
+      `connection failures by kind: ${[...failed].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+    );
+    // Bounded means it levels off: the highest reading in each quarter of the run.
+    const quarter = Math.ceil(samples.length / 4);
+    const quarters = [0, 1, 2, 3].map((q) =>
+      Math.max(...samples.slice(q * quarter, (q + 1) * quarter)).toFixed(0),
+    );
+    console.log(
+      `resident memory: ${startRss.toFixed(0)} MB before; highest in each quarter of the run ${quarters.join(' / ')} MB; ${endRss.toFixed(0)} MB 5 s after; health after: ${health}`,
     );
   } finally {
     service?.kill('SIGTERM');

@@ -59,7 +59,7 @@ export class RuleBasedExtractor implements Extractor {
     const deadline = performance.now() + this.budgetMs;
     let truncated = false;
     for (const clause of clauses(text, language)) {
-      if (performance.now() > deadline) {
+      if (performance.now() > deadline || found.length >= MAX_COMMITMENTS) {
         truncated = true;
         break;
       }
@@ -195,6 +195,14 @@ function sameMeeting(event: MeetingRef, mention: MeetingRef): boolean {
   }
   return true;
 }
+
+/**
+ * The most commitments one document yields. Declarations hold tens; a text
+ * repeating one sentence tens of thousands of times would otherwise spend
+ * seconds after the time budget in the steps that compare findings with each
+ * other (39 s for 1 MB of one repeated sentence).
+ */
+export const MAX_COMMITMENTS = 1000;
 
 /** One future meeting mentioned several times is one item, at its most specific mention. */
 function dedupe(found: Found[]): Found[] {

@@ -24,4 +24,15 @@ describe(clauses.name, () => {
     ]);
     for (const c of result) expect(text.slice(c.start, c.start + c.text.length)).toBe(c.text);
   });
+
+  it('segments a very long line piece by piece, every sentence once and at its offset', () => {
+    const sentence = (i: number) => `The Ministers agreed on point ${i} of the plan. `;
+    const line = Array.from({ length: 3000 }, (_, i) => sentence(i)).join('');
+    const found = clauses(line, 'en');
+    expect(found).toHaveLength(3000);
+    for (const [i, c] of found.entries()) {
+      expect(c.text).toBe(sentence(i).trim());
+      expect(line.slice(c.start, c.start + c.text.length)).toBe(c.text);
+    }
+  });
 });

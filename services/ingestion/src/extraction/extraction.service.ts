@@ -93,7 +93,13 @@ export class ExtractionService {
   async extractAllInto(m: EntityManager, docs: DocumentEntity[]): Promise<number[]> {
     if (docs.length === 0) return [];
     const extractedAt = new Date();
-    const runs = docs.map((doc) => this.run(doc));
+    const runs: ReturnType<ExtractionService['run']>[] = [];
+    for (const doc of docs) {
+      runs.push(this.run(doc));
+      // Extraction is CPU work on the event loop: let HTTP requests in between
+      // documents (a hostile one may take its whole time budget).
+      await new Promise((r) => setImmediate(r));
+    }
     await this.outbox.appendMany(
       m,
       COMMITMENT_EXTRACTED,
