@@ -18,13 +18,31 @@ export async function skipBacklog(brokers: string[]): Promise<void> {
   await admin.connect();
   try {
     for (const topic of Object.values(Topics)) {
-      const partitions = (await admin.fetchTopicOffsets(topic)).map((p) => ({
-        partition: p.partition,
-        offset: '-1', // up to the high watermark: everything written so far
-      }));
-      await admin.deleteTopicRecords({ topic, partitions });
+      await retrying(async () => {
+        const partitions = (await admin.fetchTopicOffsets(topic)).map((p) => ({
+          partition: p.partition,
+          offset: '-1', // up to the high watermark: everything written so far
+        }));
+        await admin.deleteTopicRecords({ topic, partitions });
+      });
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Retry what a broker refuses for now: on a broker started a moment ago, the
+ * partitions of topics just created may have no leader yet ("This server is
+ * not the leader for that topic-partition").
+ */
+async function retrying(step: () => Promise<void>, attempts = 40): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (attempt >= attempts || !(err as { retriable?: boolean }).retriable) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }
