@@ -2,6 +2,7 @@ import { ensureTopics } from '@ct/messaging';
 import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { dashboardEnv } from '../src/config/dashboard.env';
+import type { CommitmentChangedData } from '@ct/contracts';
 
 /** The dashboard service in-process on a fresh database, with these settings on top of the test ones. */
 export function startDashboard(label: string, env: Record<string, string>): Promise<InProcessApp> {
@@ -19,4 +20,33 @@ export function startDashboard(label: string, env: Record<string, string>): Prom
         { consume: false },
       ),
   });
+}
+
+/** The id of test item `n`. */
+export const itemId = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+/** Test item `n` as a `commitment.changed` announces it: version 1, open, no deadline, unless patched. */
+export function changeData(
+  n: number,
+  patch: Partial<CommitmentChangedData> = {},
+): CommitmentChangedData {
+  return {
+    itemId: itemId(n),
+    version: 1,
+    change: 'created',
+    changes: [],
+    kind: 'mandate',
+    actor: 'Secretariat',
+    action: `prepare report ${n}`,
+    status: 'open',
+    deadline: null,
+    deadlineSource: 'none',
+    dueDate: null,
+    owner: null,
+    place: null,
+    dependsOn: null,
+    sourceCount: 1,
+    changedAt: new Date().toISOString(),
+    ...patch,
+  };
 }

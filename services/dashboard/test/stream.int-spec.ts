@@ -1,13 +1,12 @@
 import { JwtService } from '@nestjs/jwt';
-import { ALERT_RAISED, COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
+import { ALERT_RAISED, COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { queryRows, readSse, type InProcessApp } from '@ct/testing';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { StreamRetention } from '../src/stream/stream-retention.service';
-import { startDashboard } from './harness';
+import { changeData, itemId as item, startDashboard } from './harness';
 
 const SECRET = 'dashboard-secret-that-is-long-enough-0123';
-const item = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 /** The event stream for other dashboards: filters, authentication, and resuming without a gap. */
 describe('GET /api/stream', () => {
@@ -25,26 +24,14 @@ describe('GET /api/stream', () => {
     version: number,
     kind: 'mandate' | 'pledge' | 'event' = 'mandate',
   ) =>
-    wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
+    wrap(
       COMMITMENT_CHANGED,
-      {
-        itemId: item(n),
+      changeData(n, {
         version,
         change: version === 1 ? 'created' : 'status_changed',
-        changes: [],
         kind,
-        actor: 'Secretariat',
         action: `task ${n}`,
-        status: 'open',
-        deadline: null,
-        deadlineSource: 'none',
-        dueDate: null,
-        owner: null,
-        place: null,
-        dependsOn: null,
-        sourceCount: 1,
-        changedAt: new Date().toISOString(),
-      },
+      }),
       { source: '/test', id: `item:${item(n)}:v${version}` },
     );
   const changed = (n: number, version: number, kind: 'mandate' | 'pledge' | 'event' = 'mandate') =>

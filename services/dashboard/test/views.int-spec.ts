@@ -1,38 +1,15 @@
 import { JwtService } from '@nestjs/jwt';
 import ICAL from 'ical.js';
-import { COMMITMENT_CHANGED, wrap, type CommitmentChangedData } from '@ct/contracts';
+import { COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { queryRows, type InProcessApp } from '@ct/testing';
 import { ItemSnapshots } from '../src/items/item-snapshots.store';
 import { StreamStore } from '../src/stream/stream-store.service';
-import { startDashboard } from './harness';
+import { changeData as changed, itemId as id, startDashboard } from './harness';
 
 const SECRET = 'dashboard-views-secret-long-enough-0123456';
-const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const today = new Date().toISOString().slice(0, 10);
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-
-function changed(n: number, patch: Partial<CommitmentChangedData> = {}): CommitmentChangedData {
-  return {
-    itemId: id(n),
-    version: 1,
-    change: 'created',
-    changes: [],
-    kind: 'mandate',
-    actor: 'Secretariat',
-    action: `prepare report ${n}`,
-    status: 'open',
-    deadline: null,
-    deadlineSource: 'none',
-    dueDate: null,
-    owner: null,
-    place: null,
-    dependsOn: null,
-    sourceCount: 1,
-    changedAt: new Date().toISOString(),
-    ...patch,
-  };
-}
 
 interface Overview {
   byStatus: Record<string, number>;

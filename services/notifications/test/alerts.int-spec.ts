@@ -45,36 +45,41 @@ describe('deadline alerts', () => {
       body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>),
     };
   };
-  /** The next version of an item (ITEM unless `over` names another) as commitments would announce it. */
+  /** Version `version` of an item as commitments would announce it. */
+  const changeEvent = (
+    itemId: string,
+    version: number,
+    over: Partial<DataOf<typeof COMMITMENT_CHANGED>>,
+  ) =>
+    wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
+      COMMITMENT_CHANGED,
+      {
+        itemId,
+        version,
+        change: version === 1 ? 'created' : 'updated',
+        changes: [],
+        kind: 'mandate',
+        actor: 'Secretariat',
+        action: 'prepare a report on transport corridors',
+        status: 'open',
+        deadline: '2026-03-31',
+        deadlineSource: 'explicit',
+        dueDate: '2026-03-31',
+        owner: 'owner@example.org',
+        place: null,
+        dependsOn: null,
+        sourceCount: 1,
+        changedAt: clock.now().toISOString(),
+        ...over,
+      },
+      { source: '/test', id: `item:${itemId}:v${version}` },
+    );
+  /** The next version of an item (ITEM unless `over` names another), applied. */
   const changed = (over: Partial<DataOf<typeof COMMITMENT_CHANGED>>) => {
     const itemId = over.itemId ?? ITEM;
     const version = (versions.get(itemId) ?? 0) + 1;
     versions.set(itemId, version);
-    return h.app.get(WatchesService).onCommitmentChanged(
-      wrap(
-        COMMITMENT_CHANGED,
-        {
-          itemId,
-          version,
-          change: version === 1 ? 'created' : 'updated',
-          changes: [],
-          kind: 'mandate',
-          actor: 'Secretariat',
-          action: 'prepare a report on transport corridors',
-          status: 'open',
-          deadline: '2026-03-31',
-          deadlineSource: 'explicit',
-          dueDate: '2026-03-31',
-          owner: 'owner@example.org',
-          place: null,
-          dependsOn: null,
-          sourceCount: 1,
-          changedAt: clock.now().toISOString(),
-          ...over,
-        },
-        { source: '/test', id: `item:${itemId}:v${version}` },
-      ),
-    );
+    return h.app.get(WatchesService).onCommitmentChanged(changeEvent(itemId, version, over));
   };
   const pass = () => h.app.get(AlertScheduler).runOnce();
   const raised = () =>
@@ -335,29 +340,14 @@ describe('deadline alerts', () => {
       version: number,
       over: Partial<DataOf<typeof COMMITMENT_CHANGED>>,
     ) =>
-      wrap<typeof COMMITMENT_CHANGED, DataOf<typeof COMMITMENT_CHANGED>>(
-        COMMITMENT_CHANGED,
-        {
-          itemId,
-          version,
-          change: version === 1 ? 'created' : 'updated',
-          changes: [],
-          kind: 'mandate',
-          actor: 'Ministers of Transport',
-          action: 'agree a corridor tariff',
-          status: 'open',
-          deadline: null,
-          deadlineSource: 'explicit',
-          dueDate: null,
-          owner: null,
-          place: null,
-          dependsOn: null,
-          sourceCount: 1,
-          changedAt: clock.now().toISOString(),
-          ...over,
-        },
-        { source: '/test', id: `item:${itemId}:v${version}` },
-      );
+      changeEvent(itemId, version, {
+        actor: 'Ministers of Transport',
+        action: 'agree a corridor tariff',
+        deadline: null,
+        dueDate: null,
+        owner: null,
+        ...over,
+      });
     // Three items per way: a deadline moved (versions out of order, one redelivered), an item closed, one overdue.
     const ways = {
       batch: [

@@ -62,6 +62,21 @@ export const commitmentChangedData = z.object({
 export type CommitmentChangedData = z.infer<typeof commitmentChangedData>;
 export type CommitmentStatus = z.infer<typeof commitmentStatus>;
 
+/**
+ * Each item's highest version among these changes, keyed by item id: what a
+ * read model keeps of a batch (one SQL statement may not update a row twice).
+ */
+export function newestPerItem(
+  changes: Iterable<CommitmentChangedData>,
+): Map<string, CommitmentChangedData> {
+  const newest = new Map<string, CommitmentChangedData>();
+  for (const d of changes) {
+    const seen = newest.get(d.itemId);
+    if (!seen || seen.version < d.version) newest.set(d.itemId, d);
+  }
+  return newest;
+}
+
 export const commitmentChangedEvent = {
   type: COMMITMENT_CHANGED,
   topic: Topics.commitmentChanged,

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { actorKey, CLOSED_STATUSES, type CommitmentChangedData } from '@ct/contracts';
+import {
+  actorKey,
+  CLOSED_STATUSES,
+  newestPerItem,
+  type CommitmentChangedData,
+} from '@ct/contracts';
 import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/dashboard.env';
 import type { ItemFilter } from './item-filter';
@@ -67,11 +72,7 @@ export class ItemSnapshots {
    * may not update one row twice).
    */
   async applyMany(m: EntityManager, changes: CommitmentChangedData[]): Promise<void> {
-    const newest = new Map<string, CommitmentChangedData>();
-    for (const d of changes) {
-      const seen = newest.get(d.itemId);
-      if (!seen || seen.version < d.version) newest.set(d.itemId, d);
-    }
+    const newest = newestPerItem(changes);
     if (newest.size === 0) return;
     const rows = [...newest.values()];
     const col = <T>(f: (d: CommitmentChangedData) => T) => rows.map(f);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CommitmentChangedData, EventOf } from '@ct/contracts';
+import { newestPerItem, type EventOf } from '@ct/contracts';
 import { claimEvents } from '@ct/messaging';
 import { quoteIdent } from '@ct/persistence';
 import { CONSUMER_GROUP, SCHEMA } from '../config/notifications.env';
@@ -36,13 +36,7 @@ export class WatchesService {
         CONSUMER_GROUP,
         events.map((e) => e.id),
       );
-      // A statement may not update one row twice: each item's newest version in the batch.
-      const newest = new Map<string, CommitmentChangedData>();
-      for (const { id, data } of events) {
-        if (!claimed.has(id)) continue;
-        const seen = newest.get(data.itemId);
-        if (!seen || seen.version < data.version) newest.set(data.itemId, data);
-      }
+      const newest = newestPerItem(events.filter((e) => claimed.has(e.id)).map((e) => e.data));
       if (newest.size === 0) return [];
       const rows = [...newest.values()];
       const updated = (await m.query(
