@@ -54,12 +54,14 @@ export function similarity(a: string, b: string): number {
   return shared / (x.size + y.size - shared);
 }
 
+/** The first moment (UTC) of a deadline's period: "2026" → 1 January 2026. */
+const periodStart = (d: string) =>
+  Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`);
+
 /** Days between two deadlines; 0 when one contains the other ("2026" and "2026-10-24"). */
 export function daysApart(a: string, b: string): number {
   if (a.startsWith(b) || b.startsWith(a)) return 0;
-  const first = (d: string) =>
-    Date.parse(`${d}${d.length === 4 ? '-01-01' : d.length === 7 ? '-01' : ''}T00:00:00Z`);
-  return Math.abs(first(a) - first(b)) / 86_400_000;
+  return Math.abs(periodStart(a) - periodStart(b)) / DAY_MS;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,9 +75,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
  * due date is at most 365 days after its period starts.
  */
 export function compatibleDueDates(deadline: string): { from: string; to: string } {
-  const start = Date.parse(
-    `${deadline}${deadline.length === 4 ? '-01-01' : deadline.length === 7 ? '-01' : ''}T00:00:00Z`,
-  );
+  const start = periodStart(deadline);
   const end = Date.parse(`${parseDeadline(deadline)!.dueDate}T00:00:00Z`);
   return {
     from: isoDay(start - TASK_WINDOW_DAYS * DAY_MS),

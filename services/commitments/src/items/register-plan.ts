@@ -118,7 +118,8 @@ export interface Registration {
   created: boolean;
 }
 
-const poolKey = (kind: string, key: string) => `${kind}\u0000${key}`;
+/** One key per (kind, actor key): the pool of items a commitment is compared with. */
+export const poolKey = (kind: string, key: string) => `${kind}\u0000${key}`;
 
 /**
  * Ids of new items are UUIDv7: time-ordered, so items created in one batch

@@ -18,6 +18,7 @@ import {
   EXTRACTION,
   matchable,
   planWrites,
+  poolKey,
   type Extracted,
 } from './register-plan';
 import { CANDIDATE_LIMIT, RegisterStore, sourceKey } from './register.store';
@@ -106,9 +107,9 @@ export class RegisterService {
     const windows = new Map<string, { kind: string; actorKey: string; from: string; to: string }>();
     for (const e of events) {
       const c = comparableOf(e.data);
-      pairs.set(`${c.kind}\u0000${c.actorKey}`, { kind: c.kind, actorKey: c.actorKey });
+      pairs.set(poolKey(c.kind, c.actorKey), { kind: c.kind, actorKey: c.actorKey });
       if (c.deadline) {
-        windows.set(`${c.kind}\u0000${c.actorKey}\u0000${c.deadline}`, {
+        windows.set(`${poolKey(c.kind, c.actorKey)}\u0000${c.deadline}`, {
           kind: c.kind,
           actorKey: c.actorKey,
           ...compatibleDueDates(c.deadline),

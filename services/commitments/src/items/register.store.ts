@@ -3,7 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/commitments.env';
 import type { ItemState } from './item-state';
-import { engineOf, type Extracted, type HistoryRow, type SourceRow } from './register-plan';
+import {
+  engineOf,
+  poolKey,
+  type Extracted,
+  type HistoryRow,
+  type SourceRow,
+} from './register-plan';
 
 /** Column, property and PostgreSQL type of every tracked_items field. */
 const ITEM_COLUMNS: [string, keyof ItemState, string][] = [
@@ -118,13 +124,13 @@ export class RegisterStore {
        ) i`,
       [pairs.map((p) => p.kind), pairs.map((p) => p.actorKey)],
     );
-    const perPair = new Map<string, number>();
+    const perPool = new Map<string, number>();
     for (const r of rows) {
-      const key = `${r.kind}\u0000${r.actorKey}`;
-      perPair.set(key, (perPair.get(key) ?? 0) + 1);
+      const key = poolKey(r.kind, r.actorKey);
+      perPool.set(key, (perPool.get(key) ?? 0) + 1);
     }
     const beyond = windows.filter(
-      (w) => perPair.get(`${w.kind}\u0000${w.actorKey}`) === CANDIDATE_LIMIT,
+      (w) => perPool.get(poolKey(w.kind, w.actorKey)) === CANDIDATE_LIMIT,
     );
     if (beyond.length > 0) {
       rows.push(
