@@ -19,7 +19,10 @@ export interface MeetingDescriptor {
 
 export interface ExtractedCommitment {
   kind: CommitmentKind;
+  /** Who must act, as shown: the text's words, with the states a collective reference stands for. */
   actor: string;
+  /** The canonical actors (@ct/actors keys: "KZ", "OTS", "OTS/secretariat") the register compares. */
+  actorKeys: string[];
   action: string;
   evidence: { text: string; start: number; end: number };
   deadline: string | null;

@@ -68,6 +68,24 @@ describe('commitments extract', () => {
     expect(out).toEqual([]);
   });
 
+  it.each(['2025', '2025-03', '2025-03-01'])(
+    'takes --published %s at the precision the user knows',
+    async (published) => {
+      const path = file('partial.txt', 'The ministers agreed to set up a joint fund in May.');
+      expect(
+        await main(['node', 'commitments', 'extract', path, '--published', published, '--json']),
+      ).toBe(0);
+      const parsed = JSON.parse(out.join('')) as { items: { deadline: string }[] };
+      expect(parsed.items[0].deadline).toBe('2025-05');
+    },
+  );
+
+  it.each(['2025-13', '2025-02-30', '25-03-01'])('refuses --published %s', async (published) => {
+    const path = file('bad.txt', 'Some text here.');
+    expect(await main(['node', 'commitments', 'extract', path, '--published', published])).toBe(1);
+    expect(err.join('')).toMatch(/YYYY, YYYY-MM or YYYY-MM-DD/);
+  });
+
   it('refuses a malformed --published date', async () => {
     const path = file('doc3.txt', 'Some text here.');
     expect(await main(['node', 'commitments', 'extract', path, '--published', '06/11/2025'])).toBe(

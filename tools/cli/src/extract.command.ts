@@ -9,6 +9,15 @@ export interface ExtractOptions {
 
 export class CliError extends Error {}
 
+/** 2024, 2024-07 or 2024-07-06, each part in range. */
+export function isPartialDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 /** Read a document as UTF-8 text, refusing what is not one. */
 export function readTextFile(path: string): string {
   let size: number;
@@ -31,9 +40,9 @@ export function readTextFile(path: string): string {
 }
 
 export function runExtract(file: string, opts: ExtractOptions, out: (line: string) => void): void {
-  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) {
+  if (opts.published && !isPartialDate(opts.published)) {
     throw new CliError(
-      `--published must be a date in the form YYYY-MM-DD, got "${opts.published}"`,
+      `--published must be a date in the form YYYY, YYYY-MM or YYYY-MM-DD, got "${opts.published}"`,
     );
   }
   const text = readTextFile(file);
@@ -65,6 +74,7 @@ function toItem(c: ExtractedCommitment, language: string) {
     deadline: c.deadline,
     deadline_source: c.deadlineSource,
     language,
+    actor_keys: c.actorKeys,
     confidence: c.confidence,
     rules: c.rules,
   };

@@ -17,7 +17,7 @@ export function buildProgram(
     .argument('<file>', 'UTF-8 text file')
     .option(
       '--published <date>',
-      'publication date YYYY-MM-DD, the reference for relative deadlines',
+      'publication date (YYYY, YYYY-MM or YYYY-MM-DD), the reference for relative deadlines',
     )
     .option('--language <code>', 'ISO 639-1 language code (detected when omitted)')
     .option('--json', 'print {"items": [...]} as JSON')

@@ -59,8 +59,16 @@ export function monthWithoutYear(ref: ReferenceDate, month: number): string | nu
  * text mentions most often (latest on a tie), mid-year.
  */
 export function referenceDate(published: string | null | undefined, text: string): ReferenceDate {
-  const m = published ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(published) : null;
-  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), known: true };
+  // A publication date at the precision the user knows: 2024, 2024-07 or 2024-07-06.
+  const m = published ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(published) : null;
+  if (m) {
+    return {
+      year: Number(m[1]),
+      month: Number(m[2] ?? 1),
+      day: Number(m[3] ?? 1),
+      known: m[2] !== undefined,
+    };
+  }
   const counts = new Map<number, number>();
   for (const y of text.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)) {
     const year = Number(y[1]);

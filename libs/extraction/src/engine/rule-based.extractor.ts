@@ -14,7 +14,8 @@ import { referenceDate, type ReferenceDate } from './dates';
 import { evidenceWindow } from './evidence';
 import { places } from './gazetteer';
 import { detectLanguage } from './language-detect';
-import { normaliseActor } from './actors';
+import { resolveActor, type ResolvedActor } from './actors';
+import { actorByKey, actorNames, documentActors, type DocumentActors } from '@ct/actors';
 import { clauses, type Clause } from './segment';
 
 export const PACKS: Record<LanguageCode, LanguagePack> = {
@@ -55,7 +56,7 @@ export class RuleBasedExtractor implements Extractor {
     const pack = PACKS[language];
     const ref = referenceDate(input.published, text);
     const found: Found[] = [];
-    const parties = defaultParties(text);
+    const parties = documentActors(text);
     const deadline = performance.now() + this.budgetMs;
     let truncated = false;
     for (const clause of clauses(text, language)) {
@@ -71,7 +72,7 @@ export class RuleBasedExtractor implements Extractor {
       }
     }
     this.resolveFromEvents(pack, found);
-    const commitments = dedupe(found).map((f) => this.toCommitment(text, f, parties));
+    const commitments = dedupe(found).map((f) => this.toCommitment(text, f, parties, language));
     return {
       language,
       commitments,
@@ -134,12 +135,19 @@ export class RuleBasedExtractor implements Extractor {
     }
   }
 
-  private toCommitment(text: string, f: Found, parties: string): ExtractedCommitment {
+  private toCommitment(
+    text: string,
+    f: Found,
+    parties: DocumentActors,
+    language: LanguageCode,
+  ): ExtractedCommitment {
     const { clause, candidate: c } = f;
     const evidence = evidenceWindow(text, clause, c);
+    const actor = this.actorOf(f, parties, language);
     return {
       kind: c.kind,
-      actor: this.actorOf(f, parties),
+      actor: actor.display,
+      actorKeys: actor.keys,
       action: c.action || evidence.text,
       evidence,
       deadline: f.deadline,
@@ -151,27 +159,25 @@ export class RuleBasedExtractor implements Extractor {
     };
   }
 
-  private actorOf(f: Found, parties: string): string {
+  private actorOf(f: Found, parties: DocumentActors, language: LanguageCode): ResolvedActor {
     const { clause, candidate: c } = f;
-    if (c.kind !== 'event') return normaliseActor(c.actor ?? clause.governing ?? parties);
+    const raw = c.actor ?? clause.governing;
+    if (c.kind !== 'event') return resolveActor(raw, parties, language);
     // The host: the state named nearest before the trigger in its sub-clause;
-    // else the country of the first place named in it ("held in Riyadh",
+    // else the state of the first place named in it ("held in Riyadh",
     // "hosted by Baku", "Taşkent'te düzenlenecek"); else the sub-clause subject.
     const scopeText = clause.text.slice(c.scope.start, c.scope.end);
     const triggerAt = c.trigger.start - c.scope.start;
-    const hits = places(scopeText);
+    const hits = places(scopeText).filter((h) => actorByKey(h.countryKey)?.kind === 'state');
     const before = hits.filter((h) => h.end <= triggerAt && !h.city);
-    if (before.length > 0) return before[before.length - 1].country;
-    if (hits.length > 0) return hits[0].country;
-    return normaliseActor(c.actor ?? clause.governing ?? parties);
+    const host = before.length > 0 ? before[before.length - 1] : hits[0];
+    if (host) {
+      const en = actorNames([host.countryKey], 'en');
+      const local = actorNames([host.countryKey], language);
+      return { display: local === en ? en : `${local} (${en})`, keys: [host.countryKey] };
+    }
+    return resolveActor(raw, parties, language);
   }
-}
-
-/** Who "the parties" are when a clause names nobody: member states, if the document speaks of them. */
-function defaultParties(text: string): string {
-  return /member states|üye\s+(?:devlet|ülke)|mitgliedstaaten|государств\p{L}*-член/iu.test(text)
-    ? 'member states'
-    : 'the parties';
 }
 
 /** The meeting with its place under the gazetteer's name, so mentions in any language compare. */

@@ -1,0 +1,103 @@
+import type { ActorEntry } from './types';
+
+/** A city that hosts meetings, with the state it is in: "held in Gabala" is hosted by Azerbaijan. */
+export interface CityEntry extends ActorEntry {
+  kind: 'city';
+  state: string;
+}
+
+const city = (
+  state: string,
+  en: string,
+  forms: string[],
+  names: Partial<ActorEntry['names']> = {},
+): CityEntry => ({
+  key: `city:${en.toLowerCase().replace(/\s+/g, '-')}`,
+  kind: 'city',
+  state,
+  names: { en, tr: names.tr ?? en, de: names.de ?? en, ru: names.ru ?? en },
+  forms: [en.toLowerCase(), ...forms],
+});
+
+/** Lower-case forms; Russian ones as stems so that case forms match ("в Бишкеке"). */
+export const CITIES: readonly CityEntry[] = [
+  city('KG', 'Bishkek', ['bişkek', 'bischkek', 'бишкек'], {
+    ru: 'Бишкек',
+    tr: 'Bişkek',
+    de: 'Bischkek',
+  }),
+  city('KG', 'Cholpon-Ata', ['çolpan ata', 'tscholpon ata', 'чолпон ата'], { ru: 'Чолпон-Ата' }),
+  city('KG', 'Issyk-Kul', ['ısık göl', 'issık göl', 'issyk kul', 'иссык кул'], {
+    ru: 'Иссык-Куль',
+  }),
+  city('KG', 'Osh', ['oş', 'ош']),
+  city('KZ', 'Astana', ['астан', 'nur sultan', 'нур султан'], { ru: 'Астана' }),
+  city('KZ', 'Almaty', ['almatı', 'алмат'], { ru: 'Алматы' }),
+  city('KZ', 'Turkistan', ['türkistan', 'turkestan', 'туркестан'], { ru: 'Туркестан' }),
+  city('KZ', 'Shymkent', ['şımkent', 'чимкент', 'шымкент']),
+  city('KZ', 'Aktau', ['aktav', 'актау']),
+  city('AZ', 'Baku', ['bakü', 'баку'], { ru: 'Баку', tr: 'Bakü' }),
+  city('AZ', 'Shusha', ['şuşa', 'schuscha', 'шуша', 'шуше', 'шушу'], { ru: 'Шуша', tr: 'Şuşa' }),
+  city('AZ', 'Gabala', ['qabala', 'kabala', 'габал'], { ru: 'Габала' }),
+  city('AZ', 'Ganja', ['gence', 'gəncə', 'гянджа', 'гяндж']),
+  city('AZ', 'Nakhchivan', ['nahçıvan', 'naxçıvan', 'nachitschewan', 'нахчыван', 'нахичеван']),
+  city('UZ', 'Tashkent', ['taşkent', 'taschkent', 'ташкент'], { ru: 'Ташкент', tr: 'Taşkent' }),
+  city('UZ', 'Samarkand', ['semerkant', 'samarqand', 'самарканд'], { ru: 'Самарканд' }),
+  city('UZ', 'Bukhara', ['buhara', 'buchara', 'бухар']),
+  city('UZ', 'Khiva', ['hive', 'chiwa', 'хива', 'хиве']),
+  city('TM', 'Ashgabat', ['aşkabat', 'aschgabat', 'ашхабад'], { ru: 'Ашхабад' }),
+  city('TM', 'Awaza', ['avaza', 'аваз']),
+  city('TJ', 'Dushanbe', ['duşanbe', 'duschanbe', 'душанбе']),
+  city('TR', 'Ankara', ['анкар']),
+  city('TR', 'Istanbul', ['istanbul', 'стамбул']),
+  city('TR', 'Antalya', ['анталь']),
+  city('TR', 'Izmir', ['izmir', 'измир']),
+  city('HU', 'Budapest', ['budapeşte', 'будапешт']),
+  city('RU', 'Moscow', ['moskova', 'moskau', 'москв'], {
+    ru: 'Москва',
+    tr: 'Moskova',
+    de: 'Moskau',
+  }),
+  city(
+    'RU',
+    'Saint Petersburg',
+    ['st. petersburg', 'st petersburg', 'sankt petersburg', 'санкт петербург', 'petersburg'],
+    { ru: 'Санкт-Петербург' },
+  ),
+  city('RU', 'Sochi', ['soçi', 'sotschi', 'сочи']),
+  city('RU', 'Kazan', ['казан']),
+  city('RU', 'Ufa', ['уфа', 'уфе']),
+  city('CN', 'Beijing', ['pekin', 'peking', 'пекин']),
+  city('CN', 'Xi’an', ["xi'an", 'xian', 'сиань']),
+  city('RS', 'Belgrade', ['belgrad', 'белград']),
+  city('SA', 'Riyadh', ['riyad', 'riad', 'эр рияд', 'рияд']),
+  city('QA', 'Doha', ['доха']),
+  city('AE', 'Abu Dhabi', ['abu dabi', 'абу даби']),
+  city('AE', 'Dubai', ['dubai', 'дубай']),
+  city('IR', 'Tehran', ['tahran', 'teheran', 'тегеран']),
+  city('PK', 'Islamabad', ['исламабад']),
+  city('IN', 'New Delhi', ['yeni delhi', 'neu delhi', 'нью дели']),
+  city('JP', 'Tokyo', ['tokio', 'токио']),
+  city('JP', 'Hiroshima', ['хиросим']),
+  city('KR', 'Seoul', ['seul', 'сеул']),
+  city('DE', 'Berlin', ['берлин']),
+  city('FR', 'Paris', ['париж']),
+  city('FR', 'Biarritz', ['биарриц']),
+  city('IT', 'Rome', ['roma', 'рим', 'риме']),
+  city('GB', 'London', ['londra', 'лондон']),
+  city('US', 'Washington', ['vaşington', 'вашингтон']),
+  city('US', 'New York', ['нью йорк']),
+  city('US', 'San Francisco', ['сан франциско']),
+  city('UA', 'Kyiv', ['kiev', 'kiew', 'киев']),
+  city('BY', 'Minsk', ['минск']),
+  city('AM', 'Yerevan', ['erivan', 'eriwan', 'ереван']),
+  city('GE', 'Tbilisi', ['tiflis', 'тбилиси']),
+  city('EG', 'Cairo', ['kahire', 'kairo', 'каир', 'каире']),
+  city('MN', 'Ulaanbaatar', ['ulan batur', 'ulan bator', 'улан батор']),
+  city('BE', 'Brussels', ['brüksel', 'brüssel', 'брюссел'], { ru: 'Брюссель', de: 'Brüssel' }),
+  city('AT', 'Vienna', ['viyana', 'wien', 'вена', 'вене'], { de: 'Wien', ru: 'Вена' }),
+  city('CH', 'Geneva', ['cenevre', 'genf', 'женев'], { de: 'Genf', ru: 'Женева' }),
+  city('CH', 'Davos', ['давос']),
+  city('US', 'Anchorage', ['анкоридж']),
+  city('TRNC', 'Nicosia', ['lefkoşa', 'никоси']),
+];
