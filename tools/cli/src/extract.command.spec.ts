@@ -36,7 +36,7 @@ describe('commitments extract', () => {
       expect.objectContaining({
         kind: 'mandate',
         actor: 'Secretariat',
-        deadline: '2025',
+        deadline: '2025-12-31',
         deadline_source: 'explicit',
       }),
     ]);

@@ -32,6 +32,23 @@ export function isoYear(y: number): string | null {
   return y >= 1900 && y <= 2200 ? String(y) : null;
 }
 
+/** "By the end of" a year: its last day (GUIDELINES: "by the end of the year" is 2023-12-31). */
+export function endOfYear(y: number): string | null {
+  return isoDay(y, 12, 31);
+}
+
+/** "Bis Ende April": the month's last day. */
+export function endOfMonth(y: number, m: number): string | null {
+  if (!(m >= 1 && m <= 12)) return null;
+  return isoDay(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+
+/** A day and month named without a year: in the reference year, or the next if it has passed. */
+export function dayWithoutYear(ref: ReferenceDate, month: number, day: number): string | null {
+  const mv = monthWithoutYear(ref, month);
+  return mv ? isoDay(Number(mv.slice(0, 4)), month, day) : null;
+}
+
 /** The period `n` units after the reference date, at the unit's precision. */
 export function after(
   ref: ReferenceDate,

@@ -108,7 +108,7 @@ describe('German rules', () => {
   it.each([
     [
       'Die Präsidenten beauftragten die Regierungen, bis Ende des Jahres ein Abkommen vorzulegen.',
-      'mandate|governments|2025',
+      'mandate|governments|2025-12-31',
     ],
     ['Das Sekretariat wurde beauftragt, einen Bericht zu erstellen.', 'mandate|Secretariat|-'],
     ['Die Minister vereinbarten, eine gemeinsame Kommission zu gründen.', 'pledge|parties|-'],
@@ -158,7 +158,7 @@ describe('Russian rules', () => {
   it.each([
     [
       'Президенты поручили правительствам разработать дорожную карту до конца года.',
-      'mandate|governments|2025',
+      'mandate|governments|2025-12-31',
     ],
     ['Секретариату поручено подготовить доклад.', 'mandate|Secretariat|-'],
     ['Стороны договорились создать совместную комиссию.', 'pledge|Стороны|-'],

@@ -6,6 +6,9 @@ import {
   isoMonth,
   isoYear,
   monthWithoutYear,
+  endOfYear,
+  endOfMonth,
+  dayWithoutYear,
   type DateHit,
   type ReferenceDate,
 } from '../../engine/dates';
@@ -66,9 +69,32 @@ export function germanDates(source: string, ref: ReferenceDate): DateHit[] {
       value: (m) => isoDay(Number(m[3]), Number(m[2]), Number(m[1])),
     },
     {
+      name: 'end-of-month',
+      re: new RegExp(`(?:bis|zum|vor)\\s+(?:zum\\s+)?ende\\s+${MONTH}(?:\\s+(\\d{4}))?`, 'u'),
+      value: (m) => {
+        const mv = m[2] ? isoMonth(Number(m[2]), month(m[1])) : monthWithoutYear(ref, month(m[1]));
+        return mv ? endOfMonth(Number(mv.slice(0, 4)), month(m[1])) : null;
+      },
+    },
+    {
       name: 'end-of-year',
       re: /bis\s+(?:zum\s+)?(?:ende|jahresende)(?:\s+(?:des|dieses)\s+(?:laufenden\s+)?jahres|\s+(\d{4}))?/u,
-      value: (m) => isoYear(m[1] ? Number(m[1]) : ref.year),
+      value: (m) => endOfYear(m[1] ? Number(m[1]) : ref.year),
+    },
+    {
+      name: 'day-month',
+      re: new RegExp(`(?<!\\d)(\\d{1,2})\\.\\s*${MONTH}(?!\\s+\\d)`, 'u'),
+      value: (m) => dayWithoutYear(ref, month(m[2]), Number(m[1])),
+    },
+    {
+      name: 'tomorrow',
+      re: /(?<!\p{L})morgen(?!\p{L})/u,
+      value: () => after(ref, 1, 'day'),
+    },
+    {
+      name: 'next-week-month',
+      re: /(?:nächste|kommende)n?\s+(woche|monat)/u,
+      value: (m) => after(ref, 1, m[1] === 'woche' ? 'week' : 'month'),
     },
     {
       name: 'within-period',
@@ -92,7 +118,7 @@ export function germanDates(source: string, ref: ReferenceDate): DateHit[] {
     },
     {
       name: 'this-next-year',
-      re: /(?:in\s+diesem|dieses|im\s+laufenden|im\s+nächsten|nächstes|im\s+kommenden|kommendes)\s+jahr(?!e)/u,
+      re: /(?:in\s+diesem|dieses|im\s+laufenden|im\s+nächsten|nächstes|(?:das|dem)\s+nächsten?|im\s+kommenden|kommendes)\s+jahr(?!e)/u,
       value: (m) => isoYear(/nächst|kommend/u.test(m[0]) ? ref.year + 1 : ref.year),
     },
     {
@@ -102,7 +128,7 @@ export function germanDates(source: string, ref: ReferenceDate): DateHit[] {
     },
     {
       name: 'vague',
-      re: /in\s+kürze|demnächst|\bbald\b|in\s+naher\s+zukunft|in\s+den\s+kommenden\s+jahren|zu\s+gegebener\s+zeit/u,
+      re: /in\s+kürze|demnächst|\bbald\b|in\s+naher\s+zukunft|in\s+den\s+kommenden\s+(?:jahren|monaten|wochen)|zu\s+gegebener\s+zeit/u,
       value: () => null,
     },
   ]);

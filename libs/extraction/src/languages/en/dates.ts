@@ -6,6 +6,9 @@ import {
   isoMonth,
   isoYear,
   monthWithoutYear,
+  endOfYear,
+  endOfMonth,
+  dayWithoutYear,
   type DateHit,
   type ReferenceDate,
 } from '../../engine/dates';
@@ -50,10 +53,7 @@ export function englishDates(text: string, ref: ReferenceDate): DateHit[] {
     {
       name: 'month-day',
       re: new RegExp(`\\b(?:on|by|until|before)\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'i'),
-      value: (m) => {
-        const mv = monthWithoutYear(ref, month(m[1]));
-        return mv ? isoDay(Number(mv.slice(0, 4)), month(m[1]), Number(m[2])) : null;
-      },
+      value: (m) => dayWithoutYear(ref, month(m[1]), Number(m[2])),
     },
     {
       name: 'numeric-date',
@@ -69,7 +69,7 @@ export function englishDates(text: string, ref: ReferenceDate): DateHit[] {
       name: 'end-of-year',
       re: /\b(?:by|before|until|at|towards?)\s+the\s+end\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(year|next year|(\d{4}))\b/i,
       value: (m) =>
-        m[2] ? isoYear(Number(m[2])) : isoYear(/next/i.test(m[1]) ? ref.year + 1 : ref.year),
+        m[2] ? endOfYear(Number(m[2])) : endOfYear(/next/i.test(m[1]) ? ref.year + 1 : ref.year),
     },
     {
       name: 'end-of-month',
@@ -77,8 +77,28 @@ export function englishDates(text: string, ref: ReferenceDate): DateHit[] {
         `\\b(?:by|before|until|at)\\s+the\\s+end\\s+of\\s+${MONTH}(?:\\s+(\\d{4}))?`,
         'i',
       ),
-      value: (m) =>
-        m[2] ? isoMonth(Number(m[2]), month(m[1])) : monthWithoutYear(ref, month(m[1])),
+      value: (m) => {
+        const mv = m[2] ? isoMonth(Number(m[2]), month(m[1])) : monthWithoutYear(ref, month(m[1]));
+        return mv ? endOfMonth(Number(mv.slice(0, 4)), month(m[1])) : null;
+      },
+    },
+    {
+      name: 'day-month',
+      re: new RegExp(
+        `\\b(?:on|by|until|before)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?!\\s+\\d)`,
+        'i',
+      ),
+      value: (m) => dayWithoutYear(ref, month(m[2]), Number(m[1])),
+    },
+    {
+      name: 'tomorrow',
+      re: /\btomorrow\b/i,
+      value: () => after(ref, 1, 'day'),
+    },
+    {
+      name: 'next-week-month',
+      re: /\bnext\s+(week|month)\b/i,
+      value: (m) => after(ref, 1, unitOf(m[1])),
     },
     {
       name: 'half-year',

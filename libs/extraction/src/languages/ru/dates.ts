@@ -6,6 +6,9 @@ import {
   isoMonth,
   isoYear,
   monthWithoutYear,
+  endOfYear,
+  endOfMonth,
+  dayWithoutYear,
   type DateHit,
   type ReferenceDate,
 } from '../../engine/dates';
@@ -61,8 +64,64 @@ export function russianDates(source: string, ref: ReferenceDate): DateHit[] {
   return collect(text, [
     {
       name: 'day-month-year',
-      re: new RegExp(`${NB}(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}\\s+(\\d{4})`, 'u'),
+      re: new RegExp(
+        `${NB}(?:с\\s+)?(\\d{1,2})(?:\\s*(?:[-–]|по)\\s*\\d{1,2})?\\s+${MONTH}\\s+(\\d{4})`,
+        'u',
+      ),
       value: (m) => isoDay(Number(m[3]), month(m[2]), Number(m[1])),
+    },
+    {
+      name: 'end-of-month',
+      re: new RegExp(`${NB}до\\s+конца\\s+${MONTH}(?:\\s+(\\d{4}))?`, 'u'),
+      value: (m) => {
+        const mv = m[2] ? isoMonth(Number(m[2]), month(m[1])) : monthWithoutYear(ref, month(m[1]));
+        return mv ? endOfMonth(Number(mv.slice(0, 4)), month(m[1])) : null;
+      },
+    },
+    {
+      name: 'day-month',
+      re: new RegExp(
+        `${NB}(?:с\\s+)?(\\d{1,2})(?:\\s*(?:[-–]|по)\\s*\\d{1,2})?\\s+${MONTH}(?!\\s+\\d)`,
+        'u',
+      ),
+      value: (m) => dayWithoutYear(ref, month(m[2]), Number(m[1])),
+    },
+    {
+      name: 'tomorrow',
+      re: new RegExp(`${NB}завтра${NA}`, 'u'),
+      value: () => after(ref, 1, 'day'),
+    },
+    {
+      name: 'n-month-term',
+      re: new RegExp(
+        `${NB}в\\s+(двух|трех|трёх|шести|одно|дву|тр[её]х|полу)?(месячный|недельный|годичный|дневный)\\s+срок${NA}`,
+        'u',
+      ),
+      value: (m) => {
+        const n =
+          (
+            { двух: 2, дву: 2, трех: 3, трёх: 3, шести: 6, одно: 1, полу: 6 } as Record<
+              string,
+              number
+            >
+          )[m[1] ?? 'одно'] ?? 1;
+        const u = m[2].startsWith('месяч')
+          ? 'month'
+          : m[2].startsWith('недел')
+            ? 'week'
+            : m[2].startsWith('год')
+              ? 'year'
+              : 'day';
+        return m[1] === 'полу' && u === 'year' ? after(ref, 6, 'month') : after(ref, n, u);
+      },
+    },
+    {
+      name: 'next-week-month',
+      re: new RegExp(
+        `${NB}на\\s+(следующей|будущей)\\s+неделе${NA}|${NB}в\\s+(следующем|будущем)\\s+месяце${NA}`,
+        'u',
+      ),
+      value: (m) => after(ref, 1, m[1] ? 'week' : 'month'),
     },
     {
       name: 'numeric-date',
@@ -75,7 +134,7 @@ export function russianDates(source: string, ref: ReferenceDate): DateHit[] {
         `${NB}до\\s+конца\\s+(?:(?:этого|текущего|нынешнего)\\s+)?(?:года|(\\d{4})\\s+года)${NA}`,
         'u',
       ),
-      value: (m) => isoYear(m[1] ? Number(m[1]) : ref.year),
+      value: (m) => endOfYear(m[1] ? Number(m[1]) : ref.year),
     },
     {
       name: 'within-period',

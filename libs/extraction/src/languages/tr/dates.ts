@@ -6,6 +6,8 @@ import {
   isoMonth,
   isoYear,
   monthWithoutYear,
+  endOfYear,
+  dayWithoutYear,
   type DateHit,
   type ReferenceDate,
 } from '../../engine/dates';
@@ -74,7 +76,25 @@ export function turkishDates(source: string, ref: ReferenceDate): DateHit[] {
     {
       name: 'end-of-year',
       re: /(?:(\d{4})\s+yılı(?:nın)?\s+|bu\s+yılın\s+|yıl\s*)sonuna\s+kadar/u,
-      value: (m) => isoYear(m[1] ? Number(m[1]) : ref.year),
+      value: (m) => endOfYear(m[1] ? Number(m[1]) : ref.year),
+    },
+    {
+      name: 'day-month',
+      re: new RegExp(
+        `(?<!\\d)(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?\\s+${MONTH}(?!\\s+\\d)${SUFFIX}`,
+        'u',
+      ),
+      value: (m) => dayWithoutYear(ref, month(m[2]), Number(m[1])),
+    },
+    {
+      name: 'tomorrow',
+      re: /(?<!\p{L})yarın(?!\p{L})/u,
+      value: () => after(ref, 1, 'day'),
+    },
+    {
+      name: 'next-week-month',
+      re: /(?:gelecek|önümüzdeki)\s+(hafta|ay)(?!\p{L})/u,
+      value: (m) => after(ref, 1, m[1] === 'hafta' ? 'week' : 'month'),
     },
     {
       name: 'within-period',
