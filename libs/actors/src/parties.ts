@@ -11,6 +11,8 @@ export interface DocumentActors {
   parties: string[];
   /** The organisation the document is about (named most often), if any. */
   organisation: string | null;
+  /** How the document writes that organisation's name, first time round. */
+  organisationText: string | null;
   mentions: ActorMention[];
 }
 
@@ -43,7 +45,8 @@ export function documentActors(text: string): DocumentActors {
     if (actorByKey(m.key)?.kind === 'organisation')
       orgCounts.set(m.key, (orgCounts.get(m.key) ?? 0) + 1);
   const organisation = [...orgCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { parties, organisation, mentions };
+  const organisationText = mentions.find((m) => m.key === organisation)?.text ?? null;
+  return { parties, organisation, organisationText, mentions };
 }
 
 const AND: Record<ActorLanguage, string> = { en: 'and', tr: 've', de: 'und', ru: 'и' };

@@ -70,7 +70,7 @@ export function resolveActor(
   const multilateral = org !== null && doc.parties.length !== 2;
   if (MEMBERS.test(text) || (multilateral && (!text || collective))) {
     const keys = org ? [org] : [];
-    const en = org ? `${org} member states` : 'member states';
+    const en = org ? `${doc.organisationText ?? org} member states` : 'member states';
     if (language === 'en') {
       const display = MEMBERS.test(text)
         ? text.replace(MEMBERS, en)

@@ -1,6 +1,7 @@
 import { english } from '../languages/en';
 import { german } from '../languages/de';
 import type { Candidate, LanguagePack, MeetingRef } from '../languages/language-pack';
+import type { Clause } from './segment';
 import { russian } from '../languages/ru';
 import { turkish } from '../languages/tr';
 import type {
@@ -16,7 +17,7 @@ import { places } from './gazetteer';
 import { detectLanguage } from './language-detect';
 import { resolveActor, type ResolvedActor } from './actors';
 import { actorByKey, actorNames, documentActors, type DocumentActors } from '@ct/actors';
-import { clauses, type Clause } from './segment';
+import { clauses } from './segment';
 
 export const PACKS: Record<LanguageCode, LanguagePack> = {
   en: english,
@@ -59,12 +60,35 @@ export class RuleBasedExtractor implements Extractor {
     const parties = documentActors(text);
     const deadline = performance.now() + this.budgetMs;
     let truncated = false;
+    let previous: { clause: Clause; candidate: Candidate } | null = null;
     for (const clause of clauses(text, language)) {
       if (performance.now() > deadline || found.length >= MAX_COMMITMENTS) {
         truncated = true;
         break;
       }
-      for (const candidate of pack.candidates(clause)) {
+      let candidates = pack.candidates(clause);
+      // "…were instructed to prepare X; to form Y; to secure Z": each part
+      // after a semicolon that goes on with the same verb form is one more
+      // task of the same kind for the same actor.
+      const goesOn = pack.continuation?.exec(clause.text);
+      if (candidates.length === 0 && goesOn && previous && previous.candidate.kind !== 'event') {
+        const prev = previous.candidate;
+        candidates = [
+          {
+            ...prev,
+            trigger: { start: 0, end: goesOn[0].length },
+            scope: { start: 0, end: clause.text.length },
+            actor: prev.actor ?? previous.clause.governing,
+            action: clause.text,
+            rule: `${prev.rule}.continued`,
+          },
+        ];
+      }
+      if (candidates.length > 0)
+        previous = { clause, candidate: candidates[candidates.length - 1] };
+      // Only a clause that ends on a semicolon hands its task on.
+      if (!/;\s*$/u.test(clause.text)) previous = null;
+      for (const candidate of candidates) {
         const dated = this.deadlineOf(pack, clause, candidate, ref);
         if (candidate.kind === 'event' && !this.isFutureEvent(candidate, dated.deadline, ref))
           continue;
@@ -82,14 +106,25 @@ export class RuleBasedExtractor implements Extractor {
   }
 
   private deadlineOf(pack: LanguagePack, clause: Clause, c: Candidate, ref: ReferenceDate) {
-    const scopeText = clause.text.slice(c.scope.start, c.scope.end);
+    let scopeText = clause.text.slice(c.scope.start, c.scope.end);
+    const triggerEnd = c.trigger.end - c.scope.start;
+    const embedded =
+      c.kind === 'event' ? -1 : (pack.embedded?.exec(scopeText.slice(triggerEnd))?.index ?? -1);
+    if (embedded >= 0) scopeText = scopeText.slice(0, triggerEnd + embedded);
     const hits = pack.dates(scopeText, ref);
     // Prefer the first expression after the trigger; else the nearest before it.
     const triggerAt = c.trigger.start - c.scope.start;
     const hit =
       hits.find((h) => h.start >= triggerAt) ??
       [...hits].reverse().find((h) => h.start < triggerAt);
-    if (!hit || hit.value === null) {
+    // A date before the publication is what the text says of the past ("the
+    // agreement dated October 2004"), not a deadline of a task still ahead.
+    const past =
+      hit?.value &&
+      c.kind !== 'event' &&
+      ref.known &&
+      hit.value < isoOf(ref).slice(0, hit.value.length);
+    if (!hit || hit.value === null || past) {
       return {
         deadline: null,
         deadlineSource: 'none' as const,
@@ -106,7 +141,7 @@ export class RuleBasedExtractor implements Extractor {
   /** An event is kept only if it lies ahead: a past date, or a weak trigger without a date, drops it. */
   private isFutureEvent(c: Candidate, deadline: string | null, ref: ReferenceDate): boolean {
     if (deadline && ref.known) {
-      const refIso = `${ref.year}-${String(ref.month).padStart(2, '0')}-${String(ref.day).padStart(2, '0')}`;
+      const refIso = isoOf(ref);
       if (deadline.length === 10 ? deadline < refIso : deadline < refIso.slice(0, deadline.length))
         return false;
     }
@@ -179,6 +214,9 @@ export class RuleBasedExtractor implements Extractor {
     return resolveActor(raw, parties, language);
   }
 }
+
+const isoOf = (ref: ReferenceDate) =>
+  `${ref.year}-${String(ref.month).padStart(2, '0')}-${String(ref.day).padStart(2, '0')}`;
 
 /** The meeting with its place under the gazetteer's name, so mentions in any language compare. */
 function canonicalMeeting(m: MeetingRef): MeetingRef {

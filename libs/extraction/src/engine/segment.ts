@@ -23,7 +23,8 @@ const ABBREVIATION =
  * then semicolon-separated parts. List items inherit the subject of the
  * preamble that introduces the list.
  */
-export function clauses(text: string, language: string): Clause[] {
+export function clauses(source: string, language: string): Clause[] {
+  const text = unwrap(source);
   const out: Clause[] = [];
   const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
   let governing: string | null = null;
@@ -48,6 +49,27 @@ export function clauses(text: string, language: string): Clause[] {
     }
   }
   return out;
+}
+
+/**
+ * Join lines that a wire service or an e-mail wrapped inside a paragraph
+ * ("… the two countries' foreign\n    ministries were instructed …"): a line
+ * break followed by indentation and a lower-case word, or ending a line that
+ * stops mid-sentence, becomes spaces of the same length, so offsets into the
+ * original text still hold. Headings, list items and blank lines stay.
+ */
+function unwrap(text: string): string {
+  return text.replace(
+    /([^\n]*)([^\n.!?:;\s])\n([ \t]*)(?=(\p{Ll}|\(|\S))/gu,
+    (m, line: string, last: string, indent: string, next: string, at: number) => {
+      // A lower-case continuation always joins; an indented one only after a
+      // long line (a wrapped paragraph, not a heading); a list item never.
+      const rest = text.slice(at + m.length - indent.length, at + m.length + 8);
+      if (LIST_MARKER.test(rest)) return m;
+      const joins = /^[\p{Ll}(]/u.test(next) || (indent.length >= 2 && line.trim().length >= 40);
+      return joins ? `${line}${last} ${' '.repeat(indent.length)}` : m;
+    },
+  );
 }
 
 function sentences(body: string, start: number, segmenter: Intl.Segmenter): Span[] {

@@ -42,4 +42,8 @@ export interface LanguagePack {
   dates(text: string, ref: ReferenceDate): DateHit[];
   /** Mentions of a (next) meeting that a deadline can be resolved from. */
   meetingMentions(text: string): MeetingMention[];
+  /** A clause that goes on with the task of the clause before it ("; to form a working group …"). */
+  continuation?: RegExp;
+  /** Where a clause embeds another ("…, that will report to the Meeting to be held in 2012"): its dates are not the task's. */
+  embedded?: RegExp;
 }

@@ -41,6 +41,53 @@ describe('English rules', () => {
     expect(run('en', text)).toEqual([]);
   });
 
+  it('carries a task on through the semicolon list that follows it', () => {
+    expect(
+      run(
+        'en',
+        'The two ministries were instructed to draft a transit treaty by the end of the year; to open a joint office in the port; to train border staff together.',
+      ),
+    ).toEqual([
+      'mandate|two ministries|2025-12-31',
+      'mandate|two ministries|-',
+      'mandate|two ministries|-',
+    ]);
+  });
+
+  it('splits coordinated undertakings of a creating verb, and a second meeting held', () => {
+    expect(
+      run(
+        'en',
+        'It had been decided at the meeting to establish a youth fund and a research centre, to open a joint museum.',
+      ),
+    ).toEqual(['pledge|parties|-', 'pledge|parties|-', 'pledge|parties|-']);
+    expect(
+      run(
+        'en',
+        'The sides agreed to hold a fifth round in Baku and a sixth round in Tashkent.',
+      ).map((r) => r.split('|')[0]),
+    ).toEqual(['event', 'event']);
+  });
+
+  it.each([
+    'We commit to strengthen our cooperation in trade.',
+    'The parties agreed to continue the dialogue on energy.',
+  ])('takes no pledge to go on with what exists: %s', (text) => {
+    expect(run('en', text)).toEqual([]);
+  });
+
+  it('takes no past date for a deadline, nor the date of a meeting a relative clause mentions', () => {
+    expect(run('en', 'They agreed to revise the accord dated March 2019.')).toEqual([
+      'pledge|parties|-',
+    ]);
+    expect(
+      run(
+        'en',
+        'We decide to set up a task force that will report to the forum to be held in 2027.',
+      ),
+    ).toEqual(['pledge|parties|-', 'event|parties|2027']);
+  });
+
   it('keeps a trigger coordinated after a negative cue ("note … and agree to …")', () => {
     expect(run('en', 'They note the progress made and agree to launch a railway study.')).toEqual([
       'pledge|parties|-',

@@ -113,7 +113,7 @@ export function englishDates(text: string, ref: ReferenceDate): DateHit[] {
     {
       name: 'within-period',
       re: new RegExp(
-        `\\b(?:within|in)\\s+(?:the\\s+next\\s+|the\\s+coming\\s+)?(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety|a|an)\\s+${UNIT}\\b`,
+        `(?<!\\bonce\\s)\\b(?:within|in)\\s+(?:the\\s+next\\s+|the\\s+coming\\s+)?(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety|a|an)\\s+${UNIT}\\b`,
         'i',
       ),
       value: (m) => after(ref, cardinal(m[1], NUMBERS), unitOf(m[2])),

@@ -21,7 +21,7 @@ const MANDATE_ACTIVE = new RegExp(
 const MANDATE_PASSIVE =
   /\b(?:is|are|was|were|has been|have been|shall be|will be|be)\s+(instructed|tasked|entrusted|charged|requested|mandated|directed|commissioned)\s+(to|with)\s+(\w)/gi;
 const PLEDGE =
-  /\b(agree[sd]?|decide[sd]?|resolve[sd]?|undert(?:ake|akes|ook)|commit(?:s|ted)?(?:\s+themselves)?|pledge[sd]?|determined)\s+(to|on|upon)\s+(\w+)/gi;
+  /\b(agree[sd]?|decide[sd]?|resolve[sd]?|undert(?:ake|akes|ook)|commit(?:s|ted)?(?:\s+themselves)?|pledge[sd]?|determined)(?:\s+(?:at|during)\s+(?:the\s+)?\w+(?:\s+\w+)?)?\s+(to|on|upon)\s+(\w+)/gi;
 const ACTION_NOUN =
   /^(?:the\s+|a\s+|an\s+)?(?:implementation|establishment|creation|launch|development|adoption|introduction|organi[sz]ation|holding|preparation|formation|conclusion|signing|opening|setting up|elaboration|drafting|construction)\b/i;
 const DETERMINER =
@@ -58,10 +58,43 @@ function hasPluralMeeting(text: string): boolean {
   return /\b(?:meetings|summits|sessions|conferences)\b/i.test(text);
 }
 
+/** Verbs of a pledge that only goes on with what exists. */
+const VAGUE_ACTION =
+  /^(?:continue|coordinate|renew|work|strengthen|deepen|enhance|promote|foster|intensify|maintain|support|respect|uphold|pursue|keep|remain|stay|further\s+(?:develop|strengthen|expand))\b/i;
+/** Verbs that create something: their coordinated objects are separate undertakings ("a fund and a museum"). */
+const CREATION = /^(?:establish|create|set\s+up|found|launch|open|build|form)\b/i;
+
+/**
+ * The coordinated parts of an undertaking: "to establish X, to create Y and
+ * a Z" are three; for verbs that create or hold something, "X and a Y" two.
+ */
+function coordinatedParts(
+  text: string,
+  start: number,
+  end: number,
+  splitObjects: boolean,
+): { start: number; end: number }[] {
+  const sep = splitObjects
+    ? /,\s*(?:and\s+)?(?=to\s+\p{L})|\s+and\s+(?=(?:to\s+\p{L}|(?:a|an)\s+\p{L}))/giu
+    : /,\s*(?:and\s+)?(?=to\s+\p{L})|\s+and\s+(?=to\s+\p{L})/giu;
+  const parts: { start: number; end: number }[] = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(sep)) {
+    const cut = start + m.index;
+    if (cut - from < 12) continue;
+    parts.push({ start: from, end: cut });
+    from = cut + m[0].length;
+  }
+  parts.push({ start: from, end });
+  return parts;
+}
+
 /** The noun phrase that ends right before `at` and starts the sub-clause: a passive or host subject. */
 function subjectBefore(text: string): string | null {
   const t = text
-    .replace(/^(?:they|we|it)\s+/i, '')
+    .replace(/\s+(?:therefore|also|further|furthermore|jointly|today|hereby|thus)\s*$/i, '')
+    .replace(/^(?:it\s+)?(?:has|had|have|was|were)?\s*(?:also\s+)?been\s*$/i, '')
+    .replace(/^(?:they|it)\s+/i, '')
     .replace(
       /\s+(?:reaffirms?|confirms?|expressed|expresses|announced|announces|declared|declares|has|have|had)\b.*$/i,
       '',
@@ -75,6 +108,10 @@ export const english: LanguagePack = {
   code: 'en',
 
   dates: englishDates,
+
+  embedded: /\b(?:that|which|who)\s+(?:will|shall)\b|\bto\s+be\s+held\b/i,
+
+  continuation: /^(?:and\s+)?to\s+(?!the\b|a\b|an\b|be\b)\p{L}+/iu,
 
   meetingMentions(text: string): MeetingMention[] {
     return [...text.matchAll(NEXT_MEETING)].map((m) => ({
@@ -134,21 +171,37 @@ export const english: LanguagePack = {
       const at = m.index;
       const scope = subClause(clause, at, BOUNDARY);
       if (negativeIn(scope, at) || negatedBefore(at)) continue;
-      const rest = text.slice(at + m[0].length - m[3].length, scope.end);
+      const restStart = at + m[0].length - m[3].length;
+      const rest = text.slice(restStart, scope.end);
       const prep = m[2].toLowerCase();
       if (prep !== 'to' && !ACTION_NOUN.test(rest)) continue;
       if (prep === 'to' && DETERMINER.test(m[3]) && !ACTION_NOUN.test(rest)) continue;
-      const meeting = /^(?:hold|host|convene|organi[sz]e)\b/i.test(rest) ? meetingIn(rest) : null;
+      // "commit to coordinate our policies", "agree to continue the dialogue": no new concrete action.
+      if (prep === 'to' && VAGUE_ACTION.test(rest)) continue;
+      const hosting = /^(?:hold|host|convene|organi[sz]e)\b/i.test(rest);
       const subject = subjectBefore(text.slice(scope.start, at));
-      out.push({
-        kind: meeting ? 'event' : 'pledge',
-        trigger: { start: at, end: at + m[1].length },
-        scope,
-        actor: subject ?? clause.governing,
-        action: phrase(rest),
-        rule: `en.pledge.${m[1].toLowerCase()}`,
-        confidence: 0.85,
-        ...(meeting ? { meeting } : {}),
+      const parts = coordinatedParts(text, restStart, scope.end, hosting || CREATION.test(rest));
+      parts.forEach((part, i) => {
+        const partText = text.slice(part.start, part.end);
+        const holds =
+          i === 0
+            ? hosting
+            : /^(?:to\s+)?(?:hold|host|convene|organi[sz]e)\b|^(?:a|an)\s/i.test(partText) &&
+              (hosting || /^to\s/i.test(partText));
+        const meeting = holds ? meetingIn(partText) : null;
+        out.push({
+          kind: meeting ? 'event' : 'pledge',
+          trigger:
+            i === 0
+              ? { start: at, end: at + m[1].length }
+              : { start: part.start, end: part.start + 2 },
+          scope: i === 0 ? { start: scope.start, end: part.end } : part,
+          actor: subject ?? clause.governing,
+          action: phrase(partText),
+          rule: `en.pledge.${m[1].toLowerCase()}${i > 0 ? '.coordinated' : ''}`,
+          confidence: i === 0 ? 0.85 : 0.75,
+          ...(meeting ? { meeting } : {}),
+        });
       });
     }
 
