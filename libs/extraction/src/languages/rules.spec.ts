@@ -154,6 +154,51 @@ describe('Turkish rules', () => {
 describe('German rules', () => {
   it.each([
     [
+      'Die Delegationen haben sich darauf geeinigt, bis Ende Mai einen Fahrplan zu erarbeiten.',
+      'pledge|-|2026-05-31',
+    ],
+    [
+      'Die Minister waren sich einig, eine gemeinsame Sitzung im März 2026 in Genf abzuhalten.',
+      'event|Schweiz (Switzerland)|2026-03',
+    ],
+    [
+      'Die Umsetzung des Plans sollen die Verkehrsminister beider Länder übernehmen.',
+      'mandate|-|-',
+    ],
+    ['Jeder Minister muss in seinem Haus einen Beauftragten benennen.', 'mandate|ministers|-'],
+    ['Die Beobachter werden den Bericht für das Treffen vorbereiten.', 'pledge|Beobachter|-'],
+  ])('finds what a German sentence of its kind says: %s', (text, expected) => {
+    const [kind, actor, deadline] = expected.split('|');
+    const got = run('de', text, '2026-01-15').map((r) => r.split('|'));
+    expect(got.map((g) => g[0])).toEqual([kind]);
+    if (actor !== '-') expect(got[0][1]).toBe(actor);
+    expect(got[0][2]).toBe(deadline);
+  });
+
+  it('splits two undertakings joined by "und … zu" but not a purpose clause', () => {
+    expect(
+      run(
+        'de',
+        'Es wurde vereinbart, eine Kommission einzurichten und ein gemeinsames Programm zu verabschieden.',
+      ).length,
+    ).toBe(2);
+    expect(
+      run(
+        'de',
+        'Es wurde vereinbart, einen Fonds einzurichten, um den Handel zu vereinfachen und die Zölle zu senken.',
+      ).length,
+    ).toBe(1);
+  });
+
+  it.each([
+    'Die Seiten vereinbarten, den Dialog fortzusetzen.',
+    'Wir werden unsere Abstimmung weiterhin vertiefen.',
+  ])('takes no pledge to go on with what exists: %s', (text) => {
+    expect(run('de', text)).toEqual([]);
+  });
+
+  it.each([
+    [
       'Die Präsidenten beauftragten die Regierungen, bis Ende des Jahres ein Abkommen vorzulegen.',
       'mandate|governments|2025-12-31',
     ],

@@ -93,7 +93,7 @@ export function germanDates(source: string, ref: ReferenceDate): DateHit[] {
     },
     {
       name: 'next-week-month',
-      re: /(?:nächste|kommende)n?\s+(woche|monat)/u,
+      re: /(?:nächste|kommende)n?\s+(woche|monat)(?!e)/u,
       value: (m) => after(ref, 1, m[1] === 'woche' ? 'week' : 'month'),
     },
     {

@@ -10,15 +10,23 @@ const BOUNDARY =
   /[;:]|,?\s+(?:und|sowie)\s+(?=(?:beauftrag|beschl|vereinbar|begrüß|betont|unterstrich|forder|einig|verpflicht|bekräftig|würdig|dankt|wies)\p{L}*)/giu;
 const MANDATE = /\b(beauftrag\p{L}*|ersucht\p{L}*|ersuchen|wies\p{L}*|angewiesen|weisen)\b/giu;
 const PLEDGE =
-  /\b(beschlossen|beschließen|beschloss(?:en)?|vereinbart(?:en)?|vereinbaren|verpflicht\p{L}*\s+sich|einigten\s+sich|einigen\s+sich|kamen\s+überein|sagten\s+zu|entschieden|entschlossen)\b/giu;
+  /\b(beschlossen|beschließen|beschloss(?:en)?|vereinbart(?:en)?|vereinbaren|verpflicht\p{L}*\s+sich|einigten\s+sich|einigen\s+sich|(?:haben|hat|hatten)\s+sich\s+(?:\p{L}+\s+){0,4}?(?:verpflichtet|geeinigt)|(?:waren|sind|zeigten\s+sich)\s+sich\s+einig|waren\s+sich\s+einig|kamen\s+überein|sagten\s+zu|entschieden|entschlossen)\b/giu;
+/** "wollen die G7 die WTO … ändern", "Die Ko-Vorsitzenden werden die Tagesordnung … vorbereiten": an intention or a future with a concrete verb. */
+const INTENT =
+  /\b(wollen|will|werden|wird)\b([^;:,]{3,140}?)\b(ändern|reformieren|einrichten|gründen|schaffen|ausarbeiten|erarbeiten|unterzeichnen|verabschieden|vorlegen|eröffnen|vorbereiten|aufbauen|einführen|abschaffen|umsetzen|erhöhen|verdoppeln)(?![\p{L}])/giu;
+/** Deontic modals: "sollen die Außenminister … übernehmen", "Jeder Minister muss … benennen". */
+const DUTY = /\b(sollen|soll|muss|müssen)\b([^;:]{3,160}?)\b(\p{L}{3,}en)(?=\s*[.;]|\s*$)/giu;
+/** Infinitives of going on with what exists: no new concrete action. */
+const VAGUE_INFINITIVE =
+  /(?:voranzutreiben|fortzusetzen|fortzuführen|zu\s+vertiefen|zu\s+stärken|auszubauen|zu\s+intensivieren|zu\s+fördern|weiterzuentwickeln|weiterhin)/iu;
 const EVENT =
-  /\b(?:(?:wird|werden|soll|sollen)\b[^;]{0,120}?\b(?:stattfinden|ausrichten|ausgerichtet|abgehalten|veranstaltet|durchgeführt|empfangen|zusammenkommen|tagen)|findet\b[^;]{0,120}?\bstatt|(?:wird|ist)\b[^;]{0,40}?\bgastgeber)\b/giu;
+  /\b(?:(?:wird|werden|soll|sollen)\b[^;]{0,120}?\b(?:stattfinden|ausrichten|ausgerichtet|abgehalten|veranstaltet|durchgeführt|empfangen|zusammenkommen|tagen|organisieren|abhalten|einberufen|veranstalten|durchführen)|findet\b[^;]{0,120}?\bstatt|(?:wird|ist)\b[^;]{0,40}?\bgastgeber)\b/giu;
 const PAST =
   /\b(?:fand|fanden|stattgefunden|wurde\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet|durchgeführt)|wurden\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet))\b/iu;
 const NEGATIVE =
   /\b(?:begrüß\p{L}*|betont\p{L}*|unterstrich\p{L}*|unterstreich\p{L}*|würdig\p{L}*|bekräftig\p{L}*|hob\p{L}*\s+hervor|stellt\p{L}*\s+fest|forder\p{L}*|appellier\p{L}*|vorschlag|vorgeschlagen|schlug\p{L}*|dank\p{L}*|erwarte\p{L}*|könnte|würde)\b/iu;
 const NEXT_MEETING =
-  /(?:nächsten|kommenden|bevorstehenden|folgenden)\s+(\p{L}*(?:gipfel|treffen|sitzung|konferenz|forum|tagung))\p{L}*(?:\s+in\s+(\p{Lu}\p{L}+))?/giu;
+  /(?:nächsten|kommenden|bevorstehenden|folgenden|dieses|diesem|dieser)\s+(\p{L}*(?:gipfel|treffen|sitzung|konferenz|forum|tagung))\p{L}*(?:\s+in\s+(\p{Lu}\p{L}+))?/giu;
 const MEETINGS: [RegExp, string][] = [
   [/gipfel/iu, 'summit'],
   [/treffen|zusammenkunft/iu, 'meeting'],
@@ -33,6 +41,8 @@ const ACTOR_TERMS: [RegExp, string][] = [
   [/generalsekretär/iu, 'Secretary-General'],
   [/sekretariat/iu, 'Secretariat'],
   [/außenminister/iu, 'ministers of foreign affairs'],
+  [/finanzminister/iu, 'finance ministers'],
+  [/^(?:jede[rs]?\s+)?minister$/iu, 'ministers'],
   [/zuständigen\s+ministerien/iu, 'relevant ministries'],
   [/ministerien/iu, 'ministries'],
   [/regierungen/iu, 'governments'],
@@ -121,17 +131,97 @@ export const german: LanguagePack = {
         )
       )
         continue;
-      const isMeeting = /(?:abzuhalten|auszurichten|durchzuführen|zu\s+veranstalten)/iu.test(rest);
-      const meeting = isMeeting ? meetingIn(rest) : null;
+      // The purpose clause (", um … zu fördern") does not make the undertaking vague.
+      if (VAGUE_INFINITIVE.test(rest.split(/,\s*um\s/u)[0])) continue;
+      // "…, das nächste Jahr zum Jahr X zu erklären und ein Programm zu verabschieden": two undertakings.
+      const restStart = at + m[0].length;
+      const and =
+        /\s+und\s+(?=(?:[\p{L}-]+\s+){1,8}?(?:\p{L}+zu\p{L}+en|zu\s+\p{L}+en)(?![\p{L}]))/u.exec(
+          rest,
+        );
+      const firstIsZu =
+        and &&
+        !/,\s*um\s/u.test(rest.slice(0, and.index)) &&
+        /(?:\p{L}+zu\p{L}+en|zu\s+\p{L}+en)(?![\p{L}])/u.test(rest.slice(0, and.index));
+      const parts =
+        and && firstIsZu
+          ? [
+              { start: restStart, end: restStart + and.index },
+              { start: restStart + and.index + and[0].length, end: scope.end },
+            ]
+          : [{ start: restStart, end: scope.end }];
+      parts.forEach((part, i) => {
+        const partText = text.slice(part.start, part.end);
+        const isMeeting = /(?:abzuhalten|auszurichten|durchzuführen|zu\s+veranstalten)/iu.test(
+          partText,
+        );
+        const meeting = isMeeting ? meetingIn(partText) : null;
+        out.push({
+          kind: meeting ? 'event' : 'pledge',
+          trigger:
+            i === 0
+              ? { start: at, end: at + m[0].length }
+              : { start: part.start, end: part.start + 3 },
+          scope: i === 0 ? { start: scope.start, end: part.end } : part,
+          actor: null,
+          action: phrase(partText.replace(/^,\s*/u, '')),
+          rule: `de.pledge.${m[1].toLowerCase().split(/\s+/)[0]}${i > 0 ? '.coordinated' : ''}`,
+          confidence: i === 0 ? 0.8 : 0.7,
+          ...(meeting ? { meeting } : {}),
+        });
+      });
+    }
+
+    for (const m of text.matchAll(INTENT)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      const before = text.slice(scope.start, at);
+      if (negativeIn(scope.start, at) || NEGATIVE.test(m[2]) || VAGUE_INFINITIVE.test(m[0]))
+        continue;
+      if (/\b(?:nicht|kein\p{L}*)\b/iu.test(m[2]) || /\bwerden\s*$/u.test(m[0])) continue;
+      if (out.some((o) => o.scope.start === scope.start)) continue;
+      // The subject: the noun phrase opening the sub-clause, or the one right after an inverted verb.
+      const subject =
+        /^\s*((?:die|der|das)?\s*[\p{Lu}][^,;]{0,60}?)\s*$/u.exec(before)?.[1] ??
+        /^\s*((?:die|der|das)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)/u.exec(m[2])?.[1] ??
+        null;
+      if (!subject || /^(?:es|das|dies|sie|er)$/iu.test(subject.trim())) continue;
       out.push({
-        kind: meeting ? 'event' : 'pledge',
-        trigger: { start: at, end: at + m[0].length },
+        kind: 'pledge',
+        trigger: { start: at, end: at + m[1].length },
         scope,
-        actor: null,
-        action: phrase(rest.replace(/^,\s*/u, '')),
-        rule: `de.pledge.${m[1].toLowerCase().split(/\s+/)[0]}`,
-        confidence: 0.8,
-        ...(meeting ? { meeting } : {}),
+        actor: subject,
+        action: phrase(text.slice(at + m[1].length, at + m[0].length)),
+        rule: `de.pledge.intent.${m[1].toLowerCase()}`,
+        confidence: 0.7,
+      });
+    }
+
+    for (const m of text.matchAll(DUTY)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      const before = text.slice(scope.start, at);
+      if (
+        negativeIn(scope.start, at) ||
+        /\b(?:werden|worden|nicht)\s*$/u.test(m[2]) ||
+        /werden$/u.test(m[3])
+      )
+        continue;
+      const after =
+        /^\s*((?:die|der|den|alle|jede[rs]?)\s+[\p{L}-]+(?:\s+(?:\p{L}+\s+)?(?:Länder|Staaten|Seiten))?)/iu.exec(
+          m[2],
+        )?.[1];
+      const front = /(?:^|,\s*)((?:jede[rs]?|die|der|alle)\s+[\p{L}-]+)\s*$/iu.exec(before)?.[1];
+      const actor = translateInstitution(after ?? front ?? null, ACTOR_TERMS);
+      if (!actor) continue;
+      out.push({
+        kind: 'mandate',
+        trigger: { start: at, end: at + m[1].length },
+        scope,
+        actor,
+        action: phrase(m[2] + ' ' + m[3]),
+        rule: `de.mandate.${m[1].toLowerCase()}`,
+        confidence: 0.75,
       });
     }
 
