@@ -24,4 +24,28 @@ describe('datelineDate', () => {
       ),
     ).toBeNull();
   });
+
+  it('completes a yearless dateline with the year the document gives that day, not today', () => {
+    expect(
+      datelineDate(
+        'On March 4, the ministers signed a memorandum in Khiva.\nThe meeting, held on March 4, 2023, in Khiva, was the first of its kind.',
+        'en',
+      ),
+    ).toBe('2023-03-04');
+    expect(
+      datelineDate(
+        'Am 12. Mai trafen sich die Minister in Wien, um den Plan für 2021 zu beraten.',
+        'de',
+      ),
+    ).toBe('2021-05-12');
+  });
+
+  it('leaves the date unknown when nothing in the text fixes the year', () => {
+    expect(
+      datelineDate('On March 4, the ministers signed a memorandum in Khiva.', 'en'),
+    ).toBeNull();
+    expect(
+      datelineDate('On March 4, the ministers met. They spoke of 2019 and of 2022.', 'en'),
+    ).toBeNull();
+  });
 });

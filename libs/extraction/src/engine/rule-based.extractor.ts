@@ -33,6 +33,8 @@ interface Found {
   deadlineSource: 'explicit' | 'resolved' | 'none';
   rules: string[];
   dependsOn?: MeetingRef;
+  /** Other mentions of the same meeting, whose places can name the host. */
+  twins?: Found[];
 }
 
 /**
@@ -114,8 +116,14 @@ export class RuleBasedExtractor implements Extractor {
     const hits = pack.dates(scopeText, ref);
     // Prefer the first expression after the trigger; else the nearest before it.
     const triggerAt = c.trigger.start - c.scope.start;
+    // Before it, the most precise one ("16 Ekim'de bu yılki zirvenin yapılacağını": the day, not the year).
+    const earlier = hits.filter((h) => h.start < triggerAt && h.value !== null);
     const hit =
       hits.find((h) => h.start >= triggerAt) ??
+      earlier.reduce<(typeof hits)[number] | undefined>(
+        (best, h) => (!best || (h.value?.length ?? 0) >= (best.value?.length ?? 0) ? h : best),
+        undefined,
+      ) ??
       [...hits].reverse().find((h) => h.start < triggerAt);
     // A date before the publication is what the text says of the past ("the
     // agreement dated October 2004"), not a deadline of a task still ahead.
@@ -198,22 +206,50 @@ export class RuleBasedExtractor implements Extractor {
     const { clause, candidate: c } = f;
     const raw = c.actor ?? clause.governing;
     if (c.kind !== 'event') return resolveActor(raw, parties, language);
-    // The host: the state named nearest before the trigger in its sub-clause;
-    // else the state of the first place named in it ("held in Riyadh",
-    // "hosted by Baku", "Taşkent'te düzenlenecek"); else the sub-clause subject.
+    // A visit's actor is the visitor, not the state visited.
+    if (c.meeting?.noun === 'visit' && c.actor) return resolveActor(c.actor, parties, language);
+    // The host. With a hosting verb ("will host", "ev sahipliği yapacak",
+    // "werden … organisieren"), the states named before it: its subject.
+    // Otherwise the state of the city where it is held ("talks of the
+    // presidents of X and Y in St Petersburg" are hosted by Russia), else the
+    // state named nearest before the trigger, else the first named.
     const scopeText = clause.text.slice(c.scope.start, c.scope.end);
     const triggerAt = c.trigger.start - c.scope.start;
-    const hits = places(scopeText).filter((h) => actorByKey(h.countryKey)?.kind === 'state');
+    const triggerText = clause.text.slice(c.trigger.start, c.trigger.end);
+    let hits = places(scopeText).filter((h) => actorByKey(h.countryKey)?.kind === 'state');
+    // The mention kept names no place: the headline or another mention may ("В Санкт-Петербурге пройдёт …").
+    for (const t of f.twins ?? []) {
+      if (hits.length > 0) break;
+      const twinText = t.clause.text.slice(t.candidate.scope.start, t.candidate.scope.end);
+      hits = places(twinText)
+        .filter((h) => actorByKey(h.countryKey)?.kind === 'state')
+        .map((h) => ({ ...h, start: Infinity, end: Infinity }));
+    }
     const before = hits.filter((h) => h.end <= triggerAt && !h.city);
-    const host = before.length > 0 ? before[before.length - 1] : hits[0];
-    if (host) {
-      const en = actorNames([host.countryKey], 'en');
-      const local = actorNames([host.countryKey], language);
-      return { display: local === en ? en : `${local} (${en})`, keys: [host.countryKey] };
+    let host: string[] = [];
+    if (HOSTING.test(triggerText) && before.length > 0) {
+      // The subject right before the verb: "France and Germany will organise".
+      const subject = before.filter((h) => !/[.;:]/u.test(scopeText.slice(h.end, triggerAt)));
+      host = [
+        ...new Set((subject.length > 0 ? subject : before.slice(-1)).map((h) => h.countryKey)),
+      ];
+    } else {
+      const city = hits.find((h) => h.city && h.start >= triggerAt) ?? hits.find((h) => h.city);
+      const pick = city ?? before[before.length - 1] ?? hits[0];
+      if (pick) host = [pick.countryKey];
+    }
+    if (host.length > 0) {
+      const en = actorNames(host, 'en');
+      const local = actorNames(host, language);
+      return { display: local === en ? en : `${local} (${en})`, keys: host };
     }
     return resolveActor(raw, parties, language);
   }
 }
+
+/** Triggers whose subject is the host. */
+const HOSTING =
+  /host|\bhold\b|ev\s+sahipli|ausricht|gastgeber|организ|у\s+себя|organi[sz]|organisier/iu;
 
 const isoOf = (ref: ReferenceDate) =>
   `${ref.year}-${String(ref.month).padStart(2, '0')}-${String(ref.day).padStart(2, '0')}`;
@@ -262,10 +298,13 @@ function dedupe(found: Found[]): Found[] {
           ((m.ordinal !== null && o.candidate.meeting.ordinal === m.ordinal) ||
             (f.deadline !== null &&
               o.deadline === f.deadline &&
-              o.candidate.meeting.place === m.place)),
+              (o.candidate.meeting.place === m.place || !o.candidate.meeting.place || !m.place))),
       );
       if (twin >= 0) {
-        if (specificity(f) > specificity(out[twin])) out[twin] = f;
+        const [keep, drop] =
+          specificity(f) > specificity(out[twin]) ? [f, out[twin]] : [out[twin], f];
+        keep.twins = [...(keep.twins ?? []), drop, ...(drop.twins ?? [])];
+        out[twin] = keep;
         continue;
       }
     }

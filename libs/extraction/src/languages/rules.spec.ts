@@ -271,3 +271,64 @@ describe('Russian rules', () => {
     expect(run('ru', text)).toEqual([]);
   });
 });
+
+describe('Russian and Turkish forms found on unseen text', () => {
+  it.each([
+    ['Стороны достигли договорённости о создании совместной комиссии.', 'pledge'],
+    ['Министерству транспорта было поручено подготовить план до 1 марта.', 'mandate|2026-03-01'],
+    ['Заседание Совета запланировано на 12 мая в Самарканде.', 'event|2026-05-12'],
+    ['Переговоры министров в Казани 3 февраля будут посвящены транзиту.', 'event|2026-02-03'],
+    ['Министр собирается с визитом в Ташкент 20 апреля.', 'event|2026-04-20'],
+  ])('ru: %s', (text, expected) => {
+    const [kind, deadline] = expected.split('|');
+    const got = run('ru', text, '2026-01-15').map((r) => r.split('|'));
+    expect(got.map((g) => g[0])).toEqual([kind]);
+    if (deadline) expect(got[0][2]).toBe(deadline);
+  });
+
+  it.each([
+    'Стороны договорились поддерживать регулярные контакты.',
+    'По поручению президента будет создан штаб.',
+    'Работа ведётся во исполнение поручений глав государств.',
+  ])('ru finds nothing in: %s', (text) => {
+    expect(run('ru', text, '2026-01-15')).toEqual([]);
+  });
+
+  it('ru: the host of talks is the state of the city they are held in', () => {
+    expect(
+      run(
+        'ru',
+        'Переговоры президентов Армении и Грузии в Москве 5 марта будут носить рабочий характер.',
+        '2026-01-15',
+      ),
+    ).toEqual(['event|Россия (Russia)|2026-03-05']);
+  });
+
+  it.each([
+    [
+      "Toplantıda bir sonraki Genel Kurulun Özbekistan'da yapılması kararlaştırıldı.",
+      'event|Özbekistan (Uzbekistan)|-',
+    ],
+    ["Bakan, heyetin 5 Mart'ta Bakü'ye gideceğini söyledi.", 'event|heyetin|2026-03-05'],
+    ["Sayın Yılmaz'a raporu hazırlamaları için talimatımızı verdik.", 'mandate|-|-'],
+  ])('tr: %s', (text, expected) => {
+    const [kind, actor, deadline] = expected.split('|');
+    const got = run('tr', text, '2026-01-15').map((r) => r.split('|'));
+    expect(got.map((g) => g[0])).toEqual([kind]);
+    if (actor !== '-') expect(got[0][1]).toBe(actor);
+    expect(got[0][2]).toBe(deadline);
+  });
+
+  it.each([
+    'Bugün talimatı verdik.',
+    'Bakan, ülkesinin bir zirveye ev sahipliği yapmaya hazır olduğunu vurguladı.',
+  ])('tr finds nothing in: %s', (text) => {
+    expect(run('tr', text, '2026-01-15')).toEqual([]);
+  });
+
+  it("tr: the most precise date before a verb-final trigger ('16 Ekim'de bu yılki zirve')", () => {
+    expect(
+      run('tr', "Bakan, 16 Mayıs'ta bu yılki zirvenin yapılacağını söyledi.", '2026-01-15'),
+    ).toEqual([expect.stringMatching(/^event\|.*\|2026-05-16$/)]);
+  });
+});

@@ -14,12 +14,14 @@ const BOUNDARY = new RegExp(
   `[;:]|,?\\s+и\\s+(?=(?:поруч|договор|реши|приветств|отмети|подчеркн|призва|обязу|согласи|подтверди|выступ)\\p{L}*)`,
   'giu',
 );
-const MANDATE = w('поруч\\p{L}*|да(?:л|ли|ть)\\s+поручени\\p{L}*|обязал\\p{L}*|предписа\\p{L}*');
+const MANDATE = w(
+  'поручил\\p{L}*|поручен[оаы]?|поручает\\p{L}*|поручается|поручить|поручат|поручив\\p{L}*|да(?:л|ли|ть)\\s+поручени\\p{L}*|обязал\\p{L}*|предписа\\p{L}*',
+);
 const PLEDGE = w(
-  'договорил\\p{L}*|решил\\p{L}*|согласил\\p{L}*|обязу\\p{L}*|условил\\p{L}*|приняли\\s+решение|постановил\\p{L}*|намерены',
+  'достигли\\s+договор[её]нност\\p{L}*|договорил\\p{L}*|решил\\p{L}*|согласил\\p{L}*|обязу\\p{L}*|условил\\p{L}*|приняли\\s+решение|постановил\\p{L}*|намерены',
 );
 const EVENT = w(
-  'пройд[её]т|состоится|состоятся|будет\\s+проведен\\p{L}*|будут\\s+проведены|проведут|примет(?:\\s+у\\s+себя)?|станет\\s+местом\\s+проведения|планиру\\p{L}*\\s+провести|посетит|нанес[её]т\\s+(?:\\p{L}+\\s+)?визит',
+  'собира\\p{L}*\\s+с\\s+визитом|отправится\\s+с\\s+визитом|прибуд\\p{L}*\\s+с\\s+визитом|запланирован\\p{L}*|будут|будет|подготовк\\p{L}*\\s+(?:к\\s+)?|пройд[её]т|состоится|состоятся|будет\\s+проведен\\p{L}*|будут\\s+проведены|проведут|примет(?:\\s+у\\s+себя)?|станет\\s+местом\\s+проведения|планиру\\p{L}*\\s+провести|посетит|нанес[её]т\\s+(?:\\p{L}+\\s+)?визит',
 );
 const PAST = w(
   'прош[её]л|прошла|прошли|состоял\\p{L}*|провели|был\\p{L}*\\s+проведен\\p{L}*|принял\\p{L}*',
@@ -40,6 +42,7 @@ const MEETINGS: [RegExp, string][] = [
   [/^визит/iu, 'visit'],
   [/^(?:переговор|консультаци)/iu, 'talks'],
   [/^(?:совещани|съезд)/iu, 'meeting'],
+  [/^ассамбле/iu, 'assembly'],
 ];
 const ACTOR_TERMS: [RegExp, string][] = [
   [/генеральн\p{L}*\s+секретар/iu, 'Secretary-General'],
@@ -49,6 +52,13 @@ const ACTOR_TERMS: [RegExp, string][] = [
   [/министерств/iu, 'ministries'],
   [/правительств/iu, 'governments'],
 ];
+/** Infinitives of going on with what exists. */
+const VAGUE = w(
+  'поддерживать|продолж\\p{L}*|укрепл\\p{L}*|развивать|углубл\\p{L}*|расширить\\s+диалог|расширять|активизировать|наращивать',
+  'iu',
+);
+/** Dative endings of an addressee ("правительствам", "министерству", "секретариату"). */
+const DATIVE = /(?:ам|ям|у|ю|е|и|ому|ему|ой|ей)$/iu;
 const ORDINAL = /(\d{1,3})[-‑]?(?:й|го|м|я|е)?/u;
 
 function meetingIn(text: string): MeetingRef | null {
@@ -83,12 +93,21 @@ export const russian: LanguagePack = {
       if (NEGATIVE.test(before) || /(?<![\p{L}])не\s+$/iu.test(before)) continue;
       const after = text.slice(at + m[0].length, scope.end);
       // Addressee in the dative: after the verb up to the infinitive, or before a passive "поручено".
-      const dative = /^\s*([^,;]{2,100}?)\s+(?=\p{L}+(?:ть|ти|чь)(?![\p{L}]))/u.exec(after)?.[1];
-      const passive = /(\p{Lu}?[^,;]{2,80}?)\s*$/u.exec(before)?.[1];
-      const actor = translateInstitution(
-        dative ?? (/поручено|поручается/iu.test(m[0]) ? passive : null) ?? null,
-        ACTOR_TERMS,
-      );
+      // Addressee: a dative right after the verb ("поручили правительствам
+      // разработать"), else one fronted before it ("Федеральной таможенной
+      // службе поручили …", "МВД было поручено …").
+      const afterNp = /^\s*([^,;]{2,100}?)\s+(?=\p{L}+(?:ть|ти|чь)(?![\p{L}]))/u.exec(after)?.[1];
+      const dative =
+        afterNp &&
+        !/(?:ть|ти|чь)$/u.test(afterNp.split(/\s+/)[0]) &&
+        DATIVE.test(afterNp.split(/\s+/)[0])
+          ? afterNp
+          : undefined;
+      const fronted =
+        /((?:\p{Lu}[\p{L}-]*|\p{Ll}+(?:ой|ому|ым|им|ей))(?:\s+\p{L}[\p{L}-]*){0,4}?)\s+(?:было\s+|будет\s+)?$/u.exec(
+          before,
+        )?.[1];
+      const actor = translateInstitution(dative ?? fronted ?? null, ACTOR_TERMS);
       if (!actor) continue;
       out.push({
         kind: 'mandate',
@@ -113,7 +132,9 @@ export const russian: LanguagePack = {
         )
       )
         continue;
-      const meeting = /провести|организовать/iu.test(rest.slice(0, 40)) ? meetingIn(rest) : null;
+      // "договорились поддерживать контакты / расширить диалог": no new concrete action.
+      if (VAGUE.test(rest.slice(0, 30))) continue;
+      const meeting = /провести|организовать/iu.test(rest.slice(0, 80)) ? meetingIn(rest) : null;
       const subject =
         /^\s*((?:\p{Lu}[\p{L}-]*\s*(?:и\s+)?){1,4})\s*$/u.exec(before)?.[1]?.trim() ?? null;
       out.push({
@@ -136,6 +157,8 @@ export const russian: LanguagePack = {
       meetingIn,
       rule: 'ru.event',
       onePerScope: true,
+      // "будет/будут …", "запланировано", "подготовка к …": only with a date ahead.
+      weak: /^(?:будут|будет|запланирован|подготовк)/iu,
     })) {
       if (!out.some((o) => o.kind === 'event' && o.scope.start === c.scope.start)) out.push(c);
     }

@@ -10,18 +10,18 @@ import { lowerTr, turkishDates } from './dates';
  */
 const L = '\\p{L}';
 const CLOSING_VERB = new RegExp(
-  `(?<!${L})${L}+(?:d|t)[ıiuü]k(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|(?<!${L})${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
+  `(?<!${L})${L}+(?:d|t)[ıiuü]k(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:acak|ecek|acağ|eceğ)(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|(?<!${L})${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
   'gu',
 );
 
-const MANDATE = /talimat(?:landır\p{L}*|\s+ver\p{L}*)|görevlendir\p{L}*|yetkilendir\p{L}*/u;
+const MANDATE = /talimat(?:landır\p{L}*|\p{L}*\s+ver\p{L}*)|görevlendir\p{L}*|yetkilendir\p{L}*/u;
 const PLEDGE =
   /(?<!\p{L})\p{L}+m[ae]y[ıi]\s+kabul\s+et\p{L}*|(?<!\p{L})\p{L}+m[ae]y[ıi]\s+taahhüt\s+et\p{L}*|(?<!\p{L})\p{L}+(?:ın|in|un|ün|nın|nin|nun|nün|sını|sini|ını|ini)\s+taahhüt\s+et\p{L}*|kararlaştır\p{L}*|karar\s+(?:verdi|verildi|aldı|alındı)\p{L}*|mutabık\s+kal\p{L}*|anlaşmaya\s+var\p{L}*|anlaştı\p{L}*|uzlaştı\p{L}*|(?:kurul|oluşturul|tesis\s+edil|başlatıl|hayata\s+geçiril)(?:acak|acağ|ması(?:na)?\s+karar)\p{L}*/u;
 /** Cheap test before the costly PLEDGE pattern: every pledge form holds one of these stems. */
 const PLEDGE_WORDS =
   /kabul|taahhüt|karar|mutabık|anlaş|uzlaş|kurul|oluşturul|tesis|başlatıl|hayata/u;
 const EVENT =
-  /ev\s+sahipliği\s+yap(?:acak|acağ|ma|may)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|toplan|icra\s+edil)(?:ecek|eceğ|acak|acağ)\p{L}*/u;
+  /ev\s+sahipliği\s+yap(?:acak|acağ|ma|may)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|toplan)(?:mesi|ması|mesine|masına)\s+(?:\p{L}+\s+){0,2}?(?:kararlaştır|karar|kabul|mutabık|uzlaş)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|gerçekleştir|toplan|icra\s+edil)(?:ecek|eceğ|acak|acağ)\p{L}*/u;
 const MEETING: [RegExp, string][] = [
   [/zirve/u, 'summit'],
   [/toplantı/u, 'meeting'],
@@ -31,7 +31,12 @@ const MEETING: [RegExp, string][] = [
   [/ziyaret/u, 'visit'],
   [/kongre|kurultay/u, 'congress'],
   [/görüşme/u, 'talks'],
+  [/genel\s+kurul/u, 'assembly'],
 ];
+/** A future visit: "gidecek", "ziyaret edecek", "ziyaret gerçekleştirecek". */
+const VISIT =
+  /(?<!\p{L})(?:gid(?:ecek|eceğ)|(?:resmi\s+)?ziyaret\s+(?:edecek|edeceğ|gerçekleştirecek|gerçekleştireceğ))\p{L}*/u;
+
 /** Final verbs that make a sub-clause a statement, not a commitment. */
 const NEGATIVE_VERB =
   /(?:vurgula|memnuniyetle\s+karşıla|destekle|çağrı|davet\s+et|kaydet|teyit\s+et|dikkat\s+çek|takdir|tebrik|teşekkür|hatırlat|yinele|selamla|öner|not\s+et|altını\s+çiz|ifade\s+et|belirt|hazır\s+ol|bağlı\s+ol)\p{L}*$/u;
@@ -126,7 +131,13 @@ export const turkish: LanguagePack = {
       // meeting to be held ("…düzenlenecek Zirveye kadar … görevlendirdi").
       const negative = NEGATIVE_VERB.test(finalVerb);
       const mandate = negative ? null : MANDATE.exec(low);
-      if (mandate) {
+      // A mandate has an identifiable addressee: "talimatı verdik" alone names none.
+      const addressee = mandate
+        ? /(?:ları|leri|[ıiuü])n[ıiuü](?=[\s,])|[aeıioöuü]y[ıiuü](?=[\s,])|['’](?:[ny]?[ae])(?=[\s,])/u.test(
+            sub.slice(0, mandate.index),
+          )
+        : false;
+      if (mandate && addressee) {
         // The addressee: the first accusative noun phrase of the sub-clause, with up to three modifiers.
         const np =
           /(?:^|[,;]\s*|\s)((?:[\p{L}’']+\s+){0,3}?[\p{L}’']+(?:(?:ları|leri|[ıiuü])n[ıiuü]|[aeıioöuü]y[ıiuü]))(?=[\s,])/u.exec(
@@ -147,7 +158,12 @@ export const turkish: LanguagePack = {
         continue;
       }
       const event = EVENT.exec(low);
-      if (event && !PAST.test(low)) {
+      // "bir zirveye ev sahipliği yapmaya hazır", "yapılacak olası bir görüşme": a meeting imagined, not announced.
+      const hypothetical =
+        /(?<!\p{L})(?:olası|muhtemel|olabilecek)(?!\p{L})|(?<!\p{L})bir\s+(?:\p{L}+\s+){0,3}?(?:zirve|toplantı)\p{L}*\s+(?:\p{L}+\s+){0,3}?hazır/u.test(
+          low,
+        );
+      if (event && !PAST.test(low) && !hypothetical) {
         const meeting = meetingIn(sub);
         if (meeting) {
           out.push({
@@ -162,6 +178,37 @@ export const turkish: LanguagePack = {
             rule: 'tr.event',
             confidence: 0.8,
             meeting,
+          });
+          continue;
+        }
+      }
+      // "… Türkmenistan'a gidecekleri / resmi ziyaret gerçekleştirecek": a visit, by its subject.
+      const visit = VISIT.exec(low);
+      if (visit && !negative) {
+        const dest = /(\p{Lu}[\p{L}-]+)['’](?:[ny]?[ae])(?!\p{L})/u.exec(
+          sub.slice(0, visit.index + 40),
+        );
+        if (dest) {
+          // The visitor: what precedes the destination after the reporting subject ("Bakan, heyetin …"), dates left out.
+          const subject = sub
+            .slice(0, dest.index)
+            .replace(/^.*,\s*/u, '')
+            .replace(/(?<!\p{L})\d{1,4}(?:\s+\p{L}+)?(?:['’]\p{L}+)?/gu, '')
+            .replace(/\s+ve\s+\p{L}+$/u, '')
+            .replace(/\s+/gu, ' ')
+            .trim();
+          out.push({
+            kind: 'event',
+            trigger: {
+              start: scope.start + visit.index,
+              end: scope.start + visit.index + visit[0].length,
+            },
+            scope,
+            actor: subject.length >= 3 && subject.length <= 100 ? subject : null,
+            action: phrase(sub),
+            rule: 'tr.event.visit',
+            confidence: 0.7,
+            meeting: { noun: 'visit', ordinal: null, place: dest[1] },
           });
           continue;
         }
