@@ -59,17 +59,25 @@ export function clauses(source: string, language: string): Clause[] {
  * original text still hold. Headings, list items and blank lines stay.
  */
 function unwrap(text: string): string {
-  return text.replace(
-    /([^\n]*)([^\n.!?:;\s])\n([ \t]*)(?=(\p{Ll}|\(|\S))/gu,
-    (m, line: string, last: string, indent: string, next: string, at: number) => {
-      // A lower-case continuation always joins; an indented one only after a
-      // long line (a wrapped paragraph, not a heading); a list item never.
-      const rest = text.slice(at + m.length - indent.length, at + m.length + 8);
-      if (LIST_MARKER.test(rest)) return m;
-      const joins = /^[\p{Ll}(]/u.test(next) || (indent.length >= 2 && line.trim().length >= 40);
-      return joins ? `${line}${last} ${' '.repeat(indent.length)}` : m;
-    },
-  );
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  let out = lines[0];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const line = lines[i];
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    const next = line.slice(indent);
+    // A lower-case continuation always joins; an indented one only after a
+    // long line (a wrapped paragraph, not a heading); a list item never.
+    const open = prev.length > 0 && !/[.!?:;\s]$/u.test(prev);
+    const joins =
+      open &&
+      next.length > 0 &&
+      !LIST_MARKER.test(line) &&
+      (/^[\p{Ll}(]/u.test(next) || (indent >= 2 && prev.trim().length >= 40));
+    out += (joins ? ' ' : '\n') + line;
+  }
+  return out;
 }
 
 function sentences(body: string, start: number, segmenter: Intl.Segmenter): Span[] {
