@@ -98,3 +98,14 @@ export function findNames(text: string): ActorMention[] {
   }
   return out;
 }
+
+/**
+ * The canonical keys a person means by an actor they type in a filter: a key
+ * itself ("KZ", "OTS/secretariat") or the states and organisations the words
+ * name ("Kazakhstan", "Казахстан and Kyrgyzstan").
+ */
+export function keysMeant(query: string): string[] {
+  const q = query.trim();
+  if (BY_KEY.has(q) || /^[A-Z0-9+.-]+\/[a-z-]+$/u.test(q)) return [q];
+  return [...new Set(findActors(q).map((m) => m.key))];
+}

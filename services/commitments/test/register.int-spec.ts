@@ -2,6 +2,7 @@ import { Topics } from '@ct/contracts';
 import { KafkaProducer, MESSAGING_OPTIONS, OutboxRelay } from '@ct/messaging';
 import { DataSource } from 'typeorm';
 import { queryRows, TEST_KAFKA_BROKERS, TopicReader } from '@ct/testing';
+import { RuleBasedExtractor } from '@ct/extraction';
 import { RegisterService } from '../src/items/register.service';
 import { CANDIDATE_LIMIT } from '../src/items/register.store';
 import { extracted, startCommitments, type Harness } from './harness';
@@ -402,5 +403,64 @@ describe(RegisterService.name, () => {
     );
     expect(reviews).toHaveLength(1);
     expect(reviews[0].source_count).toBe(2);
+  });
+
+  it('keeps one item for one summit whose host one report names as a state and another only by its city', async () => {
+    // Read by the engine itself, as ingestion would send them.
+    const read = (text: string, published: string, documentId: string) =>
+      new RuleBasedExtractor()
+        .extract({ text, published })
+        .commitments.filter((c) => c.kind === 'event')
+        .map((c, index) =>
+          extracted({
+            documentId,
+            index,
+            kind: c.kind,
+            actor: c.actor,
+            actorKeys: c.actorKeys,
+            action: c.action,
+            evidence: c.evidence,
+            deadline: c.deadline,
+            deadlineSource: c.deadlineSource,
+            published,
+            meeting: c.meeting,
+          }),
+        );
+    const first = read(
+      'The Republic of Azerbaijan will host the 9th Caspian Transport Forum in Gabala on May 12, 2031.',
+      '2030-11-02',
+      DOC(71),
+    );
+    const later = read(
+      'The 9th Caspian Transport Forum will be held in Gabala on May 11-12, 2031.',
+      '2031-01-15',
+      DOC(72),
+    );
+    expect([...first, ...later].map((e) => e.data.actorKeys)).toEqual([['AZ'], ['AZ']]);
+    for (const e of [...first, ...later]) await sut.onCommitmentExtracted(e);
+    const forum = await items(`kind = 'event' AND deadline LIKE '2031%'`);
+    expect(forum).toHaveLength(1);
+    expect(forum[0]).toMatchObject({ deadline: '2031-05-11', source_count: 2 });
+  });
+
+  it('pools a pledge by the canonical actor however the states are spelt or ordered', async () => {
+    const pledge = (actor: string, keys: string[], documentId: string) =>
+      extracted({
+        documentId,
+        kind: 'pledge',
+        actor,
+        actorKeys: keys,
+        action: 'set up a joint fund for mountain tourism',
+        evidence: { text: 'agreed to set up a joint fund for mountain tourism', start: 0, end: 50 },
+      });
+    await sut.onCommitmentExtracted(pledge('Kazakhstan and Kyrgyzstan', ['KZ', 'KG'], DOC(73)));
+    await sut.onCommitmentExtracted(
+      pledge('the Kyrgyz Republic and Kazakhstan', ['KG', 'KZ'], DOC(74)),
+    );
+    const rows = await queryRows<{ actor_key: string; source_count: number }>(
+      h.db.url,
+      `SELECT actor_key, source_count FROM commitments.tracked_items WHERE action LIKE '%mountain tourism%'`,
+    );
+    expect(rows).toEqual([{ actor_key: '@KG+KZ', source_count: 2 }]);
   });
 });

@@ -46,6 +46,8 @@ export const commitmentChangedData = z.object({
     .default([]),
   kind: commitmentKind,
   actor: z.string().min(1),
+  /** The canonical registry keys the register knows the actor by; absent from older producers. */
+  actorKeys: z.array(z.string().min(1)).optional(),
   action: z.string().min(1),
   status: commitmentStatus,
   deadline: partialIsoDate.nullable(),

@@ -3,6 +3,7 @@ import { envelopeSchema } from '../envelope';
 import { Topics } from '../topics';
 import {
   calendarDate,
+  canonicalActorKey,
   commitmentKind,
   deadlineSource,
   languageCode,
@@ -24,6 +25,8 @@ export const commitmentExtractedData = z.object({
   index: z.number().int().nonnegative(),
   kind: commitmentKind,
   actor: z.string().min(1).max(500),
+  /** The actor's canonical registry keys ("KZ", "OTS/secretariat"); absent from older producers. */
+  actorKeys: z.array(canonicalActorKey).max(50).optional(),
   action: z.string().min(1).max(2000),
   evidence: z.object({
     text: z.string().min(1).max(2000),

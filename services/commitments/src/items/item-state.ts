@@ -1,4 +1,4 @@
-import type { CommitmentChangedData } from '@ct/contracts';
+import { keysOfRegisterActor, type CommitmentChangedData } from '@ct/contracts';
 import { parseDeadline } from './deadline';
 import type { TrackedItemEntity } from './entities/tracked-item.entity';
 
@@ -24,6 +24,7 @@ export function changedEvent(
     changes: fields,
     kind: item.kind,
     actor: item.actor,
+    actorKeys: keysOfRegisterActor(item.actorKey),
     action: item.action,
     status: item.status,
     deadline: item.deadline,

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { keysMeant } from '@ct/actors';
+import { registerActorKeysFor } from '@ct/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListItemsQuery } from './dto/item-queries.dto';
@@ -7,7 +9,6 @@ import { ItemHistoryEntity } from './entities/item-history.entity';
 import { ItemSourceEntity } from './entities/item-source.entity';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { CLOSED } from './lifecycle';
-import { actorKey } from './matching';
 
 /** Beyond this many matches the list reports "1000+" (totalCapped) instead of counting them all. */
 export const TOTAL_CAP = 1000;
@@ -33,7 +34,11 @@ export class ItemsRepository {
     const qb = this.dataSource.getRepository(TrackedItemEntity).createQueryBuilder('i');
     if (q.kind) qb.andWhere('i.kind = :kind', { kind: q.kind });
     if (q.status) qb.andWhere('i.status = :status', { status: q.status });
-    if (q.actor) qb.andWhere('i.actor_key = :actor', { actor: actorKey(q.actor) });
+    if (q.actor) {
+      // "Kazakhstan", "Казахстан" and "KZ" find the items the register keeps under @KZ too.
+      const keys = registerActorKeysFor(q.actor, keysMeant(q.actor));
+      qb.andWhere('i.actor_key IN (:...actorKeys)', { actorKeys: keys });
+    }
     if (q.dueBefore) qb.andWhere('i.due_date <= :dueBefore', { dueBefore: q.dueBefore });
     if (q.dueAfter) qb.andWhere('i.due_date >= :dueAfter', { dueAfter: q.dueAfter });
     if (q.q) qb.andWhere(`(i.action || ' ' || i.actor) ILIKE :q`, { q: `%${escapeLike(q.q)}%` });

@@ -8,7 +8,8 @@ import {
   type ItemState,
 } from './item-state';
 import { INITIAL_STATUS } from './lifecycle';
-import { actorKey, bestMatch, nextDeadline, type Comparable } from './matching';
+import { registerActorKey } from '@ct/contracts';
+import { bestMatch, nextDeadline, type Comparable } from './matching';
 
 /**
  * How extracted commitments become register changes, as pure functions over
@@ -24,7 +25,7 @@ export const EXTRACTION = 'extraction';
 export function comparableOf(d: Data): Comparable {
   return {
     kind: d.kind,
-    actorKey: actorKey(d.actor),
+    actorKey: registerActorKey(d.kind, d.actor, d.actorKeys),
     action: d.action,
     deadline: d.deadline,
     place: d.meeting?.place ?? null,

@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { COMMITMENT_CHANGED } from '@ct/contracts';
+import { COMMITMENT_CHANGED, registerActorKey } from '@ct/contracts';
 import { claimEvents, OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA } from '../config/commitments.env';
 import { TrackedItemEntity } from './entities/tracked-item.entity';
 import { ItemChanges } from './item-changes';
 import { setDeadline, type ItemState } from './item-state';
-import { actorKey, bestMatch, compatibleDueDates, type Comparable } from './matching';
+import { bestMatch, compatibleDueDates, type Comparable } from './matching';
 import {
   addSourceTo,
   assign,
@@ -231,7 +231,7 @@ export class RegisterService {
 
 /** Events all share one lock (they match across hosts and places); others lock per kind and actor. */
 function lockKey(d: Extracted['data']): string {
-  return `register:${d.kind}:${d.kind === 'event' ? '' : actorKey(d.actor)}`;
+  return `register:${d.kind}:${d.kind === 'event' ? '' : registerActorKey(d.kind, d.actor, d.actorKeys)}`;
 }
 
 /** Registered set-based: matched by actor alone, and no other item's deadline depends on it. */

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  actorKey,
+  changedActorKey,
+  registerActorKeysFor,
   CLOSED_STATUSES,
   newestPerItem,
   type CommitmentChangedData,
 } from '@ct/contracts';
+import { keysMeant } from '@ct/actors';
 import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/dashboard.env';
 import type { ItemFilter } from './item-filter';
@@ -98,7 +100,7 @@ export class ItemSnapshots {
         col((d) => d.version),
         col((d) => d.kind),
         col((d) => d.actor),
-        col((d) => actorKey(d.actor)),
+        col((d) => changedActorKey(d)),
         col((d) => d.action),
         col((d) => d.status),
         col((d) => d.deadline),
@@ -149,7 +151,10 @@ export class ItemSnapshots {
     const bind = (v: unknown) => `$${params.push(v)}`;
     if (f.kind) where.push(`kind = ${bind(f.kind)}`);
     if (f.status) where.push(`status = ${bind(f.status)}`);
-    if (f.actor) where.push(`actor_key = ${bind(actorKey(f.actor))}`);
+    if (f.actor) {
+      const keys = registerActorKeysFor(f.actor, keysMeant(f.actor));
+      where.push(`actor_key = ANY(${bind(keys)}::text[])`);
+    }
     if (f.dueBefore) where.push(`due_date <= ${bind(f.dueBefore)}`);
     if (f.dueAfter) where.push(`due_date >= ${bind(f.dueAfter)}`);
     if (f.q) where.push(`(action || ' ' || actor) ILIKE ${bind(`%${escapeLike(f.q)}%`)}`);
@@ -186,9 +191,9 @@ export class ItemSnapshots {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${this.table}
        WHERE due_date IS NOT NULL
-         AND ($1::text IS NULL OR actor_key = $1) AND ($2::text IS NULL OR kind = $2)
+         AND ($1::text[] IS NULL OR actor_key = ANY($1)) AND ($2::text IS NULL OR kind = $2)
        ORDER BY due_date, item_id LIMIT $3`,
-      [f.actor ? actorKey(f.actor) : null, f.kind ?? null, limit],
+      [f.actor ? registerActorKeysFor(f.actor, keysMeant(f.actor)) : null, f.kind ?? null, limit],
     );
   }
 }

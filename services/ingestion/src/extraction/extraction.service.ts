@@ -176,6 +176,7 @@ export class ExtractionService {
           index,
           kind: c.kind,
           actor: c.actor,
+          actorKeys: c.actorKeys,
           action: c.action,
           evidence: c.evidence,
           deadline: c.deadline,
