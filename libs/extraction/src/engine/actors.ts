@@ -61,12 +61,8 @@ export function resolveActor(
   const body = BODY_FORMS.find((b) => b.forms.test(text));
   if (body) {
     const owner = named.find((k) => actorByKey(k)?.kind === 'organisation') ?? org;
-    // "the Secretary General" alone, in a document about an organisation: its Secretary General.
-    const display =
-      named.length === 0 && owner && doc.organisationText && language === 'en'
-        ? `${text.replace(/^\p{Ll}/u, (c) => c.toUpperCase())} of the ${doc.organisationText}`
-        : text;
-    return { display, keys: [owner ? `${owner}/${body.body}` : body.body] };
+    // Shown as written (coordinators are scoped by it); the key names the organisation's body.
+    return { display: text, keys: [owner ? `${owner}/${body.body}` : body.body] };
   }
   if (named.length > 0) return withEnglish(text, named, language);
   const collective = COLLECTIVE[language].exec(text) ?? COLLECTIVE.en.exec(text);

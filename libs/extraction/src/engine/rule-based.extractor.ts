@@ -125,14 +125,13 @@ export class RuleBasedExtractor implements Extractor {
         undefined,
       ) ??
       [...hits].reverse().find((h) => h.start < triggerAt);
-    // A date before the publication is what the text says of the past ("the
-    // agreement dated October 2004"), not a deadline of a task still ahead.
-    const past =
-      hit?.value &&
+    // A date that dates a thing ("the agreement dated October 2004", "vom
+    // 3. Mai", "от 12 мая", "12 Mayıs tarihli") is not the task's deadline.
+    const dating =
+      hit &&
       c.kind !== 'event' &&
-      ref.known &&
-      hit.value < isoOf(ref).slice(0, hit.value.length);
-    if (!hit || hit.value === null || past) {
+      DATING.test(scopeText.slice(Math.max(0, hit.start - 14), hit.start));
+    if (!hit || hit.value === null || dating) {
       return {
         deadline: null,
         deadlineSource: 'none' as const,
@@ -246,6 +245,9 @@ export class RuleBasedExtractor implements Extractor {
     return resolveActor(raw, parties, language);
   }
 }
+
+/** Words that make the date after them the date of a document or an act, in each language. */
+const DATING = /(?:\bdated|\bsigned\s+(?:on|in)|\badopted\s+(?:on|in)|\bvom|(?<![\p{L}])от)\s+$/iu;
 
 /** Triggers whose subject is the host. */
 const HOSTING =

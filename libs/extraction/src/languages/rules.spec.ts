@@ -76,7 +76,7 @@ describe('English rules', () => {
     expect(run('en', text)).toEqual([]);
   });
 
-  it('takes no past date for a deadline, nor the date of a meeting a relative clause mentions', () => {
+  it('takes no date that dates a document for a deadline, nor the date of a meeting a relative clause mentions', () => {
     expect(run('en', 'They agreed to revise the accord dated March 2019.')).toEqual([
       'pledge|parties|-',
     ]);
