@@ -19,10 +19,24 @@ const MAX_ENDING = 4;
 const SHORT = 4;
 
 const TOKEN = /[\p{L}\p{N}+]+/gu;
-const split = (s: string) => s.replace(/[-‐‑]/gu, ' ').match(TOKEN) ?? [];
+// Hyphens are no token letters: "Armenian-Georgian" is two words, as forms with hyphens are.
+const split = (s: string) => s.match(TOKEN) ?? [];
 
-function buildIndex(entries: readonly ActorEntry[]): Map<string, Form[]> {
-  const index = new Map<string, Form[]>();
+/** One letter lower-cased as `lower` does, by code: no string made for the words of a text that name nothing. */
+function lowerCode(c: number): number {
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c < 0x80) return c;
+  if ((c >= 0x410 && c <= 0x42f) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) return c + 0x20;
+  if (c === 0x130 || c === 0x131) return 0x69;
+  return lower(String.fromCharCode(c)).charCodeAt(0);
+}
+
+/** The first two letters of a word as one number: the index of forms is keyed by it. */
+const headOf = (w: string) =>
+  lowerCode(w.charCodeAt(0)) * 0x10000 + (w.length > 1 ? lowerCode(w.charCodeAt(1)) : 0);
+
+function buildIndex(entries: readonly ActorEntry[]): Map<number, Form[]> {
+  const index = new Map<number, Form[]>();
   for (const entry of entries) {
     const names = new Set(Object.values(entry.names).map(lower));
     for (const raw of entry.forms) {
@@ -36,26 +50,40 @@ function buildIndex(entries: readonly ActorEntry[]): Map<string, Form[]> {
         proper: entry.kind === 'city' || (entry.kind === 'state' && names.has(lower(raw))),
         length: words.join(' ').length,
       };
-      const head = lower(words[0]!).slice(0, 2);
+      const head = headOf(lower(words[0]!));
       (index.get(head) ?? index.set(head, []).get(head)!).push(form);
     }
   }
   return index;
 }
 
-let INDEX: Map<string, Form[]> | null = null;
+let INDEX: Map<number, Form[]> | null = null;
+let LOWER_INDEX: Map<number, Form[]> | null = null;
 const index = () => (INDEX ??= buildIndex([...ORGANISATIONS, ...STATES, ...CITIES]));
+/** The forms a word in lower case can match (no proper names): most words of a text are such words. */
+const lowerIndex = () =>
+  (LOWER_INDEX ??= new Map(
+    [...index()]
+      .map(([k, fs]) => [k, fs.filter((f) => !f.proper)] as const)
+      .filter(([, fs]) => fs.length > 0),
+  ));
 
 export const ALL_ACTORS: readonly ActorEntry[] = [...STATES, ...ORGANISATIONS];
 const BY_KEY = new Map([...ALL_ACTORS, ...CITIES].map((e) => [e.key, e]));
 export const actorByKey = (key: string): ActorEntry | undefined => BY_KEY.get(key);
 
-function wordMatches(form: string, token: string, last: boolean, acronym: boolean): boolean {
+/** `token` as written and lower-cased (once per token, not once per form tried). */
+function wordMatches(
+  form: string,
+  token: string,
+  low: string,
+  last: boolean,
+  acronym: boolean,
+): boolean {
   if (acronym) return token === form;
-  const t = lower(token);
-  if (form.length <= SHORT) return t === form;
-  if (!t.startsWith(form)) return false;
-  return t.length - form.length <= (last ? MAX_ENDING : 3);
+  if (form.length <= SHORT) return low === form;
+  if (!low.startsWith(form)) return false;
+  return low.length - form.length <= (last ? MAX_ENDING : 3);
 }
 
 /** Every state and organisation the text names. */
@@ -76,17 +104,48 @@ export function stateOf(key: string): string | null {
  * where forms overlap ("Türk Devletleri Teşkilatı" is the OTS, not Türkiye).
  */
 export function findNames(text: string): ActorMention[] {
-  const tokens = [...text.replace(/[-‐‑]/gu, ' ').matchAll(TOKEN)];
+  const forms = index();
+  const lowerForms = lowerIndex();
   const out: ActorMention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const head = lower(tokens[i][0]).slice(0, 2);
+  // Tokens are read lazily: most words share no first two letters with any name.
+  const tokens: RegExpExecArray[] = [];
+  const lows: (string | undefined)[] = [];
+  const re = new RegExp(TOKEN.source, 'gu');
+  let done = false;
+  const at = (i: number): RegExpExecArray | null => {
+    while (tokens.length <= i) {
+      // After its last match a global regex starts over: stop for good there.
+      const m = done ? null : re.exec(text);
+      if (!m) {
+        done = true;
+        return null;
+      }
+      tokens.push(m);
+    }
+    return tokens[i];
+  };
+  const low = (i: number) => (lows[i] ??= lower(tokens[i][0]));
+  for (let i = 0; at(i); i++) {
+    const word = tokens[i][0];
+    const c0 = word.charCodeAt(0);
+    const capital = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : /^\p{Lu}/u.test(word);
+    const candidates = (capital ? forms : lowerForms).get(headOf(word));
+    if (!candidates) continue;
     let best: Form | null = null;
-    for (const f of index().get(head) ?? []) {
-      if (i + f.words.length > tokens.length || (best && f.length <= best.length)) continue;
-      if (f.proper && !/^\p{Lu}/u.test(tokens[i][0])) continue;
-      const ok = f.words.every((w, j) =>
-        wordMatches(w, tokens[i + j][0], j === f.words.length - 1, f.acronym),
-      );
+    for (const f of candidates) {
+      if (best && f.length <= best.length) continue;
+      let ok = true;
+      for (let j = 0; j < f.words.length && ok; j++) {
+        ok =
+          at(i + j) !== null &&
+          wordMatches(
+            f.words[j],
+            tokens[i + j][0],
+            low(i + j),
+            j === f.words.length - 1,
+            f.acronym,
+          );
+      }
       if (ok) best = f;
     }
     if (!best) continue;

@@ -3,6 +3,8 @@ import type { ActorLanguage, ActorMention } from './types';
 
 /** How much of a report is its headline and lead: where it says who met. */
 const LEAD = 700;
+/** How much of a text is read for its parties and organisation. */
+const SCAN = 2500;
 /** More states than this named across a text are a list of examples, not the parties. */
 const MAX_PARTIES = 6;
 
@@ -23,7 +25,8 @@ export interface DocumentActors {
  * are few.
  */
 export function documentActors(text: string): DocumentActors {
-  const mentions = findActors(text);
+  // Who a document is about is said in its opening: long texts are read that far.
+  const mentions = findActors(text.length > SCAN ? text.slice(0, SCAN) : text);
   const states = (ms: ActorMention[]) => [
     ...new Set(ms.filter((m) => actorByKey(m.key)?.kind === 'state').map((m) => m.key)),
   ];

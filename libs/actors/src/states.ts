@@ -124,8 +124,15 @@ const DISPLAY: Record<string, Partial<Record<ActorLanguage, string>>> = {
   MD: { en: 'Moldova', de: 'Moldau', ru: 'Молдова', tr: 'Moldova' },
 };
 
-/** Lower-case the way the language does (Turkish dotted and dotless i). */
-export const lower = (s: string) => s.replace(/I/g, 'ı').replace(/İ/g, 'i').toLowerCase();
+/**
+ * Lower-case for comparing names in any of the languages: Turkish dotted and
+ * dotless i fold together ("KIRGIZİSTAN", "Kırgızistan", "Iran", "İran"
+ * compare as written lower-case in either alphabet convention).
+ */
+export const lower = (s: string) => {
+  const l = (s.includes('İ') ? s.replace(/İ/g, 'i') : s).toLowerCase();
+  return l.includes('ı') ? l.replace(/ı/g, 'i') : l;
+};
 
 /** A Russian noun's stem: "Россия" also names "России", "Россией", "Россию". */
 function caseStem(name: string, language: ActorLanguage): string {

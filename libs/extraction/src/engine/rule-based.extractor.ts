@@ -59,7 +59,6 @@ export class RuleBasedExtractor implements Extractor {
     const pack = PACKS[language];
     const ref = referenceDate(input.published, text);
     const found: Found[] = [];
-    const parties = documentActors(text);
     const deadline = performance.now() + this.budgetMs;
     let truncated = false;
     let previous: { clause: Clause; candidate: Candidate } | null = null;
@@ -98,7 +97,10 @@ export class RuleBasedExtractor implements Extractor {
       }
     }
     this.resolveFromEvents(pack, found);
-    const commitments = dedupe(found).map((f) => this.toCommitment(text, f, parties, language));
+    // The document's parties and organisation, read once and only if something is found.
+    const kept = dedupe(found);
+    const parties = kept.length > 0 ? documentActors(text) : null;
+    const commitments = kept.map((f) => this.toCommitment(text, f, parties!, language));
     return {
       language,
       commitments,

@@ -10,7 +10,7 @@ import { lowerTr, turkishDates } from './dates';
  */
 const L = '\\p{L}';
 const CLOSING_VERB = new RegExp(
-  `(?<!${L})${L}+(?:d|t)[ıiuü]k(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:acak|ecek|acağ|eceğ)(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|(?<!${L})${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
+  `(?<!${L})${L}+(?:[dt][ıiuü]k|acak|ecek|acağ|eceğ)(?:ları|leri)?n[ıiuü](?!\\p{L})|(?<!${L})${L}+(?:d[ıiuü]|t[ıiuü])(?:lar|ler)?(?=[.!;]|\\s*$)|(?<!${L})${L}+(?:acak|ecek|mıştır|miştir|muştur|müştür|maktadır|mektedir)(?:lar|ler)?(?=[.!;]|\\s*$)`,
   'gu',
 );
 
@@ -183,7 +183,7 @@ export const turkish: LanguagePack = {
         }
       }
       // "… Türkmenistan'a gidecekleri / resmi ziyaret gerçekleştirecek": a visit, by its subject.
-      const visit = VISIT.exec(low);
+      const visit = low.includes('gid') || low.includes('ziyaret') ? VISIT.exec(low) : null;
       if (visit && !negative) {
         const dest = /(\p{Lu}[\p{L}-]+)['’](?:[ny]?[ae])(?!\p{L})/u.exec(
           sub.slice(0, visit.index + 40),
