@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { RuleBasedExtractor, type ExtractedCommitment } from '@ct/extraction';
+import { datelineDate, RuleBasedExtractor, type ExtractedCommitment } from '@ct/extraction';
+import { DocumentRefusal, readDocument } from '@ct/formats';
 
 export interface ExtractOptions {
   published?: string;
@@ -18,8 +19,16 @@ export function isPartialDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Read a document as UTF-8 text, refusing what is not one. */
-export function readTextFile(path: string): string {
+/** The most a file given to `extract` may weigh. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A document's text, read as ingestion reads it (@ct/formats): plain text,
+ * HTML, PDF or DOCX; with the publication date the file itself states, if any.
+ */
+export async function readDocumentFile(
+  path: string,
+): Promise<{ text: string; published: string | null }> {
   let size: number;
   try {
     const st = statSync(path);
@@ -29,26 +38,32 @@ export function readTextFile(path: string): string {
     if (err instanceof CliError) throw err;
     throw new CliError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  if (size > 20 * 1024 * 1024) throw new CliError(`${path} is larger than the 20 MB limit`);
-  const bytes = readFileSync(path);
-  if (bytes.includes(0)) throw new CliError(`${path} looks binary (contains NUL bytes), not text`);
+  if (size > MAX_FILE_BYTES) throw new CliError(`${path} is larger than the 20 MB limit`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new CliError(`${path} is not valid UTF-8 text`);
+    const doc = await readDocument(readFileSync(path), null, path);
+    return { text: doc.text.replace(/^\uFEFF/, ''), published: doc.published };
+  } catch (err) {
+    if (err instanceof DocumentRefusal) throw new CliError(`${path}: ${err.message}`);
+    throw err;
   }
 }
 
-export function runExtract(file: string, opts: ExtractOptions, out: (line: string) => void): void {
+export async function runExtract(
+  file: string,
+  opts: ExtractOptions,
+  out: (line: string) => void,
+): Promise<void> {
   if (opts.published && !isPartialDate(opts.published)) {
     throw new CliError(
       `--published must be a date in the form YYYY, YYYY-MM or YYYY-MM-DD, got "${opts.published}"`,
     );
   }
-  const text = readTextFile(file);
+  const { text, published } = await readDocumentFile(file);
   const result = new RuleBasedExtractor().extract({
     text,
-    published: opts.published ?? null,
+    // The date the user gives; else the one the file states (PDF metadata, an
+    // HTML meta tag) or its dateline, as ingestion takes it.
+    published: opts.published ?? published ?? datelineDate(text, opts.language),
     language: opts.language ?? null,
   });
   const items = result.commitments.map((c) => toItem(c, result.language));

@@ -14,7 +14,7 @@ export function buildProgram(
   program
     .command('extract')
     .description('print the commitments found in a text file (no Kafka, no database needed)')
-    .argument('<file>', 'UTF-8 text file')
+    .argument('<file>', 'a text, HTML, PDF or DOCX file')
     .option(
       '--published <date>',
       'publication date (YYYY, YYYY-MM or YYYY-MM-DD), the reference for relative deadlines',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RuleBasedExtractor } from '@ct/extraction';
+import { datelineDate, RuleBasedExtractor } from '@ct/extraction';
 import { inSplit, readGold, type Split } from './gold';
 import { printReport } from './report';
 import { scoreDocument, type AnsweredItem, type DocumentScore } from './score';
@@ -8,7 +8,8 @@ import { scoreDocument, type AnsweredItem, type DocumentScore } from './score';
 /**
  * `npm run eval`: the engine on the evaluation sets of `../shared/eval/`,
  * in-process and exactly as `commitments extract --json` runs it (the
- * document's text and its publication date, language detected).
+ * document's text, its publication date or else its dateline, language
+ * detected).
  *
  *   npm run eval [-- --split tune|holdout|all] [--set seeds|dev|dev-long] [--quiet]
  */
@@ -28,7 +29,12 @@ export function sets(evalDir: string): Set[] {
 
 function answer(text: string, published: string | null): AnsweredItem[] | Error {
   try {
-    const result = new RuleBasedExtractor().extract({ text, published, language: null });
+    // As the CLI and ingestion do: the given date, else the document's dateline.
+    const result = new RuleBasedExtractor().extract({
+      text,
+      published: published ?? datelineDate(text),
+      language: null,
+    });
     return result.commitments.map((c) => ({
       kind: c.kind,
       actor: c.actor,

@@ -1,6 +1,6 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DocumentRefusal } from '../formats/document-text';
+import { DocumentRefusal } from '@ct/formats';
 
 /** A document that cannot be taken in gets the status that names why, and the reason. */
 @Catch(DocumentRefusal)

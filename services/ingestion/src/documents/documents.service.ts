@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DOCUMENT_RECEIVED } from '@ct/contracts';
 import { datelineDate, detectLanguage } from '@ct/extraction';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
-import { DocumentTooLargeError, UnreadableDocumentError } from '../formats/document-text';
+import { DocumentTooLargeError, UnreadableDocumentError } from '@ct/formats';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentEntity, type DocumentOrigin } from './entities/document.entity';
 import { MAX_DOCUMENT_CHARS } from './documents.tokens';

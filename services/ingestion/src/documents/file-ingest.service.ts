@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { readDocument } from '../formats';
+import { readDocument } from '@ct/formats';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentsService, type DocumentInput } from './documents.service';
 

@@ -1,4 +1,4 @@
-import { DocumentRefusal } from '../formats';
+import { DocumentRefusal } from '@ct/formats';
 import type { DocumentReceipt } from './dto/create-document.dto';
 
 /** What became of one file or feed entry, as the folder and feed tables record it. */

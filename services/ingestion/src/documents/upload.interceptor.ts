@@ -10,7 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
-import { DocumentTooLargeError } from '../formats/document-text';
+import { DocumentTooLargeError } from '@ct/formats';
 import { MAX_UPLOAD_BYTES } from './documents.tokens';
 
 /**

@@ -13,7 +13,7 @@ import { Serial } from '@ct/platform';
 import { SCHEMA } from '../config/ingestion.env';
 import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';
-import { isoDate } from '../formats';
+import { isoDate } from '@ct/formats';
 import { FEEDS_OPTIONS, type FeedsOptions } from './feeds.options';
 import { fetchLimited, FetchRefusedError } from './fetch-limited';
 
