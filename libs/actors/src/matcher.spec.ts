@@ -27,6 +27,11 @@ describe('actor registry', () => {
     expect(keys('ШОС и СНГ')).toEqual(['SCO', 'CIS']);
   });
 
+  it('reads no name of one language that is a common word of another', () => {
+    // "Island" is Iceland in German.
+    expect(keys('the Island nations of the Pacific Islands Forum')).toEqual(['PIF']);
+  });
+
   it('does not take a longer word for a shorter name', () => {
     expect(keys('Nigeria and Niger')).toEqual(['NG', 'NE']);
     expect(keys('mali işbirliği')).toEqual([]);

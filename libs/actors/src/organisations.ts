@@ -155,6 +155,16 @@ export const ORGANISATIONS: readonly ActorEntry[] = [
     'Большая двадцатка',
     'большой двадцатки',
   ]),
+  org(
+    'PIF',
+    {
+      en: 'Pacific Islands Forum',
+      tr: 'Pasifik Adaları Forumu',
+      de: 'Pazifikinsel-Forum',
+      ru: 'Форум тихоокеанских островов',
+    },
+    ['PIF', 'pacific islands forum'],
+  ),
   org('NATO', { en: 'NATO', tr: 'NATO', de: 'NATO', ru: 'НАТО' }, ['NATO', 'НАТО']),
   org('ASEAN', { en: 'ASEAN', tr: 'ASEAN', de: 'ASEAN', ru: 'АСЕАН' }, ['ASEAN', 'АСЕАН']),
   org('APEC', { en: 'APEC', tr: 'APEC', de: 'APEC', ru: 'АТЭС' }, [

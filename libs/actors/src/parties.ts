@@ -13,6 +13,9 @@ export interface DocumentActors {
   parties: string[];
   /** The organisation the document is about (named most often), if any. */
   organisation: string | null;
+  /** How often the opening names that organisation, and how many states it names in all. */
+  organisationMentions: number;
+  stateCount: number;
   /** How the document writes that organisation's name, first time round. */
   organisationText: string | null;
   mentions: ActorMention[];
@@ -49,7 +52,14 @@ export function documentActors(text: string): DocumentActors {
       orgCounts.set(m.key, (orgCounts.get(m.key) ?? 0) + 1);
   const organisation = [...orgCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const organisationText = mentions.find((m) => m.key === organisation)?.text ?? null;
-  return { parties, organisation, organisationText, mentions };
+  return {
+    parties,
+    organisation,
+    organisationText,
+    organisationMentions: organisation ? (orgCounts.get(organisation) ?? 0) : 0,
+    stateCount: all.length,
+    mentions,
+  };
 }
 
 const AND: Record<ActorLanguage, string> = { en: 'and', tr: 've', de: 'und', ru: 'и' };

@@ -142,6 +142,9 @@ function caseStem(name: string, language: ActorLanguage): string {
   return l;
 }
 
+/** Names in one language that are common words in another ("Island" is Iceland in German). */
+const AMBIGUOUS = new Set(['island']);
+
 function stateEntries(): ActorEntry[] {
   const out: ActorEntry[] = [];
   for (const code of Object.keys(countries.getAlpha2Codes())) {
@@ -151,7 +154,8 @@ function stateEntries(): ActorEntry[] {
       const all = countries.getName(code, lang, { select: 'all' }) ?? [];
       names[lang] = DISPLAY[code]?.[lang] ?? all[0] ?? code;
       for (const n of [...all, names[lang]])
-        if (n && n.length >= 4 && !/[.]/.test(n)) forms.add(caseStem(n, lang));
+        if (n && n.length >= 4 && !/[.]/.test(n) && !AMBIGUOUS.has(lower(n)))
+          forms.add(caseStem(n, lang));
     }
     out.push({ key: code, kind: 'state', names, forms: [...forms] });
   }

@@ -68,7 +68,11 @@ export function resolveActor(
   const collective = COLLECTIVE[language].exec(text) ?? COLLECTIVE.en.exec(text);
   // In a document about an organisation that names more than two states, the
   // parties are its members ("the heads of state … agreed").
-  const multilateral = org !== null && doc.parties.length !== 2;
+  // A declaration of an organisation that names many states (APEC's, say) is
+  // multilateral even if its first sentence names two of them.
+  const multilateral =
+    org !== null &&
+    (doc.parties.length !== 2 || (doc.organisationMentions >= 3 && doc.stateCount > 3));
   if (MEMBERS.test(text) || (multilateral && (!text || collective))) {
     const keys = org ? [org] : [];
     const en = org ? `${doc.organisationText ?? org} member states` : 'member states';

@@ -92,6 +92,8 @@ function coordinatedParts(
 /** The noun phrase that ends right before `at` and starts the sub-clause: a passive or host subject. */
 function subjectBefore(text: string): string | null {
   const t = text
+    .replace(/\s+(?:are|is|were|remain|stand|will|shall)\s*$/i, '')
+    .replace(/^.*,\s*(?=(?:we|they)\s*$)/i, '')
     .replace(/\s+(?:therefore|also|further|furthermore|jointly|today|hereby|thus)\s*$/i, '')
     .replace(/^(?:it\s+)?(?:has|had|have|was|were)?\s*(?:also\s+)?been\s*$/i, '')
     .replace(/^(?:they|it)\s+/i, '')
