@@ -2,16 +2,22 @@ import type { ItemCommentEntity } from './entities/item-comment.entity';
 import type { ItemHistoryEntity } from './entities/item-history.entity';
 import type { ItemSourceEntity } from './entities/item-source.entity';
 import type { TrackedItemEntity } from './entities/tracked-item.entity';
+import { actorNames } from '@ct/actors';
+import { keysOfRegisterActor } from '@ct/contracts';
 import { allowedNext, isOverdue } from './lifecycle';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The HTTP shape of a tracked item (entities are not API types); `overdue` is derived. */
 export function toItemView(i: TrackedItemEntity, on = today()) {
+  const actorKeys = keysOfRegisterActor(i.actorKey);
   return {
     id: i.id,
     kind: i.kind,
     actor: i.actor,
+    /** The registry's keys and English name of the actor, when extraction resolved it. */
+    actorKeys,
+    canonicalActor: actorKeys.length > 0 ? actorNames(actorKeys, 'en') : null,
     action: i.action,
     status: i.status,
     deadline: i.deadline,

@@ -7,6 +7,8 @@ export interface Item {
   id: string;
   kind: Kind;
   actor: string;
+  /** The canonical actor (registry name), when extraction resolved one; older items have none. */
+  canonicalActor?: string | null;
   action: string;
   status: string;
   deadline: string | null;

@@ -58,6 +58,9 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
           <dt>Actor</dt>
           <dd>
             <a href={`#/register?actor=${encodeURIComponent(item.actor)}`}>{item.actor}</a>
+            {item.canonicalActor && item.canonicalActor !== item.actor ? (
+              <small class="canonical"> · {item.canonicalActor}</small>
+            ) : null}
           </dd>
           <dt>Deadline</dt>
           <dd data-testid="deadline">

@@ -245,7 +245,12 @@ export function Register({ session, route }: { session: Session; route: Route })
         <tbody>
           {page?.items.map((i) => (
             <tr key={i.id} class={i.overdue ? 'overdue' : ''} onClick={() => go(`/items/${i.id}`)}>
-              <td>{i.actor}</td>
+              <td>
+                {i.actor}
+                {i.canonicalActor && i.canonicalActor !== i.actor ? (
+                  <small class="canonical"> · {i.canonicalActor}</small>
+                ) : null}
+              </td>
               <td>
                 <a href={`#/items/${i.id}`}>{i.action}</a>
               </td>
