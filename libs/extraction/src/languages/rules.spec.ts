@@ -332,3 +332,48 @@ describe('Russian and Turkish forms found on unseen text', () => {
     ).toEqual([expect.stringMatching(/^event\|.*\|2026-05-16$/)]);
   });
 });
+
+describe('meetings and visits announced by their verb, counted only with a date ahead', () => {
+  it.each([
+    ['en', 'The foreign ministers will meet in Baku on 5 May 2026.', 'event|Azerbaijan|2026-05-05'],
+    [
+      'en',
+      'President Tokayev is due to visit Ankara on 12 March 2026.',
+      'event|President Tokayev|2026-03-12',
+    ],
+    ['en', 'The summit is scheduled for 3 October 2026 in Astana.', 'event|Kazakhstan|2026-10-03'],
+    [
+      'de',
+      'Die Außenminister werden sich am 5. Mai 2026 in Wien treffen.',
+      'event|Österreich (Austria)|2026-05-05',
+    ],
+    ['de', 'Sie setzten eine Sondersitzung am 30. Juni an.', 'event|parties|2026-06-30'],
+    [
+      'ru',
+      'Министры иностранных дел встретятся в Баку 5 мая.',
+      'event|Азербайджан (Azerbaijan)|2026-05-05',
+    ],
+    [
+      'ru',
+      'Стороны планируют провести форум в Ташкенте в сентябре.',
+      'event|Узбекистан (Uzbekistan)|2026-09',
+    ],
+    [
+      'tr',
+      "Bakanlar 5 Mayıs'ta Bakü'de bir araya gelecek.",
+      'event|Azerbaycan (Azerbaijan)|2026-05-05',
+    ],
+  ])('%s: %s', (language, text, expected) => {
+    expect(run(language, text, '2026-01-10')).toEqual([expected]);
+  });
+
+  it.each([
+    ['en', 'The ministers will meet regularly.'],
+    ['en', 'They will visit the exhibition.'],
+    ['de', 'Die Minister werden sich regelmäßig treffen.'],
+    ['ru', 'Министры встретятся позже.'],
+    ['tr', 'Liderler yakında görüşecek.'],
+  ])('%s finds nothing in: %s', (language, text) => {
+    expect(run(language, text, '2026-01-10')).toEqual([]);
+  });
+});

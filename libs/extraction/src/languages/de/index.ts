@@ -21,6 +21,9 @@ const VAGUE_INFINITIVE =
   /(?:voranzutreiben|fortzusetzen|fortzuführen|zu\s+vertiefen|zu\s+stärken|auszubauen|zu\s+intensivieren|zu\s+fördern|weiterzuentwickeln|weiterhin)/iu;
 const EVENT =
   /\b(?:(?:wird|werden|soll|sollen)\b[^;]{0,120}?\b(?:stattfinden|ausrichten|ausgerichtet|abgehalten|veranstaltet|durchgeführt|empfangen|zusammenkommen|tagen|organisieren|abhalten|einberufen|veranstalten|durchführen)|findet\b[^;]{0,120}?\bstatt|(?:wird|ist)\b[^;]{0,40}?\bgastgeber)\b/giu;
+/** Meetings set, planned or announced by their verb; they count only with a date ahead. */
+const SCHEDULED_DE =
+  /\b(?:(?:ist|sind|wurde|wurden)\b[^;]{0,80}?\b(?:geplant|angesetzt|anberaumt|vorgesehen)|setz\p{L}*\b[^;]{0,80}?\ban(?=[\s.,;]|$)|(?:wird|werden)\b[^;]{0,80}?\b(?:besuchen|zusammentreffen|sich\b[^;]{0,60}?\btreffen))/giu;
 const PAST =
   /\b(?:fand|fanden|stattgefunden|wurde\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet|durchgeführt)|wurden\s+(?:\p{L}+\s+){0,6}?(?:abgehalten|veranstaltet))\b/iu;
 const NEGATIVE =
@@ -235,6 +238,32 @@ export const german: LanguagePack = {
         weak: /^findet/iu,
       }),
     );
+    for (const c of eventCandidates(clause, {
+      trigger: SCHEDULED_DE,
+      boundary: BOUNDARY,
+      past: PAST,
+      // "… werden Kasachstan besuchen", "werden sich … treffen": the verb is the meeting.
+      meetingIn: (sub) =>
+        meetingIn(sub) ??
+        (/besuchen/iu.test(sub)
+          ? {
+              noun: 'visit',
+              ordinal: null,
+              place: /(\p{Lu}[\p{L}-]+)\s+besuchen/u.exec(sub)?.[1] ?? null,
+            }
+          : /treffen|zusammentreffen/iu.test(sub)
+            ? {
+                noun: 'meeting',
+                ordinal: null,
+                place: /\bin\s+(\p{Lu}\p{L}+)/u.exec(sub)?.[1] ?? null,
+              }
+            : null),
+      rule: 'de.event.scheduled',
+      weak: /./u,
+      onePerScope: true,
+    })) {
+      if (!out.some((o) => o.kind === 'event' && o.scope.start === c.scope.start)) out.push(c);
+    }
     return out;
   },
 };

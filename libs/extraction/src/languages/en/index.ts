@@ -31,6 +31,11 @@ const EVENT_FUTURE = new RegExp(
   `\\b(?:(?:will|shall|to|would)\\s+(?:also\\s+)?(?:be\\s+)?(?:host(?:ed)?|hold|held|convene[d]?|organi[sz]ed?|take\\s+place)|readiness\\s+to\\s+host|plans?\\s+to\\s+(?:hold|host|convene)|(?:success\\s+in\\s+)?hosting|(?:will|shall)\\s+(?:pay|make)\\s+an?\\s+(?:\\w+\\s+)?visit)\\b`,
   'gi',
 );
+/** Meetings and visits announced by their verb: "the ministers will meet in Baku on 5 May", "is due to visit Astana". */
+const MEET_OR_VISIT =
+  /\b(?:will|shall|(?:is|are)\s+(?:set|scheduled|due)\s+to|(?:is|are)\s+to)\s+(?:also\s+)?(meet|convene|gather|visit|travel\s+to|pay\s+a\s+visit\s+to)\b/gi;
+const SCHEDULED =
+  /\b(?:(?:is|are|was|were)\s+)?(?:scheduled|planned|set)\s+(?:for|to\s+take\s+place)\b|\b(?:is|are)\s+(?:set|scheduled|due)\s+to\s+(?:host|hold|take\s+place|be\s+held|convene)\b/gi;
 const PAST_EVENT =
   /\b(?:was|were|has been|have been|had been)\s+(?:successfully\s+)?(?:held|hosted|convened|organi[sz]ed)\b|\bsuccessful\s+organi[sz]ation\b/i;
 
@@ -204,6 +209,54 @@ export const english: LanguagePack = {
           confidence: i === 0 ? 0.85 : 0.75,
           ...(meeting ? { meeting } : {}),
         });
+      });
+    }
+
+    for (const m of text.matchAll(MEET_OR_VISIT)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      if (out.some((c) => c.kind === 'event' && c.scope.start === scope.start)) continue;
+      const before = text.slice(scope.start, at);
+      if (negativeIn(scope, at) || negatedBefore(at) || /\bpropos/i.test(before)) continue;
+      const rest = text.slice(at + m[0].length, scope.end);
+      const visit = /visit|travel/i.test(m[1]);
+      const place =
+        /^\s*(?:in\s+|to\s+)?([A-Z][\p{L}-]+)/u.exec(
+          visit ? rest : (/\bin\s+([A-Z][\p{L}-]+)/u.exec(rest)?.[0] ?? ''),
+        )?.[1] ?? null;
+      if (visit && !place) continue;
+      out.push({
+        kind: 'event',
+        trigger: { start: at, end: at + m[0].length },
+        scope,
+        // A visit is the visitor's; a meeting is hosted where it is held.
+        actor: visit ? subjectBefore(before) : null,
+        action: phrase(text.slice(at, scope.end), 160),
+        rule: `en.event.${m[1].toLowerCase().replace(/\s+/g, '-')}`,
+        confidence: 0.75,
+        meeting: { noun: visit ? 'visit' : 'meeting', ordinal: null, place },
+        // Without a date, "will meet" is a habit or an intention, not an announced meeting.
+        needsFutureDate: true,
+      });
+    }
+
+    for (const m of text.matchAll(SCHEDULED)) {
+      const at = m.index;
+      const scope = subClause(clause, at, BOUNDARY);
+      if (out.some((c) => c.kind === 'event' && c.scope.start === scope.start)) continue;
+      const before = text.slice(scope.start, at);
+      const meeting = meetingIn(before) ?? meetingIn(text.slice(at, scope.end));
+      if (!meeting || negativeIn(scope, at)) continue;
+      out.push({
+        kind: 'event',
+        trigger: { start: at, end: at + m[0].length },
+        scope,
+        actor: null,
+        action: phrase(text.slice(scope.start, scope.end), 160),
+        rule: 'en.event.scheduled',
+        confidence: 0.8,
+        meeting,
+        needsFutureDate: true,
       });
     }
 

@@ -21,7 +21,7 @@ const PLEDGE =
 const PLEDGE_WORDS =
   /kabul|taahhüt|karar|mutabık|anlaş|uzlaş|kurul|oluşturul|tesis|başlatıl|hayata/u;
 const EVENT =
-  /ev\s+sahipliği\s+yap(?:acak|acağ|ma|may)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|toplan)(?:mesi|ması|mesine|masına)\s+(?:\p{L}+\s+){0,2}?(?:kararlaştır|karar|kabul|mutabık|uzlaş)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|gerçekleştir|toplan|icra\s+edil)(?:ecek|eceğ|acak|acağ)\p{L}*/u;
+  /bir\s+araya\s+gel(?:ecek|eceğ)\p{L}*|görüşecek\p{L}*|ev\s+sahipliği\s+yap(?:acak|acağ|ma|may)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|toplan)(?:mesi|ması|mesine|masına)\s+(?:\p{L}+\s+){0,2}?(?:kararlaştır|karar|kabul|mutabık|uzlaş)\p{L}*|(?:düzenlen|yapıl|gerçekleştiril|gerçekleştir|toplan|icra\s+edil)(?:ecek|eceğ|acak|acağ)\p{L}*/u;
 const MEETING: [RegExp, string][] = [
   [/zirve/u, 'summit'],
   [/toplantı/u, 'meeting'],
@@ -164,7 +164,15 @@ export const turkish: LanguagePack = {
           low,
         );
       if (event && !PAST.test(low) && !hypothetical) {
-        const meeting = meetingIn(sub);
+        const meeting =
+          meetingIn(sub) ??
+          (/bir\s+araya\s+gel|görüşecek/u.test(event[0])
+            ? {
+                noun: 'meeting',
+                ordinal: null,
+                place: /(\p{Lu}\p{L}+)['’](?:de|da|te|ta)(?!\p{L})/u.exec(sub)?.[1] ?? null,
+              }
+            : null);
         if (meeting) {
           out.push({
             kind: 'event',
@@ -178,6 +186,8 @@ export const turkish: LanguagePack = {
             rule: 'tr.event',
             confidence: 0.8,
             meeting,
+            // A meeting named only by its verb counts with a date ahead.
+            needsFutureDate: !meetingIn(sub),
           });
           continue;
         }
