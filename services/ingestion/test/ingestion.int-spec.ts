@@ -513,3 +513,86 @@ describe('ingestion: reprocessing with a newer engine', () => {
     expect(await ok.json()).toMatchObject({ engine: 'rules@9.9.9', reprocessed: 1 });
   });
 });
+
+describe('ingestion: correcting a stored document', () => {
+  const SECRET = 'correct-secret-that-is-long-enough-01234';
+  let h: IngestionHarness;
+  const token = (role: string) =>
+    new JwtService().sign({ sub: 'u', email: `${role}@example.org`, role }, { secret: SECRET });
+  const patch = (id: string, body: unknown, auth?: string) =>
+    fetch(`${h.url}/documents/${id}`, {
+      method: 'PATCH',
+      headers: {
+        'content-type': 'application/json',
+        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    h = await startIngestion('ingest_correct', { JWT_SECRET: SECRET });
+  });
+  afterAll(() => h?.close());
+
+  it('lets a coordinator or an admin correct the date, records who did, and reads the document again', async () => {
+    const { body } = await upload(
+      h.url,
+      'Joint communiqué. The Ministers agreed to set up a joint fund for river transport in May.',
+      { name: 'communique.txt', type: 'text/plain' },
+    );
+    const id = String(body.id);
+    // First reading, as the document.received consumer would make it.
+    await h.app.get(ReprocessService).reprocess();
+
+    expect((await patch(id, { published: '2024-03-10' })).status).toBe(401);
+    expect((await patch(id, { published: '2024-03-10' }, token('viewer'))).status).toBe(403);
+    expect((await patch(id, { published: 'March 2024' }, token('coordinator'))).status).toBe(400);
+    expect((await patch(id, {}, token('coordinator'))).status).toBe(400);
+    const future = await patch(id, { published: '2999-01-01' }, token('coordinator'));
+    expect(future.status).toBe(422);
+    expect(((await future.json()) as { message: string }).message).toMatch(/later than today/);
+    expect(
+      (await patch('00000000-0000-4000-8000-000000000099', { language: 'en' }, token('admin')))
+        .status,
+    ).toBe(404);
+
+    const ok = await patch(id, { published: '2024-03-10' }, token('coordinator'));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      published: '2024-03-10',
+      revision: 1,
+      changed: ['published'],
+      commitments: 1,
+    });
+    const extracted = await queryRows<{ event_id: string; deadline: string; engine: string }>(
+      h.db.url,
+      `SELECT event_id, payload->'data'->>'deadline' AS deadline, payload->'data'->'engine'->>'version' AS engine
+       FROM ingestion.outbox WHERE payload->>'type' = 'commitment.extracted.v1' AND event_id LIKE $1 ORDER BY seq`,
+      [`%${id}%`],
+    );
+    // The corrected reading is new events (its own version), with the deadline against the new date.
+    expect(extracted.map((e) => [e.engine, e.deadline])).toEqual([
+      // Without a date, "in May" is taken in the year the text suggests (none here: this year).
+      ['1.0.0', `${new Date().getUTCFullYear()}-05`],
+      ['1.0.0+r1', '2024-05'],
+    ]);
+    const audit = await queryRows(
+      h.db.url,
+      'SELECT field, from_value, to_value, corrected_by, revision FROM ingestion.document_corrections WHERE document_id = $1',
+      [id],
+    );
+    expect(audit).toEqual([
+      {
+        field: 'published',
+        from_value: null,
+        to_value: '2024-03-10',
+        corrected_by: 'coordinator@example.org',
+        revision: 1,
+      },
+    ]);
+
+    // The same value again changes nothing and reads nothing again.
+    const same = await patch(id, { published: '2024-03-10' }, token('admin'));
+    expect(await same.json()).toMatchObject({ revision: 1, changed: [], commitments: null });
+  });
+});

@@ -5,9 +5,14 @@ import { SCHEMA, SERVICE } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { CreateDocuments1763900000000 } from './migrations/1763900000000-CreateDocuments';
 import { DocumentProvenance1763900600000 } from './migrations/1763900600000-DocumentProvenance';
+import { DocumentCorrections1764600000000 } from './migrations/1764600000000-DocumentCorrections';
 
 export const ENTITIES = [DocumentEntity];
-export const MIGRATIONS = [CreateDocuments1763900000000, DocumentProvenance1763900600000];
+export const MIGRATIONS = [
+  CreateDocuments1763900000000,
+  DocumentProvenance1763900600000,
+  DocumentCorrections1764600000000,
+];
 
 export function ingestionDataSourceOptions(url: string) {
   return serviceDataSourceOptions({

@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminController } from '../admin/admin.controller';
 import { ADMIN_JWT_SECRET, AdminTokenGuard } from '../admin/admin-token.guard';
+import { DocumentCorrectionsController } from '../corrections/document-corrections.controller';
+import { DocumentCorrectionsService } from '../corrections/document-corrections.service';
+import { EditorTokenGuard } from '../corrections/editor-token.guard';
 import { ExtractionConsumer } from './extraction.consumer';
 import { ExtractionService } from './extraction.service';
 import { extractorProvider } from './extractor.provider';
@@ -17,13 +20,15 @@ export class ExtractionModule {
   }): DynamicModule {
     return {
       module: ExtractionModule,
-      controllers: [AdminController],
+      controllers: [AdminController, DocumentCorrectionsController],
       providers: [
         ExtractionService,
         ...(opts.consume ? [ExtractionConsumer] : []),
         ReprocessService,
         extractorProvider(opts.budgetMs),
         AdminTokenGuard,
+        EditorTokenGuard,
+        DocumentCorrectionsService,
         { provide: ADMIN_JWT_SECRET, useValue: opts.jwtSecret },
       ],
     };

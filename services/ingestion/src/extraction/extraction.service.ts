@@ -156,7 +156,12 @@ export class ExtractionService {
         'extraction time budget spent; the rest of the document was not read',
       );
     }
-    const engine = result.engine;
+    // A corrected document is read anew: its reading carries the revision, so
+    // its events are new ones and the register settles it as another reading.
+    const engine =
+      doc.revision > 0
+        ? { ...result.engine, version: `${result.engine.version}+r${doc.revision}` }
+        : result.engine;
     // Events first: a commitment whose deadline follows an event can then be
     // linked to that event's item, which already exists when it arrives.
     const ordered = [...result.commitments].sort(

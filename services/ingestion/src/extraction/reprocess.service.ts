@@ -69,7 +69,9 @@ export class ReprocessService {
             where: { id: d.id },
             lock: { mode: 'pessimistic_write' },
           });
-          if (!doc || (doc.engineVersion === engine && !opts.force)) return null;
+          // A corrected document's reading carries its revision ("rules@1.0.0+r1").
+          const current = doc && (doc.revision > 0 ? `${engine}+r${doc.revision}` : engine);
+          if (!doc || (doc.engineVersion === current && !opts.force)) return null;
           return this.extraction.extractInto(m, doc);
         });
         if (count === null) report.skipped++;

@@ -19,6 +19,10 @@ export class DocumentEntity {
   @Column({ type: 'date', nullable: true })
   published!: string | null;
 
+  /** How many times its publication date or language was corrected (each a new reading). */
+  @Column({ type: 'int', default: 0 })
+  revision!: number;
+
   @Column({ name: 'source_url', type: 'text', nullable: true })
   sourceUrl!: string | null;
 

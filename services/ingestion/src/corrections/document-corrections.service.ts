@@ -1,0 +1,100 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxRelay } from '@ct/messaging';
+import { quoteIdent } from '@ct/persistence';
+import { SCHEMA } from '../config/ingestion.env';
+import { DocumentEntity } from '../documents/entities/document.entity';
+import { ExtractionService } from '../extraction/extraction.service';
+
+export interface DocumentCorrection {
+  /** YYYY-MM-DD, or null for "unknown". */
+  published?: string | null;
+  /** ISO 639-1, or null to detect it from the text. */
+  language?: string | null;
+}
+
+export interface CorrectionOutcome {
+  id: string;
+  published: string | null;
+  language: string | null;
+  revision: number;
+  /** The fields that changed (none: nothing was re-read). */
+  changed: string[];
+  commitments: number | null;
+}
+
+/**
+ * A coordinator corrects a stored document's publication date or language:
+ * each changed field is recorded with who changed it, and the document is
+ * read again in the same transaction, as a new reading (its revision in the
+ * engine version), so the register adds what the corrected reading finds and
+ * retracts what it no longer does, under the same rules as reprocessing.
+ */
+@Injectable()
+export class DocumentCorrectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extraction: ExtractionService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async correct(
+    id: string,
+    patch: DocumentCorrection,
+    by: string,
+    today: string,
+  ): Promise<CorrectionOutcome> {
+    if (patch.published && patch.published > today) {
+      throw new UnprocessableEntityException(
+        `published ${patch.published} is later than today (${today}): a report cannot be published in the future`,
+      );
+    }
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const doc = await m.findOne(DocumentEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!doc) throw new NotFoundException(`no document ${id}`);
+      const changes = (['published', 'language'] as const).filter(
+        (f) => patch[f] !== undefined && (patch[f] ?? null) !== (doc[f] ?? null),
+      );
+      if (changes.length === 0) {
+        return { doc, changed: [] as string[], commitments: null };
+      }
+      const revision = doc.revision + 1;
+      await m.query(
+        `INSERT INTO ${quoteIdent(SCHEMA)}.document_corrections
+           (document_id, field, from_value, to_value, corrected_by, revision)
+         SELECT $1, f, old, new, $2, $3 FROM unnest($4::text[], $5::text[], $6::text[]) AS x(f, old, new)`,
+        [
+          id,
+          by,
+          revision,
+          changes,
+          changes.map((f) => doc[f] ?? null),
+          changes.map((f) => patch[f] ?? null),
+        ],
+      );
+      for (const f of changes) doc[f] = patch[f] ?? null;
+      doc.revision = revision;
+      await m.update(
+        DocumentEntity,
+        { id },
+        { published: doc.published, language: doc.language, revision },
+      );
+      const commitments = await this.extraction.extractInto(m, doc);
+      return { doc, changed: [...changes], commitments };
+    });
+    if (outcome.commitments !== null) this.relay.nudge();
+    const { doc } = outcome;
+    return {
+      id: doc.id,
+      published: doc.published,
+      language: doc.language,
+      revision: doc.revision,
+      changed: outcome.changed,
+      commitments: outcome.commitments,
+    };
+  }
+}
