@@ -34,7 +34,7 @@ export function startIngestion(
         ingestionEnv.parse({
           DATABASE_URL: database.url,
           KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
           MAX_DOCUMENT_CHARS: '20000',
           MAX_UPLOAD_BYTES: '100000',
           WATCH_INTERVAL_MS: '3600000',

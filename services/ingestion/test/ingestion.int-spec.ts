@@ -595,4 +595,36 @@ describe('ingestion: correcting a stored document', () => {
     const same = await patch(id, { published: '2024-03-10' }, token('admin'));
     expect(await same.json()).toMatchObject({ revision: 1, changed: [], commitments: null });
   });
+
+  it('takes a publication date at the precision the sender knows it, and reads against it', async () => {
+    const post = (body: unknown) =>
+      fetch(`${h.url}/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ text: 'Some text of a report.', published: '2024-13' })).status).toBe(400);
+    expect((await post({ text: 'Some text of a report.', published: 'July 2024' })).status).toBe(
+      400,
+    );
+    const res = await post({
+      text: 'The Ministers agreed to open a joint trade office in Osh in May.',
+      published: '2024-07',
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const doc = (await (await fetch(`${h.url}/documents/${id}`)).json()) as { published: string };
+    expect(doc.published).toBe('2024-07');
+    await h.app.get(ReprocessService).reprocess();
+    const [extracted] = await queryRows<{ deadline: string }>(
+      h.db.url,
+      `SELECT payload->'data'->>'deadline' AS deadline FROM ingestion.outbox
+       WHERE payload->>'type' = 'commitment.extracted.v1' AND event_id LIKE $1`,
+      [`%${id}%`],
+    );
+    // "In May" after a report of July 2024 is May 2025.
+    expect(extracted.deadline).toBe('2025-05');
+    const corrected = await patch(id, { published: '2024' }, token('coordinator'));
+    expect(await corrected.json()).toMatchObject({ published: '2024', changed: ['published'] });
+  });
 });

@@ -1,15 +1,13 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch, Req, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
+import { publishedField } from '../documents/publication-date';
 import { DocumentCorrectionsService } from './document-corrections.service';
 import { EditorTokenGuard, type EditorRequest } from './editor-token.guard';
 
 const correctionSchema = z
   .strictObject({
-    published: z.iso
-      .date('published must be a date in the form YYYY-MM-DD, or null')
-      .nullable()
-      .optional(),
+    published: publishedField.nullable().optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}$/, 'language must be an ISO 639 code such as "en" or "tr", or null')

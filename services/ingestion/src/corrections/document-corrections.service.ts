@@ -6,9 +6,10 @@ import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { ExtractionService } from '../extraction/extraction.service';
+import { parsePublished, publishedAsGiven } from '../documents/publication-date';
 
 export interface DocumentCorrection {
-  /** YYYY-MM-DD, or null for "unknown". */
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or null for "unknown". */
   published?: string | null;
   /** ISO 639-1, or null to detect it from the text. */
   language?: string | null;
@@ -45,7 +46,8 @@ export class DocumentCorrectionsService {
     by: string,
     today: string,
   ): Promise<CorrectionOutcome> {
-    if (patch.published && patch.published > today) {
+    const given = patch.published ? parsePublished(patch.published) : null;
+    if (given && given.date > today) {
       throw new UnprocessableEntityException(
         `published ${patch.published} is later than today (${today}): a report cannot be published in the future`,
       );
@@ -56,8 +58,12 @@ export class DocumentCorrectionsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!doc) throw new NotFoundException(`no document ${id}`);
+      const current = {
+        published: publishedAsGiven(doc.published, doc.publishedPrecision),
+        language: doc.language,
+      };
       const changes = (['published', 'language'] as const).filter(
-        (f) => patch[f] !== undefined && (patch[f] ?? null) !== (doc[f] ?? null),
+        (f) => patch[f] !== undefined && (patch[f] ?? null) !== (current[f] ?? null),
       );
       if (changes.length === 0) {
         return { doc, changed: [] as string[], commitments: null };
@@ -72,16 +78,25 @@ export class DocumentCorrectionsService {
           by,
           revision,
           changes,
-          changes.map((f) => doc[f] ?? null),
+          changes.map((f) => current[f] ?? null),
           changes.map((f) => patch[f] ?? null),
         ],
       );
-      for (const f of changes) doc[f] = patch[f] ?? null;
+      if (changes.includes('published')) {
+        doc.published = given?.date ?? null;
+        doc.publishedPrecision = given?.precision ?? null;
+      }
+      if (changes.includes('language')) doc.language = patch.language ?? null;
       doc.revision = revision;
       await m.update(
         DocumentEntity,
         { id },
-        { published: doc.published, language: doc.language, revision },
+        {
+          published: doc.published,
+          publishedPrecision: doc.publishedPrecision,
+          language: doc.language,
+          revision,
+        },
       );
       const commitments = await this.extraction.extractInto(m, doc);
       return { doc, changed: [...changes], commitments };
@@ -90,7 +105,7 @@ export class DocumentCorrectionsService {
     const { doc } = outcome;
     return {
       id: doc.id,
-      published: doc.published,
+      published: publishedAsGiven(doc.published, doc.publishedPrecision),
       language: doc.language,
       revision: doc.revision,
       changed: outcome.changed,

@@ -1,4 +1,5 @@
 import type { DocumentEntity } from './entities/document.entity';
+import { publishedAsGiven } from './publication-date';
 
 /** The HTTP shape of a stored document (entities are not API types). */
 export function toDocumentView(d: DocumentEntity) {
@@ -6,7 +7,8 @@ export function toDocumentView(d: DocumentEntity) {
     id: d.id,
     title: d.title,
     language: d.language,
-    published: d.published,
+    /** At the precision it is known: 2024, 2024-07 or 2024-07-06. */
+    published: publishedAsGiven(d.published, d.publishedPrecision),
     sourceUrl: d.sourceUrl,
     mediaType: d.mediaType,
     origin: d.origin,

@@ -5,6 +5,7 @@ import { DOCUMENT_RECEIVED } from '@ct/contracts';
 import { datelineDate, detectLanguage } from '@ct/extraction';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { DocumentTooLargeError, UnreadableDocumentError } from '@ct/formats';
+import { parsePublished } from './publication-date';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentEntity, type DocumentOrigin } from './entities/document.entity';
 import { MAX_DOCUMENT_CHARS } from './documents.tokens';
@@ -53,7 +54,13 @@ export class DocumentsService {
       throw new UnreadableDocumentError('the text contains NUL bytes (binary data)');
     const hash = contentHash(text);
     const language = input.language ?? guessLanguage(text);
-    const published = input.published ?? datelineDate(text, language);
+    // As precisely as the sender knows it (2024, 2024-07, 2024-07-06); else the dateline's day.
+    const given = input.published ? parsePublished(input.published) : null;
+    if (input.published && !given) {
+      throw new UnreadableDocumentError(`published "${input.published}" is not a calendar date`);
+    }
+    const published = given?.date ?? datelineDate(text, language);
+    const publishedPrecision = given ? given.precision : published ? 'day' : null;
     const receipt = await this.dataSource.transaction(async (m) => {
       const inserted = await m
         .createQueryBuilder()
@@ -64,6 +71,7 @@ export class DocumentsService {
           text,
           language,
           published,
+          publishedPrecision,
           sourceUrl: input.sourceUrl ?? null,
           mediaType: input.mediaType ?? 'text/plain',
           origin: input.origin ?? 'api',

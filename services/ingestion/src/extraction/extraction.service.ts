@@ -8,6 +8,7 @@ import { quoteIdent } from '@ct/persistence';
 import { histogram } from '@ct/platform';
 import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
+import { publishedAsGiven } from '../documents/publication-date';
 import { EXTRACTOR } from './extractor.provider';
 
 const extractionSeconds = histogram({
@@ -147,7 +148,8 @@ export class ExtractionService {
     const result = this.extractor.extract({
       text: doc.text,
       language: doc.language,
-      published: doc.published,
+      // At its precision: "in May" after a report of 2024-07 is May 2025, after one of 2024 unknown.
+      published: publishedAsGiven(doc.published, doc.publishedPrecision),
     });
     stop();
     if (result.truncated) {

@@ -59,7 +59,13 @@ export function Ingest({ session }: { session: Session }) {
           </label>
           <label>
             Published
-            <input name="published" type="date" />
+            {/* At the precision known: a year, a month or a day. */}
+            <input
+              name="published"
+              placeholder="2024, 2024-07 or 2024-07-06"
+              pattern="\d{4}(-\d{2}(-\d{2})?)?"
+              title="a year (2024), a month (2024-07) or a day (2024-07-06)"
+            />
           </label>
           <label>
             Text

@@ -5,13 +5,16 @@ import { quoteIdent, schemaOf } from '@ct/persistence';
  * Corrections of a stored document's publication date or language, each
  * field change a row naming who made it, and the document's revision: a
  * corrected document is read again as a new reading (engine version "+rN").
+ * A publication date may be known only to the year or month: its precision.
  */
 export class DocumentCorrections1764600000000 implements MigrationInterface {
   name = 'DocumentCorrections1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
     const s = quoteIdent(schemaOf(q.connection));
-    await q.query(`ALTER TABLE ${s}.documents ADD COLUMN revision int NOT NULL DEFAULT 0`);
+    await q.query(`ALTER TABLE ${s}.documents
+      ADD COLUMN revision int NOT NULL DEFAULT 0,
+      ADD COLUMN published_precision text CHECK (published_precision IN ('year', 'month', 'day'))`);
     await q.query(`CREATE TABLE ${s}.document_corrections (
       id bigserial PRIMARY KEY,
       document_id uuid NOT NULL REFERENCES ${s}.documents (id) ON DELETE CASCADE,
@@ -30,6 +33,8 @@ export class DocumentCorrections1764600000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     const s = quoteIdent(schemaOf(q.connection));
     await q.query(`DROP TABLE ${s}.document_corrections`);
-    await q.query(`ALTER TABLE ${s}.documents DROP COLUMN revision`);
+    await q.query(
+      `ALTER TABLE ${s}.documents DROP COLUMN revision, DROP COLUMN published_precision`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publishedField } from '../publication-date';
 
 /** What a sender may say about a document besides its text. */
 const metadata = {
@@ -7,7 +8,7 @@ const metadata = {
     .string()
     .regex(/^[a-z]{2,3}$/, 'language must be an ISO 639 code such as "en" or "tr"')
     .optional(),
-  published: z.iso.date('published must be a date in the form YYYY-MM-DD').optional(),
+  published: publishedField.optional(),
   sourceUrl: z.url({ protocol: /^https?$/, error: 'sourceUrl must be an http(s) URL' }).optional(),
 };
 

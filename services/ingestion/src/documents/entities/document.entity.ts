@@ -19,6 +19,10 @@ export class DocumentEntity {
   @Column({ type: 'date', nullable: true })
   published!: string | null;
 
+  /** How precisely the publication date is known (null: to the day, when there is one). */
+  @Column({ name: 'published_precision', type: 'text', nullable: true })
+  publishedPrecision!: 'year' | 'month' | 'day' | null;
+
   /** How many times its publication date or language was corrected (each a new reading). */
   @Column({ type: 'int', default: 0 })
   revision!: number;
