@@ -57,7 +57,7 @@ export class ItemsController {
     return {
       ...toItemDetailView(item, await this.repository.details(id)),
       // Whether the caller may change it, so that a client offers only what will be accepted.
-      mayChange: mayChange(who, item.actor),
+      mayChange: mayChange(who, item),
     };
   }
 

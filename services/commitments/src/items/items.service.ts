@@ -118,7 +118,7 @@ export class ItemsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!item) throw new NotFoundException(`item ${id} not found`);
-      if (!mayChange(who, item.actor)) {
+      if (!mayChange(who, item)) {
         throw new ForbiddenException(
           who.role === 'coordinator'
             ? `you coordinate ${who.actors.length ? who.actors.join(', ') : 'no actors'}, not "${item.actor}"`
