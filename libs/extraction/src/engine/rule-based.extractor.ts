@@ -68,7 +68,7 @@ export class RuleBasedExtractor implements Extractor {
         break;
       }
       let candidates = pack.candidates(clause);
-      // "…were instructed to prepare X; to form Y; to secure Z": each part
+      // "…were asked to draft X; to staff Y; to fund Z": each part
       // after a semicolon that goes on with the same verb form is one more
       // task of the same kind for the same actor.
       const goesOn = pack.continuation?.exec(clause.text);
@@ -118,7 +118,7 @@ export class RuleBasedExtractor implements Extractor {
     const hits = pack.dates(scopeText, ref);
     // Prefer the first expression after the trigger; else the nearest before it.
     const triggerAt = c.trigger.start - c.scope.start;
-    // Before it, the most precise one ("16 Ekim'de bu yılki zirvenin yapılacağını": the day, not the year).
+    // Before it, the most precise one ("3 Mart'ta bu yılki toplantının …": the day, not the year).
     const earlier = hits.filter((h) => h.start < triggerAt && h.value !== null);
     const hit =
       hits.find((h) => h.start >= triggerAt) ??
@@ -218,7 +218,7 @@ export class RuleBasedExtractor implements Extractor {
     const triggerAt = c.trigger.start - c.scope.start;
     const triggerText = clause.text.slice(c.trigger.start, c.trigger.end);
     let hits = places(scopeText).filter((h) => actorByKey(h.countryKey)?.kind === 'state');
-    // The mention kept names no place: the headline or another mention may ("В Санкт-Петербурге пройдёт …").
+    // The mention kept names no place: the headline or another mention may (a headline "В Казани пройдёт форум" before a dated body).
     for (const t of f.twins ?? []) {
       if (hits.length > 0) break;
       const twinText = t.clause.text.slice(t.candidate.scope.start, t.candidate.scope.end);

@@ -53,7 +53,7 @@ export function clauses(source: string, language: string): Clause[] {
 
 /**
  * Join lines that a wire service or an e-mail wrapped inside a paragraph
- * ("… the two countries' foreign\n    ministries were instructed …"): a line
+ * ("… the customs\n    services were asked to …"): a line
  * break followed by indentation and a lower-case word, or ending a line that
  * stops mid-sentence, becomes spaces of the same length, so offsets into the
  * original text still hold. Headings, list items and blank lines stay.

@@ -11,10 +11,10 @@ const BOUNDARY =
 const MANDATE = /\b(beauftrag\p{L}*|ersucht\p{L}*|ersuchen|wies\p{L}*|angewiesen|weisen)\b/giu;
 const PLEDGE =
   /\b(beschlossen|beschließen|beschloss(?:en)?|vereinbart(?:en)?|vereinbaren|verpflicht\p{L}*\s+sich|einigten\s+sich|einigen\s+sich|(?:haben|hat|hatten)\s+sich\s+(?:\p{L}+\s+){0,4}?(?:verpflichtet|geeinigt)|(?:waren|sind|zeigten\s+sich)\s+sich\s+einig|waren\s+sich\s+einig|kamen\s+überein|sagten\s+zu|entschieden|entschlossen)\b/giu;
-/** "wollen die G7 die WTO … ändern", "Die Ko-Vorsitzenden werden die Tagesordnung … vorbereiten": an intention or a future with a concrete verb. */
+/** "wollen die Staaten das Abkommen … ändern", "Die Beobachter werden einen Bericht … vorlegen": an intention or a future with a concrete verb. */
 const INTENT =
   /\b(wollen|will|werden|wird)\b([^;:,]{3,140}?)\b(ändern|reformieren|einrichten|gründen|schaffen|ausarbeiten|erarbeiten|unterzeichnen|verabschieden|vorlegen|eröffnen|vorbereiten|aufbauen|einführen|abschaffen|umsetzen|erhöhen|verdoppeln)(?![\p{L}])/giu;
-/** Deontic modals: "sollen die Außenminister … übernehmen", "Jeder Minister muss … benennen". */
+/** Deontic modals: "sollen die Verkehrsminister … leiten", "jede Behörde muss … melden". */
 const DUTY = /\b(sollen|soll|muss|müssen)\b([^;:]{3,160}?)\b(\p{L}{3,}en)(?=\s*[.;]|\s*$)/giu;
 /** Infinitives of going on with what exists: no new concrete action. */
 const VAGUE_INFINITIVE =

@@ -92,10 +92,9 @@ export const russian: LanguagePack = {
       const before = text.slice(scope.start, at);
       if (NEGATIVE.test(before) || /(?<![\p{L}])не\s+$/iu.test(before)) continue;
       const after = text.slice(at + m[0].length, scope.end);
-      // Addressee in the dative: after the verb up to the infinitive, or before a passive "поручено".
-      // Addressee: a dative right after the verb ("поручили правительствам
-      // разработать"), else one fronted before it ("Федеральной таможенной
-      // службе поручили …", "МВД было поручено …").
+      // Addressee: a dative right after the verb ("поручили министерствам
+      // подготовить"), else one fronted before it ("Пограничной службе
+      // поручили …", "Минфину было поручено …").
       const afterNp = /^\s*([^,;]{2,100}?)\s+(?=\p{L}+(?:ть|ти|чь)(?![\p{L}]))/u.exec(after)?.[1];
       const dative =
         afterNp &&
@@ -132,7 +131,7 @@ export const russian: LanguagePack = {
         )
       )
         continue;
-      // "договорились поддерживать контакты / расширить диалог": no new concrete action.
+      // "договорились продолжать обмены / укреплять связи": no new concrete action.
       if (VAGUE.test(rest.slice(0, 30))) continue;
       const meeting = /провести|организовать/iu.test(rest.slice(0, 80)) ? meetingIn(rest) : null;
       const subject =

@@ -131,7 +131,7 @@ export const turkish: LanguagePack = {
       // meeting to be held ("…düzenlenecek Zirveye kadar … görevlendirdi").
       const negative = NEGATIVE_VERB.test(finalVerb);
       const mandate = negative ? null : MANDATE.exec(low);
-      // A mandate has an identifiable addressee: "talimatı verdik" alone names none.
+      // A mandate has an identifiable addressee: "gereken talimatı ilettik" alone names none.
       const addressee = mandate
         ? /(?:ları|leri|[ıiuü])n[ıiuü](?=[\s,])|[aeıioöuü]y[ıiuü](?=[\s,])|['’](?:[ny]?[ae])(?=[\s,])/u.test(
             sub.slice(0, mandate.index),
@@ -158,7 +158,7 @@ export const turkish: LanguagePack = {
         continue;
       }
       const event = EVENT.exec(low);
-      // "bir zirveye ev sahipliği yapmaya hazır", "yapılacak olası bir görüşme": a meeting imagined, not announced.
+      // "bir toplantıya ev sahipliği yapmaya hazır", "olası bir görüşme": a meeting imagined, not announced.
       const hypothetical =
         /(?<!\p{L})(?:olası|muhtemel|olabilecek)(?!\p{L})|(?<!\p{L})bir\s+(?:\p{L}+\s+){0,3}?(?:zirve|toplantı)\p{L}*\s+(?:\p{L}+\s+){0,3}?hazır/u.test(
           low,
@@ -192,7 +192,7 @@ export const turkish: LanguagePack = {
           continue;
         }
       }
-      // "… Türkmenistan'a gidecekleri / resmi ziyaret gerçekleştirecek": a visit, by its subject.
+      // "… heyetin Bakü'ye gideceğini", "… resmi ziyaret gerçekleştirecek": a visit, by its subject.
       const visit = low.includes('gid') || low.includes('ziyaret') ? VISIT.exec(low) : null;
       if (visit && !negative) {
         const dest = /(\p{Lu}[\p{L}-]+)['’](?:[ny]?[ae])(?!\p{L})/u.exec(
