@@ -1,28 +1,17 @@
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
-import type { Request } from 'express';
-import { requestUser } from '@ct/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { ADMIN_JWT_SECRET, RoleTokenGuard } from './role-token.guard';
 
-export const ADMIN_JWT_SECRET = Symbol('ADMIN_JWT_SECRET');
+export { ADMIN_JWT_SECRET };
 
-/**
- * Admin operations take the token an admin gets from the commitments
- * service's sign-in (the shared JWT_SECRET): ingestion keeps no users.
- */
+/** Reprocessing is for admins. */
 @Injectable()
-export class AdminTokenGuard implements CanActivate {
-  constructor(@Inject(ADMIN_JWT_SECRET) private readonly secret: string | null) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const user = await requestUser(context.switchToHttp().getRequest<Request>(), this.secret, {
-      unavailable: 'admin operations need JWT_SECRET set on the ingestion service',
-    });
-    if (user.role !== 'admin') throw new ForbiddenException('reprocessing is for admins');
-    return true;
+export class AdminTokenGuard extends RoleTokenGuard {
+  constructor(@Inject(ADMIN_JWT_SECRET) secret: string | null) {
+    super(
+      secret,
+      ['admin'],
+      'reprocessing is for admins',
+      'admin operations need JWT_SECRET set on the ingestion service',
+    );
   }
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
 import { publishedField } from '../documents/publication-date';
 import { DocumentCorrectionsService } from './document-corrections.service';
-import { EditorTokenGuard, type EditorRequest } from './editor-token.guard';
+import type { SignedInRequest } from '../admin/role-token.guard';
+import { EditorTokenGuard } from './editor-token.guard';
 
 const correctionSchema = z
   .strictObject({
@@ -28,12 +29,12 @@ export class DocumentCorrectionsController {
   correct(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(correctionSchema)) body: z.infer<typeof correctionSchema>,
-    @Req() req: EditorRequest,
+    @Req() req: SignedInRequest,
   ) {
     return this.corrections.correct(
       id,
       body,
-      req.editor!.email,
+      req.tokenUser!.email,
       new Date().toISOString().slice(0, 10),
     );
   }
