@@ -18,7 +18,6 @@ export interface DocumentActors {
   stateCount: number;
   /** How the document writes that organisation's name, first time round. */
   organisationText: string | null;
-  mentions: ActorMention[];
 }
 
 /**
@@ -58,7 +57,6 @@ export function documentActors(text: string): DocumentActors {
     organisationText,
     organisationMentions: organisation ? (orgCounts.get(organisation) ?? 0) : 0,
     stateCount: all.length,
-    mentions,
   };
 }
 

@@ -66,10 +66,9 @@ export function resolveActor(
   }
   if (named.length > 0) return withEnglish(text, named, language);
   const collective = COLLECTIVE[language].exec(text) ?? COLLECTIVE.en.exec(text);
-  // In a document about an organisation that names more than two states, the
-  // parties are its members ("the heads of state … agreed").
-  // A declaration of an organisation that names many states (APEC's, say) is
-  // multilateral even if its first sentence names two of them.
+  // In a document about an organisation, the parties are its members unless
+  // its lead names exactly two states; and a declaration of an organisation
+  // that names many states (APEC's, say) is multilateral even then.
   const multilateral =
     org !== null &&
     (doc.parties.length !== 2 || (doc.organisationMentions >= 3 && doc.stateCount > 3));
@@ -97,9 +96,7 @@ export function resolveActor(
   if ((collective || !text) && doc.parties.length > 0) {
     const keys = doc.parties;
     if (!text || (collective && collective[0].length >= text.length - 2)) {
-      const local = actorNames(keys, language);
-      const en = actorNames(keys, 'en');
-      return { display: language === 'en' || local === en ? en : `${local} (${en})`, keys };
+      return { display: shownNames(keys, language), keys };
     }
     // "the foreign ministries of the two countries" → "… of Armenia and Georgia".
     const en = actorNames(keys, 'en');
@@ -118,6 +115,13 @@ const MEMBERS_OF: Record<Exclude<ActorLanguage, 'en'>, (org: string) => string> 
 
 function membersIn(org: string, language: Exclude<ActorLanguage, 'en'>): string {
   return MEMBERS_OF[language](actorByKey(org)?.names[language] ?? org);
+}
+
+/** States named in the document's language, with their English names when those differ: "Azerbaycan (Azerbaijan)". */
+export function shownNames(keys: readonly string[], language: ActorLanguage): string {
+  const local = actorNames(keys, language);
+  const en = actorNames(keys, 'en');
+  return language === 'en' || local === en ? en : `${local} (${en})`;
 }
 
 function withEnglish(text: string, keys: string[], language: ActorLanguage): ResolvedActor {

@@ -43,6 +43,12 @@ export function endOfMonth(y: number, m: number): string | null {
   return isoDay(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
 }
 
+/** "By the end of April [2026]": that month's last day, in the year given or the one a month alone takes. */
+export function endOfNamedMonth(ref: ReferenceDate, month: number, year?: number): string | null {
+  const mv = year ? isoMonth(year, month) : monthWithoutYear(ref, month);
+  return mv ? endOfMonth(Number(mv.slice(0, 4)), month) : null;
+}
+
 /** A day and month named without a year: in the reference year, or the next if it has passed. */
 export function dayWithoutYear(ref: ReferenceDate, month: number, day: number): string | null {
   const mv = monthWithoutYear(ref, month);

@@ -15,8 +15,8 @@ import { referenceDate, type ReferenceDate } from './dates';
 import { evidenceWindow } from './evidence';
 import { places } from './gazetteer';
 import { detectLanguage } from './language-detect';
-import { resolveActor, type ResolvedActor } from './actors';
-import { actorByKey, actorNames, documentActors, type DocumentActors } from '@ct/actors';
+import { resolveActor, shownNames, type ResolvedActor } from './actors';
+import { actorByKey, documentActors, type DocumentActors } from '@ct/actors';
 import { clauses } from './segment';
 
 export const PACKS: Record<LanguageCode, LanguagePack> = {
@@ -240,9 +240,7 @@ export class RuleBasedExtractor implements Extractor {
       if (pick) host = [pick.countryKey];
     }
     if (host.length > 0) {
-      const en = actorNames(host, 'en');
-      const local = actorNames(host, language);
-      return { display: local === en ? en : `${local} (${en})`, keys: host };
+      return { display: shownNames(host, language), keys: host };
     }
     return resolveActor(raw, parties, language);
   }

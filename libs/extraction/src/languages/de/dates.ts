@@ -7,7 +7,7 @@ import {
   isoYear,
   monthWithoutYear,
   endOfYear,
-  endOfMonth,
+  endOfNamedMonth,
   dayWithoutYear,
   type DateHit,
   type ReferenceDate,
@@ -71,10 +71,7 @@ export function germanDates(source: string, ref: ReferenceDate): DateHit[] {
     {
       name: 'end-of-month',
       re: new RegExp(`(?:bis|zum|vor)\\s+(?:zum\\s+)?ende\\s+${MONTH}(?:\\s+(\\d{4}))?`, 'u'),
-      value: (m) => {
-        const mv = m[2] ? isoMonth(Number(m[2]), month(m[1])) : monthWithoutYear(ref, month(m[1]));
-        return mv ? endOfMonth(Number(mv.slice(0, 4)), month(m[1])) : null;
-      },
+      value: (m) => endOfNamedMonth(ref, month(m[1]), m[2] ? Number(m[2]) : undefined),
     },
     {
       name: 'end-of-year',

@@ -7,7 +7,7 @@ import {
   isoYear,
   monthWithoutYear,
   endOfYear,
-  endOfMonth,
+  endOfNamedMonth,
   dayWithoutYear,
   type DateHit,
   type ReferenceDate,
@@ -77,10 +77,7 @@ export function englishDates(text: string, ref: ReferenceDate): DateHit[] {
         `\\b(?:by|before|until|at)\\s+the\\s+end\\s+of\\s+${MONTH}(?:\\s+(\\d{4}))?`,
         'i',
       ),
-      value: (m) => {
-        const mv = m[2] ? isoMonth(Number(m[2]), month(m[1])) : monthWithoutYear(ref, month(m[1]));
-        return mv ? endOfMonth(Number(mv.slice(0, 4)), month(m[1])) : null;
-      },
+      value: (m) => endOfNamedMonth(ref, month(m[1]), m[2] ? Number(m[2]) : undefined),
     },
     {
       name: 'day-month',

@@ -89,6 +89,12 @@ function meetingIn(text: string): MeetingRef | null {
   return null;
 }
 
+/** Where a trigger matched in a sub-clause's lower-cased text lies in the clause. */
+const triggerAt = (scope: { start: number }, m: RegExpExecArray) => ({
+  start: scope.start + m.index,
+  end: scope.start + m.index + m[0].length,
+});
+
 export const turkish: LanguagePack = {
   code: 'tr',
   dates: turkishDates,
@@ -145,10 +151,7 @@ export const turkish: LanguagePack = {
           );
         out.push({
           kind: 'mandate',
-          trigger: {
-            start: scope.start + mandate.index,
-            end: scope.start + mandate.index + mandate[0].length,
-          },
+          trigger: triggerAt(scope, mandate),
           scope,
           actor: np ? translateActor(np[1].replace(/^.*,\s*/u, '')) : null,
           action: phrase(sub.slice(np ? np.index + np[0].length : 0, mandate.index)),
@@ -176,10 +179,7 @@ export const turkish: LanguagePack = {
         if (meeting) {
           out.push({
             kind: 'event',
-            trigger: {
-              start: scope.start + event.index,
-              end: scope.start + event.index + event[0].length,
-            },
+            trigger: triggerAt(scope, event),
             scope,
             actor: null,
             action: phrase(sub),
@@ -209,10 +209,7 @@ export const turkish: LanguagePack = {
             .trim();
           out.push({
             kind: 'event',
-            trigger: {
-              start: scope.start + visit.index,
-              end: scope.start + visit.index + visit[0].length,
-            },
+            trigger: triggerAt(scope, visit),
             scope,
             actor: subject.length >= 3 && subject.length <= 100 ? subject : null,
             action: phrase(sub),
@@ -228,10 +225,7 @@ export const turkish: LanguagePack = {
       if (pledge && !WEAK_OBJECT.test(low)) {
         out.push({
           kind: 'pledge',
-          trigger: {
-            start: scope.start + pledge.index,
-            end: scope.start + pledge.index + pledge[0].length,
-          },
+          trigger: triggerAt(scope, pledge),
           scope,
           actor: null,
           action: phrase(sub.slice(0, pledge.index)),
