@@ -1,12 +1,10 @@
 import { ensureTopics } from '@ct/messaging';
 import {
-  createTestDatabase,
   queryRows,
-  skipBacklog,
-  startService,
-  TEST_KAFKA_BROKERS,
-  type ServiceProcess,
+  startSystem,
+  type RunningSystem,
   type TestDatabase,
+  TEST_KAFKA_BROKERS,
 } from '@ct/testing';
 
 // Four reports of one summit, written for this test, in four languages and in
@@ -40,32 +38,17 @@ const REPORTS = [
 
 /** One summit reported four times through the running system: one item, four sources, the latest date, its mandate moved. */
 describe('one item per real meeting across reports and languages', () => {
+  let system: RunningSystem;
   let db: TestDatabase;
-  const services: ServiceProcess[] = [];
 
   beforeAll(async () => {
-    await ensureTopics(TEST_KAFKA_BROKERS);
-    await skipBacklog(TEST_KAFKA_BROKERS);
-    db = await createTestDatabase('e2e_cross');
-    const env = {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-      JWT_SECRET: 'cross-e2e-secret-that-is-long-enough-0123',
-      ADMIN_EMAIL: 'admin@example.org',
-      ADMIN_PASSWORD: 'cross-e2e-admin-password',
-    };
-    services.push(
-      ...(await Promise.all([
-        startService('ingestion', 43131, env),
-        startService('commitments', 43132, env),
-      ])),
+    system = await startSystem('e2e_cross', { ingestion: 43131, commitments: 43132 }, () =>
+      ensureTopics(TEST_KAFKA_BROKERS),
     );
+    db = system.db;
   });
 
-  afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
-    await db?.drop();
-  });
+  afterAll(() => system?.stop());
 
   const sources = async () =>
     (
@@ -86,7 +69,7 @@ describe('one item per real meeting across reports and languages', () => {
   it('keeps the summit as one item with four sources, the latest date, and moves the mandate that follows it', async () => {
     let expected = 0;
     for (const [i, r] of REPORTS.entries()) {
-      const res = await fetch(`${services[0].url}/documents`, {
+      const res = await fetch(`${system.services.ingestion.url}/documents`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title: `Report ${i + 1}`, ...r }),

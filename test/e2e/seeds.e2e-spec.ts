@@ -4,13 +4,11 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureTopics } from '@ct/messaging';
 import {
-  createTestDatabase,
   queryRows,
   REPO_ROOT,
-  skipBacklog,
-  startService,
+  startSystem,
   TEST_KAFKA_BROKERS,
-  type ServiceProcess,
+  type RunningSystem,
   type TestDatabase,
 } from '@ct/testing';
 
@@ -49,42 +47,27 @@ function seedsGold(): GoldDocument[] {
  * deadline, and few others.
  */
 describe('npm start over seeds/', () => {
+  let system: RunningSystem;
   let db: TestDatabase;
-  const services: ServiceProcess[] = [];
   const gold = seedsGold();
   const seedFiles = readdirSync(join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt'));
 
   beforeAll(async () => {
-    await ensureTopics(TEST_KAFKA_BROKERS);
-    await skipBacklog(TEST_KAFKA_BROKERS);
-    db = await createTestDatabase('e2e_seeds');
-    const env = {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-      JWT_SECRET: 'seeds-e2e-secret-that-is-long-enough-0123',
-      ADMIN_EMAIL: 'admin@example.org',
-      ADMIN_PASSWORD: 'seeds-e2e-admin-password',
-    };
-    services.push(
-      ...(await Promise.all([
-        startService('ingestion', 43121, env),
-        startService('commitments', 43122, env),
-      ])),
+    system = await startSystem('e2e_seeds', { ingestion: 43121, commitments: 43122 }, () =>
+      ensureTopics(TEST_KAFKA_BROKERS),
     );
+    db = system.db;
     await run(process.execPath, [
       join(REPO_ROOT, 'bin/commitments.js'),
       'ingest',
       join(REPO_ROOT, 'seeds'),
       '--url',
-      services[0].url,
+      system.services.ingestion.url,
       '--no-progress',
     ]);
   });
 
-  afterAll(async () => {
-    await Promise.all(services.map((s) => s.stop()));
-    await db?.drop();
-  });
+  afterAll(() => system?.stop());
 
   /** The register once every seed is read and the item count has stopped moving. */
   async function settledRegister() {

@@ -8,3 +8,4 @@ export * from './in-process-app';
 export * from './browser';
 export * from './backlog';
 export * from './consumer-lag';
+export * from './system';

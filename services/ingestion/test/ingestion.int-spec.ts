@@ -17,6 +17,21 @@ import { startIngestion, upload, type IngestionHarness } from './harness';
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/documents', name));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** A sign-in token of the commitments service for a user of this role (`<role>@example.org`). */
+const signedToken = (secret: string, role: string) =>
+  new JwtService().sign({ sub: 'u', email: `${role}@example.org`, role }, { secret });
+
+/** A JSON request, with a bearer token when given. */
+const sendJson = (method: string, url: string, body: unknown, auth?: string) =>
+  fetch(url, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+
 describe('ingestion: formats, limits and bad input', () => {
   let h: IngestionHarness;
   const count = async () =>
@@ -433,17 +448,9 @@ describe('ingestion: reprocessing with a newer engine', () => {
     },
   };
   let h: IngestionHarness;
-  const token = (role: string) =>
-    new JwtService().sign({ sub: 'u', email: 'a@example.org', role }, { secret: SECRET });
+  const token = (role: string) => signedToken(SECRET, role);
   const reprocess = (body: unknown, auth?: string) =>
-    fetch(`${h.url}/admin/reprocess`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
+    sendJson('POST', `${h.url}/admin/reprocess`, body, auth);
 
   beforeAll(async () => {
     h = await startIngestion('ingest_reprocess', { JWT_SECRET: SECRET }, undefined, (b) =>
@@ -517,17 +524,9 @@ describe('ingestion: reprocessing with a newer engine', () => {
 describe('ingestion: correcting a stored document', () => {
   const SECRET = 'correct-secret-that-is-long-enough-01234';
   let h: IngestionHarness;
-  const token = (role: string) =>
-    new JwtService().sign({ sub: 'u', email: `${role}@example.org`, role }, { secret: SECRET });
+  const token = (role: string) => signedToken(SECRET, role);
   const patch = (id: string, body: unknown, auth?: string) =>
-    fetch(`${h.url}/documents/${id}`, {
-      method: 'PATCH',
-      headers: {
-        'content-type': 'application/json',
-        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
+    sendJson('PATCH', `${h.url}/documents/${id}`, body, auth);
 
   beforeAll(async () => {
     h = await startIngestion('ingest_correct', { JWT_SECRET: SECRET });

@@ -1,0 +1,44 @@
+import { skipBacklog } from './backlog';
+import { startService, type ServiceProcess } from './service-process';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_KAFKA_BROKERS } from './test-env';
+
+export interface RunningSystem {
+  db: TestDatabase;
+  services: Record<string, ServiceProcess>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Built services as real processes on a fresh database and the test broker,
+ * past any backlog earlier suites left on the topics, sharing one JWT secret
+ * and first admin: `ports` names the services to start and where; `prepare`
+ * runs first (creating the topics: @ct/messaging, which this lib cannot import).
+ */
+export async function startSystem(
+  label: string,
+  ports: Record<string, number>,
+  prepare: () => Promise<unknown>,
+): Promise<RunningSystem> {
+  await prepare();
+  await skipBacklog(TEST_KAFKA_BROKERS);
+  const db = await createTestDatabase(label);
+  const env = {
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+    JWT_SECRET: `${label}-secret-that-is-long-enough-0123456789`,
+    ADMIN_EMAIL: 'admin@example.org',
+    ADMIN_PASSWORD: `${label}-admin-password`,
+  };
+  const started = await Promise.all(
+    Object.entries(ports).map(([name, port]) => startService(name, port, env)),
+  );
+  return {
+    db,
+    services: Object.fromEntries(started.map((s) => [s.name, s])),
+    async stop() {
+      await Promise.all(started.map((s) => s.stop()));
+      await db.drop();
+    },
+  };
+}
