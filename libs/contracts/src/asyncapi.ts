@@ -9,6 +9,7 @@ const KEYS: Record<TopicName, string> = {
   'commitments.extracted.v1': 'document id',
   'commitments.changed.v1': 'tracked item id',
   'alerts.v1': 'tracked item id',
+  'access.principals.v1': 'user or API key id (compacted: the newest state of each)',
   'deadletter.v1': 'the original message key',
 };
 

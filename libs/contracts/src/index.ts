@@ -8,5 +8,7 @@ export * from './events/document-extracted.event';
 export * from './events/commitment-extracted.event';
 export * from './events/commitment-changed.event';
 export * from './events/alert.events';
+export * from './events/principal-changed.event';
+export * from './access-token';
 export * from './asyncapi';
 export * from './register-filter';

@@ -4,6 +4,7 @@ import { commitmentChangedEvent } from './events/commitment-changed.event';
 import { commitmentExtractedEvent } from './events/commitment-extracted.event';
 import { documentExtractedEvent } from './events/document-extracted.event';
 import { documentReceivedEvent } from './events/document-received.event';
+import { principalChangedEvent } from './events/principal-changed.event';
 import type { TopicName } from './topics';
 
 /** Every event type the system publishes; producers and consumers share it. */
@@ -15,6 +16,7 @@ export const EVENTS = {
   [alertRaisedEvent.type]: alertRaisedEvent,
   [alertDeliveredEvent.type]: alertDeliveredEvent,
   [alertFailedEvent.type]: alertFailedEvent,
+  [principalChangedEvent.type]: principalChangedEvent,
 } as const;
 
 export type EventDefinitions = typeof EVENTS;

@@ -9,6 +9,7 @@ export const Topics = {
   commitmentExtracted: 'commitments.extracted.v1',
   commitmentChanged: 'commitments.changed.v1',
   alerts: 'alerts.v1',
+  principals: 'access.principals.v1',
   deadLetter: 'deadletter.v1',
 } as const;
 
@@ -17,6 +18,8 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 export interface TopicSpec {
   name: TopicName;
   partitions: number;
+  /** Topic-level settings, e.g. compaction for topics that carry current state. */
+  config?: Record<string, string>;
 }
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [
@@ -25,5 +28,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.commitmentExtracted, partitions: 6 },
   { name: Topics.commitmentChanged, partitions: 6 },
   { name: Topics.alerts, partitions: 6 },
+  // Current state per principal: compacted, so it stays small and a new reader gets everyone.
+  { name: Topics.principals, partitions: 3, config: { 'cleanup.policy': 'compact' } },
   { name: Topics.deadLetter, partitions: 1 },
 ];

@@ -23,6 +23,7 @@ export async function ensureTopics(
           topic: s.name,
           numPartitions: s.partitions,
           replicationFactor: 1,
+          configEntries: Object.entries(s.config ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
     }

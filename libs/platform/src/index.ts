@@ -6,5 +6,4 @@ export * from './zod-validation.pipe';
 export * from './public.decorator';
 export * from './body-limit.filter';
 export * from './metrics';
-export * from './user-token';
 export * from './serial';

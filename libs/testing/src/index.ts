@@ -9,3 +9,4 @@ export * from './browser';
 export * from './backlog';
 export * from './consumer-lag';
 export * from './system';
+export * from './principals';

@@ -24,7 +24,9 @@ describe('authentication limits', () => {
       const res = await call(h.url, 'GET', '/items', { token });
       expect(res).toEqual({
         status: 401,
-        body: expect.objectContaining({ message: 'invalid or expired token' }),
+        body: expect.objectContaining({
+          message: expect.stringMatching(/^invalid or expired token/),
+        }),
       });
     }
     // An unsigned token ("alg": "none") is not accepted either.

@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessModule } from '@ct/access';
 import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type DashboardEnv } from './config/dashboard.env';
 import { dashboardDataSourceOptions } from './database/data-source';
 import { AsyncApiController } from './event-interface/asyncapi.controller';
-import { AuthModule } from './auth/auth.module';
 import { ItemsModule } from './items/items.module';
 import { OverviewModule } from './overview/overview.module';
 import { StreamModule } from './stream/stream.module';
@@ -31,7 +31,11 @@ export class AppModule {
             migrate: env.DB_MIGRATIONS_RUN,
           },
         }),
-        AuthModule.register({ jwtSecret: env.JWT_SECRET ?? null }),
+        AccessModule.forRoot({
+          service: 'dashboard',
+          jwtSecret: env.JWT_SECRET ?? null,
+          consume: opts.consume ?? true,
+        }),
         WebModule.register({
           publicUrl: env.PUBLIC_URL ?? null,
           commitmentsUrl: env.COMMITMENTS_URL,
@@ -43,6 +47,8 @@ export class AppModule {
         StreamModule.register({
           pollMs: env.STREAM_POLL_MS,
           retentionDays: env.STREAM_RETENTION_DAYS,
+          maxStreamsPerUser: env.STREAM_MAX_PER_USER,
+          recheckMs: env.STREAM_RECHECK_MS,
           consume: opts.consume ?? true,
         }),
       ],

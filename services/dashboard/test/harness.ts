@@ -1,12 +1,16 @@
 import { ensureTopics } from '@ct/messaging';
-import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
+import { PrincipalsRepository } from '@ct/access';
+import { startInProcess, testUser, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
 import { AppModule } from '../src/app.module';
 import { dashboardEnv } from '../src/config/dashboard.env';
 import type { CommitmentChangedData } from '@ct/contracts';
 
 /** The dashboard service in-process on a fresh database, with these settings on top of the test ones. */
-export function startDashboard(label: string, env: Record<string, string>): Promise<InProcessApp> {
-  return startInProcess({
+export async function startDashboard(
+  label: string,
+  env: Record<string, string>,
+): Promise<InProcessApp> {
+  const h = await startInProcess({
     prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
     label,
     module: (db) =>
@@ -20,7 +24,12 @@ export function startDashboard(label: string, env: Record<string, string>): Prom
         { consume: false },
       ),
   });
+  await h.app.get(PrincipalsRepository).apply([VIEWER.principal]);
+  return h;
 }
+
+/** The signed-in user of the dashboard specs, known to every harness. */
+export const VIEWER = testUser('viewer', 'v');
 
 /** The id of test item `n`. */
 export const itemId = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;

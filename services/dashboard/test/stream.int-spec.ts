@@ -1,10 +1,10 @@
-import { JwtService } from '@nestjs/jwt';
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
-import { queryRows, readSse, type InProcessApp } from '@ct/testing';
+import { PrincipalsRepository } from '@ct/access';
+import { queryRows, readSse, testUser, type InProcessApp } from '@ct/testing';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { StreamRetention } from '../src/stream/stream-retention.service';
-import { changeData, itemId as item, startDashboard } from './harness';
+import { changeData, itemId as item, startDashboard, VIEWER } from './harness';
 
 const SECRET = 'dashboard-secret-that-is-long-enough-0123';
 
@@ -13,10 +13,7 @@ describe('GET /api/stream', () => {
   let h: InProcessApp;
   let url: string;
   let store: StreamStore;
-  const token = new JwtService().sign(
-    { sub: 'v', email: 'v@example.org', role: 'viewer' },
-    { secret: SECRET },
-  );
+  const token = VIEWER.token(SECRET);
   const auth = { authorization: `Bearer ${token}` };
 
   const changedEvent = (
@@ -157,5 +154,58 @@ describe('GET /api/stream', () => {
       [[item(70), item(71)]],
     );
     expect(rows.map((r) => r.item_id)).toEqual([item(70), item(71)]);
+  });
+});
+
+/** An open stream is a standing read: it ends when its user loses access, and one user cannot hold many. */
+describe('GET /api/stream: access over time', () => {
+  let h: InProcessApp;
+  const SECRET2 = 'dashboard-stream-access-secret-long-enough-01';
+  const person = testUser('viewer', 'stream-watcher');
+
+  beforeAll(async () => {
+    h = await startDashboard('stream_access', {
+      JWT_SECRET: SECRET2,
+      STREAM_MAX_PER_USER: '2',
+      STREAM_RECHECK_MS: '300',
+    });
+    await h.app.get(PrincipalsRepository).apply([person.principal]);
+  });
+  afterAll(() => h?.close());
+
+  it('caps open streams per user with 429', async () => {
+    const headers = { authorization: `Bearer ${person.token(SECRET2)}` };
+    const held = [0, 1].map(() => readSse(`${h.url}/api/stream`, 99, { headers, timeoutMs: 3000 }));
+    await new Promise((r) => setTimeout(r, 500));
+    const third = await readSse(`${h.url}/api/stream`, 1, { headers, timeoutMs: 1000 });
+    expect(third.status).toBe(429);
+    expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
+    // Closed streams no longer count.
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await readSse(`${h.url}/api/stream`, 1, { headers, timeoutMs: 1000 })).status).toBe(
+      200,
+    );
+  });
+
+  it('ends an open stream with signed-out once the user is disabled, and when the token expires', async () => {
+    const headers = { authorization: `Bearer ${person.token(SECRET2)}` };
+    const open = readSse(`${h.url}/api/stream`, 1, { headers, timeoutMs: 10_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await h.app
+      .get(PrincipalsRepository)
+      .apply([{ ...person.principal, version: 2, active: false }]);
+    const started = Date.now();
+    const ended = await open;
+    expect(ended.events.map((e) => e.event)).toEqual(['signed-out']);
+    expect(JSON.parse(ended.events[0].data).reason).toMatch(/disabled/);
+    expect(Date.now() - started).toBeLessThan(6000);
+
+    const brief = testUser('viewer', 'brief-visitor');
+    await h.app.get(PrincipalsRepository).apply([brief.principal]);
+    const short = { authorization: `Bearer ${brief.token(SECRET2, { expiresIn: 2 })}` };
+    const expiring = await readSse(`${h.url}/api/stream`, 1, { headers: short, timeoutMs: 10_000 });
+    expect(expiring.status).toBe(200);
+    expect(expiring.events.map((e) => e.event)).toEqual(['signed-out']);
+    expect(JSON.parse(expiring.events[0].data).reason).toMatch(/expired/);
   });
 });

@@ -2,10 +2,11 @@ import { JwtService } from '@nestjs/jwt';
 import ICAL from 'ical.js';
 import { COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
+import { PrincipalsRepository } from '@ct/access';
 import { queryRows, type InProcessApp } from '@ct/testing';
 import { ItemSnapshots } from '../src/items/item-snapshots.store';
 import { StreamStore } from '../src/stream/stream-store.service';
-import { changeData as changed, itemId as id, startDashboard } from './harness';
+import { changeData as changed, itemId as id, startDashboard, VIEWER } from './harness';
 
 const SECRET = 'dashboard-views-secret-long-enough-0123456';
 const today = new Date().toISOString().slice(0, 10);
@@ -22,7 +23,7 @@ describe('dashboard views', () => {
   let h: InProcessApp;
   let snapshots: ItemSnapshots;
   const jwt = new JwtService();
-  const token = jwt.sign({ sub: 'v', email: 'v@example.org', role: 'viewer' }, { secret: SECRET });
+  const token = VIEWER.token(SECRET);
   const auth = { authorization: `Bearer ${token}` };
   const get = (path: string, headers: Record<string, string> = auth) =>
     fetch(`${h.url}${path}`, { headers });
@@ -207,8 +208,11 @@ describe('dashboard views', () => {
       );
     }
     const ds = h.app.get(DataSource);
-    await ds.undoLastMigration(); // as before this dashboard version
+    // As before the dashboard version that added item_snapshots (and the principals after it).
+    await ds.undoLastMigration();
+    await ds.undoLastMigration();
     await ds.runMigrations();
+    await h.app.get(PrincipalsRepository).apply([VIEWER.principal]);
     const rows = await ds.query(
       `SELECT item_id, version, status, actor_key FROM dashboard.item_snapshots ORDER BY item_id`,
     );

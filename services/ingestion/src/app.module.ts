@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessModule } from '@ct/access';
 import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type IngestionEnv } from './config/ingestion.env';
 import { ingestionDataSourceOptions } from './database/data-source';
@@ -27,6 +28,11 @@ export class AppModule {
             migrate: env.DB_MIGRATIONS_RUN,
           },
         }),
+        AccessModule.forRoot({
+          service: 'ingestion',
+          jwtSecret: env.JWT_SECRET ?? null,
+          consume: opts.consume ?? true,
+        }),
         documents,
         WatchModule.register(
           {
@@ -47,7 +53,6 @@ export class AppModule {
           documents,
         ),
         ExtractionModule.register({
-          jwtSecret: env.JWT_SECRET ?? null,
           budgetMs: env.EXTRACTION_BUDGET_MS,
           consume: opts.consume ?? true,
         }),

@@ -1,6 +1,9 @@
 import type { TestingModuleBuilder } from '@nestjs/testing';
+import { PrincipalsRepository } from '@ct/access';
+import type { UserRole } from '@ct/contracts';
 import {
   startInProcess,
+  testUser,
   TEST_KAFKA_BROKERS,
   type InProcessApp,
   type TestDatabase,
@@ -11,6 +14,21 @@ import { ingestionEnv } from '../src/config/ingestion.env';
 
 export type IngestionHarness = InProcessApp;
 
+/** The signing secret the harness gives the service (unless a test sets JWT_SECRET itself). */
+export const TEST_SECRET = 'ingestion-test-secret-that-is-long-enough-01';
+
+/** One user of each role, known to every harness (as if announced by the commitments service). */
+export const USERS = {
+  viewer: testUser('viewer'),
+  coordinator: testUser('coordinator'),
+  admin: testUser('admin'),
+} as const;
+
+/** Headers that sign a request in as a user of this role (a coordinator by default: they may add documents). */
+export function signedIn(role: UserRole = 'coordinator', secret = TEST_SECRET) {
+  return { authorization: `Bearer ${USERS[role].token(secret)}` };
+}
+
 /**
  * The ingestion service in-process on a fresh database (or a given one, to
  * restart on it) and the real test broker, HTTP on a free port. Folder
@@ -18,13 +36,13 @@ export type IngestionHarness = InProcessApp;
  * are an hour apart and file-system events are off, so after the pass at
  * start-up tests drive them by hand (scan(), poll()).
  */
-export function startIngestion(
+export async function startIngestion(
   label: string,
   env: Record<string, string> = {},
   db?: TestDatabase,
   configure?: (b: TestingModuleBuilder) => TestingModuleBuilder,
 ): Promise<IngestionHarness> {
-  return startInProcess({
+  const h = await startInProcess({
     prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
     label,
     db,
@@ -40,18 +58,26 @@ export function startIngestion(
           WATCH_INTERVAL_MS: '3600000',
           WATCH_MODE: 'poll',
           FEED_INTERVAL_MS: '3600000',
+          JWT_SECRET: TEST_SECRET,
           ...env,
         }),
         { consume: false },
       ),
   });
+  await h.app.get(PrincipalsRepository).apply(Object.values(USERS).map((u) => u.principal));
+  return h;
 }
 
-/** POST a file as multipart field `file`, with optional form fields. */
+/** POST a file as multipart field `file`, with optional form fields, signed in as a coordinator unless other headers are given. */
 export async function upload(
   base: string,
   bytes: Buffer | string,
-  opts: { name?: string; type?: string; fields?: Record<string, string> } = {},
+  opts: {
+    name?: string;
+    type?: string;
+    fields?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const form = new FormData();
   for (const [k, v] of Object.entries(opts.fields ?? {})) form.append(k, v);
@@ -60,6 +86,10 @@ export async function upload(
     new Blob([bytes], { type: opts.type ?? 'application/octet-stream' }),
     opts.name ?? 'document',
   );
-  const res = await fetch(`${base}/documents/upload`, { method: 'POST', body: form });
+  const res = await fetch(`${base}/documents/upload`, {
+    method: 'POST',
+    body: form,
+    headers: opts.headers ?? signedIn(),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { queryRows } from '@ct/testing';
-import { startIngestion, upload, type IngestionHarness } from './harness';
+import { signedIn, startIngestion, upload, type IngestionHarness } from './harness';
 
 /**
  * Property-based: whatever arrives, ingestion answers with a status that
@@ -43,7 +43,7 @@ describe('ingestion under hostile input', () => {
         async (body) => {
           const res = await fetch(`${h.url}/documents`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...signedIn() },
             body: typeof body === 'string' ? body : JSON.stringify(body),
           });
           const answer = (await res.json()) as { message?: unknown };

@@ -10,16 +10,22 @@ import { FeedPoller } from '../src/feeds/feed-poller.service';
 import { FolderWatcher } from '../src/watch/folder-watcher.service';
 import { EXTRACTOR } from '../src/extraction/extractor.provider';
 import { ReprocessService } from '../src/extraction/reprocess.service';
-import { JwtService } from '@nestjs/jwt';
 import { RuleBasedExtractor, type Extractor } from '@ct/extraction';
-import { startIngestion, upload, type IngestionHarness } from './harness';
+import {
+  signedIn,
+  startIngestion,
+  TEST_SECRET,
+  upload,
+  USERS,
+  type IngestionHarness,
+} from './harness';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/documents', name));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A sign-in token of the commitments service for a user of this role (`<role>@example.org`). */
-const signedToken = (secret: string, role: string) =>
-  new JwtService().sign({ sub: 'u', email: `${role}@example.org`, role }, { secret });
+/** A sign-in token of the commitments service for the harness's user of this role. */
+const signedToken = (secret: string, role: 'viewer' | 'coordinator' | 'admin') =>
+  USERS[role].token(secret);
 
 /** A JSON request, with a bearer token when given. */
 const sendJson = (method: string, url: string, body: unknown, auth?: string) =>
@@ -81,10 +87,9 @@ describe('ingestion: formats, limits and bad input', () => {
     async (name, type, mediaType, title, published, text) => {
       const first = await upload(h.url, fixture(name), { name, type });
       expect(first.status).toBe(201);
-      const doc = (await (await fetch(`${h.url}/documents/${first.body.id}`)).json()) as Record<
-        string,
-        unknown
-      >;
+      const doc = (await (
+        await fetch(`${h.url}/documents/${first.body.id}`, { headers: signedIn() })
+      ).json()) as Record<string, unknown>;
       expect(doc).toMatchObject({
         mediaType,
         title,
@@ -100,7 +105,7 @@ describe('ingestion: formats, limits and bad input', () => {
       expect(again).toEqual({ status: 200, body: { ...first.body, duplicate: true } });
       const asJson = await fetch(`${h.url}/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...signedIn() },
         body: JSON.stringify({ text: doc.text }),
       });
       expect(asJson.status).toBe(200);
@@ -125,13 +130,15 @@ describe('ingestion: formats, limits and bad input', () => {
     expect(sent.status).toBe(422);
     const res = await fetch(`${h.url}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...signedIn() },
       body: JSON.stringify({
         text: 'Ankara, 12 Kasım 2023\n\nDışişleri Bakanları, sekreteryadan 2024 yılı sonuna kadar bir rapor hazırlamasını talep etti.',
       }),
     });
     const { id } = (await res.json()) as { id: string };
-    const doc = (await (await fetch(`${h.url}/documents/${id}`)).json()) as Record<string, unknown>;
+    const doc = (await (
+      await fetch(`${h.url}/documents/${id}`, { headers: signedIn() })
+    ).json()) as Record<string, unknown>;
     expect(doc).toMatchObject({ language: 'tr', published: '2023-11-12', origin: 'api' });
     const titled = await upload(
       h.url,
@@ -142,10 +149,9 @@ describe('ingestion: formats, limits and bad input', () => {
         fields: { title: 'A note', published: '2020-02-02', language: 'en' },
       },
     );
-    const note = (await (await fetch(`${h.url}/documents/${titled.body.id}`)).json()) as Record<
-      string,
-      unknown
-    >;
+    const note = (await (
+      await fetch(`${h.url}/documents/${titled.body.id}`, { headers: signedIn() })
+    ).json()) as Record<string, unknown>;
     expect(note).toMatchObject({
       title: 'A note',
       published: '2020-02-02',
@@ -226,18 +232,22 @@ describe('ingestion: formats, limits and bad input', () => {
   it('refuses requests in the wrong shape', async () => {
     const json = await fetch(`${h.url}/documents/upload`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...signedIn() },
       body: '{}',
     });
     expect(json.status).toBe(415);
     const noFile = new FormData();
     noFile.append('title', 'x');
-    const empty = await fetch(`${h.url}/documents/upload`, { method: 'POST', body: noFile });
+    const empty = await fetch(`${h.url}/documents/upload`, {
+      method: 'POST',
+      body: noFile,
+      headers: signedIn(),
+    });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { message: string }).message).toMatch(/field named "file"/);
     const text = await fetch(`${h.url}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...signedIn() },
       body: 'hello',
     });
     expect(text.status).toBe(415);
@@ -431,7 +441,7 @@ ${items.join('\n')}
 });
 
 describe('ingestion: reprocessing with a newer engine', () => {
-  const SECRET = 'reprocess-secret-that-is-long-enough-0123';
+  const SECRET = TEST_SECRET;
   // The engine in use, swapped by the test: a "newer" one that finds all but the last commitment.
   const rules = new RuleBasedExtractor();
   let engine: Extractor = rules;
@@ -448,12 +458,12 @@ describe('ingestion: reprocessing with a newer engine', () => {
     },
   };
   let h: IngestionHarness;
-  const token = (role: string) => signedToken(SECRET, role);
+  const token = (role: 'viewer' | 'coordinator' | 'admin') => signedToken(SECRET, role);
   const reprocess = (body: unknown, auth?: string) =>
     sendJson('POST', `${h.url}/admin/reprocess`, body, auth);
 
   beforeAll(async () => {
-    h = await startIngestion('ingest_reprocess', { JWT_SECRET: SECRET }, undefined, (b) =>
+    h = await startIngestion('ingest_reprocess', {}, undefined, (b) =>
       b.overrideProvider(EXTRACTOR).useValue({
         get name() {
           return engine.name;
@@ -522,14 +532,14 @@ describe('ingestion: reprocessing with a newer engine', () => {
 });
 
 describe('ingestion: correcting a stored document', () => {
-  const SECRET = 'correct-secret-that-is-long-enough-01234';
+  const SECRET = TEST_SECRET;
   let h: IngestionHarness;
-  const token = (role: string) => signedToken(SECRET, role);
+  const token = (role: 'viewer' | 'coordinator' | 'admin') => signedToken(SECRET, role);
   const patch = (id: string, body: unknown, auth?: string) =>
     sendJson('PATCH', `${h.url}/documents/${id}`, body, auth);
 
   beforeAll(async () => {
-    h = await startIngestion('ingest_correct', { JWT_SECRET: SECRET });
+    h = await startIngestion('ingest_correct');
   });
   afterAll(() => h?.close());
 
@@ -599,7 +609,7 @@ describe('ingestion: correcting a stored document', () => {
     const post = (body: unknown) =>
       fetch(`${h.url}/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...signedIn() },
         body: JSON.stringify(body),
       });
     expect((await post({ text: 'Some text of a report.', published: '2024-13' })).status).toBe(400);
@@ -612,7 +622,9 @@ describe('ingestion: correcting a stored document', () => {
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const doc = (await (await fetch(`${h.url}/documents/${id}`)).json()) as { published: string };
+    const doc = (await (
+      await fetch(`${h.url}/documents/${id}`, { headers: signedIn() })
+    ).json()) as { published: string };
     expect(doc.published).toBe('2024-07');
     await h.app.get(ReprocessService).reprocess();
     const [extracted] = await queryRows<{ deadline: string }>(

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessModule } from '@ct/access';
 import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type NotificationsEnv } from './config/notifications.env';
 import { notificationsDataSourceOptions } from './database/data-source';
@@ -22,19 +23,21 @@ export class AppModule {
             migrate: env.DB_MIGRATIONS_RUN,
           },
         }),
-        AlertsModule.register(
-          {
-            offsetsDays: env.ALERT_OFFSETS_DAYS,
-            intervalMs: env.SCHEDULER_INTERVAL_MS,
-            smtpUrl: env.SMTP_URL ?? null,
-            mailFrom: env.MAIL_FROM,
-            dashboardUrl: env.DASHBOARD_URL,
-            maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
-            backoffMs: env.DELIVERY_BACKOFF_MS,
-            webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
-          },
-          env.JWT_SECRET ?? null,
-        ),
+        AlertsModule.register({
+          offsetsDays: env.ALERT_OFFSETS_DAYS,
+          intervalMs: env.SCHEDULER_INTERVAL_MS,
+          smtpUrl: env.SMTP_URL ?? null,
+          mailFrom: env.MAIL_FROM,
+          dashboardUrl: env.DASHBOARD_URL,
+          maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+          backoffMs: env.DELIVERY_BACKOFF_MS,
+          webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        }),
+        AccessModule.forRoot({
+          service: 'notifications',
+          jwtSecret: env.JWT_SECRET ?? null,
+          consume: opts.consume ?? true,
+        }),
         WatchesModule.register({ consume: opts.consume ?? true }),
       ],
     };

@@ -1,10 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JwtService } from '@nestjs/jwt';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
-import { queryRows } from '@ct/testing';
+import { queryRows, testUser } from '@ct/testing';
 import { AlertScheduler } from '../src/alerts/alert-scheduler.service';
 import { verify } from '../src/deliveries/webhook-signature';
 import { WatchesService } from '../src/watches/watches.service';
@@ -27,8 +26,8 @@ describe('deadline alerts', () => {
   let env: Record<string, string>;
   const versions = new Map<string, number>();
 
-  const token = (role: string, sub = 'coordinator-1') =>
-    new JwtService().sign({ sub, email: `${sub}@example.org`, role }, { secret: SECRET });
+  const token = (role: 'viewer' | 'coordinator' | 'admin', name = 'coordinator-1') =>
+    testUser(role, name).token(SECRET);
   const call = async (
     method: string,
     path: string,

@@ -1,5 +1,7 @@
+import { PrincipalsRepository } from '@ct/access';
 import {
   startInProcess,
+  testUser,
   TEST_KAFKA_BROKERS,
   type InProcessApp,
   type TestDatabase,
@@ -30,13 +32,13 @@ export type NotificationsHarness = InProcessApp;
  * to restart on it) with a fake clock; its own scheduler timer is an hour
  * apart, so tests run passes by hand.
  */
-export function startNotifications(
+export async function startNotifications(
   label: string,
   clock: Clock,
   env: Record<string, string>,
   db?: TestDatabase,
 ): Promise<NotificationsHarness> {
-  return startInProcess({
+  const h = await startInProcess({
     prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
     label,
     db,
@@ -53,4 +55,15 @@ export function startNotifications(
       ),
     configure: (b) => b.overrideProvider(CLOCK).useValue(clock),
   });
+  // The users the specs sign in as, as the commitments service would have announced them.
+  await h.app.get(PrincipalsRepository).apply(TEST_USERS.map((u) => u.principal));
+  return h;
 }
+
+/** Users every harness knows: `testUser(role, name)` of these gives their tokens. */
+export const TEST_USERS = [
+  testUser('coordinator', 'coordinator-1'),
+  testUser('coordinator', 'coordinator-2'),
+  testUser('admin', 'admin-1'),
+  testUser('viewer', 'v'),
+];

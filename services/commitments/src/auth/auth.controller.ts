@@ -2,8 +2,13 @@ import {
   Body,
   ConflictException,
   Controller,
+  Delete,
   Get,
   HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
   Post,
   UseGuards,
 } from '@nestjs/common';
@@ -13,8 +18,12 @@ import type { z } from 'zod';
 import { Public, ZodValidationPipe } from '@ct/platform';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { createApiKeyBody, createUserBody, loginBody } from './dto/auth.dto';
+import { createApiKeyBody, createUserBody, loginBody, updateUserBody } from './dto/auth.dto';
+import type { ApiKeyEntity } from './entities/api-key.entity';
+import type { UserEntity } from './entities/user.entity';
 import type { Principal } from './principal';
+
+const uuid = new ParseUUIDPipe();
 
 @Controller()
 export class AuthController {
@@ -38,22 +47,19 @@ export class AuthController {
   @Get('users')
   @Roles('admin')
   async users() {
-    return (await this.auth.listUsers()).map((u) => ({
-      id: u.id,
-      email: u.email,
-      role: u.role,
-      actors: u.actors,
-    }));
+    return (await this.auth.listUsers()).map(userView);
   }
 
   @Post('users')
   @Roles('admin')
   async createUser(
+    @CurrentPrincipal() who: Principal,
     @Body(new ZodValidationPipe(createUserBody)) body: z.infer<typeof createUserBody>,
   ) {
     try {
-      const u = await this.auth.createUser(body.email, body.password, body.role, body.actors);
-      return { id: u.id, email: u.email, role: u.role, actors: u.actors };
+      return userView(
+        await this.auth.createUser(who.name, body.email, body.password, body.role, body.actors),
+      );
     } catch (err) {
       if (err instanceof QueryFailedError && /users_email_idx/.test(err.message)) {
         throw new ConflictException(`a user with email ${body.email} exists`);
@@ -62,12 +68,83 @@ export class AuthController {
     }
   }
 
+  /** Change a user's role or actors, or disable (and re-enable) them; their tokens stop working at once. */
+  @Patch('users/:id')
+  @Roles('admin')
+  async updateUser(
+    @CurrentPrincipal() who: Principal,
+    @Param('id', uuid) id: string,
+    @Body(new ZodValidationPipe(updateUserBody)) body: z.infer<typeof updateUserBody>,
+  ) {
+    const user = await this.auth.updateUser(who.name, id, body);
+    if (!user) throw new NotFoundException(`no user ${id}`);
+    return userView(user);
+  }
+
+  @Delete('users/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  async deleteUser(@CurrentPrincipal() who: Principal, @Param('id', uuid) id: string) {
+    if (!(await this.auth.deleteUser(who.name, id))) throw new NotFoundException(`no user ${id}`);
+  }
+
+  @Get('api-keys')
+  @Roles('admin')
+  async apiKeys() {
+    return (await this.auth.listApiKeys()).map(keyView);
+  }
+
   /** The key is in this response only; store it now. */
   @Post('api-keys')
   @Roles('admin')
   createApiKey(
+    @CurrentPrincipal() who: Principal,
     @Body(new ZodValidationPipe(createApiKeyBody)) body: z.infer<typeof createApiKeyBody>,
   ) {
-    return this.auth.createApiKey(body.name, body.role, body.actors);
+    return this.auth.createApiKey(who.name, body.name, body.role, body.actors, body.scopes);
   }
+
+  /** Revoke a key: refused everywhere from the next request on. */
+  @Delete('api-keys/:id')
+  @Roles('admin')
+  async revokeApiKey(@CurrentPrincipal() who: Principal, @Param('id', uuid) id: string) {
+    const key = await this.auth.revokeApiKey(who.name, id);
+    if (!key) throw new NotFoundException(`no API key ${id}`);
+    return keyView(key);
+  }
+
+  /** Changes to users and keys, newest first: who did what to whom. */
+  @Get('access-audit')
+  @Roles('admin')
+  async audit() {
+    return (await this.auth.audit()).map((a) => ({
+      at: a.at.toISOString(),
+      by: a.byPrincipal,
+      action: a.action,
+      targetId: a.targetId,
+      detail: a.detail,
+    }));
+  }
+}
+
+function userView(u: UserEntity) {
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    actors: u.actors,
+    disabled: u.disabledAt !== null,
+  };
+}
+
+function keyView(k: ApiKeyEntity) {
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    actors: k.actors,
+    scopes: k.scopes,
+    createdAt: k.createdAt.toISOString(),
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
 }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -19,6 +20,7 @@ export class AuthModule {
       ],
       controllers: [AuthController],
       providers: [
+        AccountsRepository,
         AuthService,
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AuthGuard },

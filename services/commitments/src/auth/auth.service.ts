@@ -6,89 +6,112 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import {
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type AccessClaims,
+  type ApiKeyScope,
+} from '@ct/contracts';
+import { AccountsRepository, type UserChange } from './accounts.repository';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
-import { ApiKeyEntity } from './entities/api-key.entity';
-import { UserEntity } from './entities/user.entity';
-import { hashPassword, verifyPassword } from './password';
+import type { ApiKeyEntity } from './entities/api-key.entity';
+import type { UserEntity } from './entities/user.entity';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 import { ROLES, type Principal, type Role } from './principal';
-
-interface TokenClaims {
-  sub: string;
-  email: string;
-  role: Role;
-  actors: string[];
-}
 
 // Compared against when the email is unknown, so both paths cost one scrypt.
 const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+  'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** How long a user's state is reused between requests; a revocation takes effect within it. */
+const USER_CACHE_MS = 2000;
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
+  private readonly cache = new Map<string, { user: UserEntity | null; at: number }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly jwt: JwtService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
-  /** Create the first admin from the environment, once, if there is no admin yet. */
+  /**
+   * Create the first admin from the environment, once, if there is no admin
+   * yet; then announce every user and key, so services that joined later know them.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const users = this.dataSource.getRepository(UserEntity);
-    if (await users.existsBy({ role: 'admin' })) return;
-    const { adminEmail, adminPassword } = this.options;
-    if (!adminEmail || !adminPassword) {
-      this.logger.warn(
-        'no admin exists; set ADMIN_EMAIL and ADMIN_PASSWORD to create one on start',
-      );
-      return;
+    if (!(await this.accounts.adminExists())) {
+      const { adminEmail, adminPassword } = this.options;
+      if (adminEmail && adminPassword) {
+        await this.createUser('system', adminEmail, adminPassword, 'admin', []);
+        this.logger.log({ email: adminEmail }, 'first admin created');
+      } else {
+        this.logger.warn(
+          'no admin exists; set ADMIN_EMAIL and ADMIN_PASSWORD to create one on start',
+        );
+      }
     }
-    await this.createUser(adminEmail, adminPassword, 'admin', []);
-    this.logger.log({ email: adminEmail }, 'first admin created');
+    const n = await this.accounts.announceAll();
+    this.logger.log({ principals: n }, 'users and API keys announced');
   }
 
   async login(
     email: string,
     password: string,
   ): Promise<{ token: string; expiresIn: number; role: Role }> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    const user = await this.accounts.userByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) throw new UnauthorizedException('wrong email or password');
-    const claims: TokenClaims = {
+    if (user.disabledAt) throw new UnauthorizedException('this account is disabled');
+    // Hashes made with weaker parameters are replaced while the password is at hand.
+    if (needsRehash(user.passwordHash)) {
+      await this.accounts.rehash(user.id, await hashPassword(password));
+    }
+    const claims: AccessClaims = {
       sub: user.id,
       email: user.email,
       role: user.role,
       actors: user.actors,
+      ver: user.version,
     };
     return {
-      token: await this.jwt.signAsync(claims, { expiresIn: this.options.tokenTtlSeconds }),
+      token: await this.jwt.signAsync(claims, {
+        expiresIn: this.options.tokenTtlSeconds,
+        issuer: TOKEN_ISSUER,
+        audience: [...TOKEN_AUDIENCE],
+      }),
       expiresIn: this.options.tokenTtlSeconds,
       role: user.role,
     };
   }
 
+  /** The token's user as they are now: refused once disabled, deleted or changed since it was issued. */
   async fromToken(token: string): Promise<Principal> {
+    let c: AccessClaims;
     try {
-      const c = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      c = await this.jwt.verifyAsync<AccessClaims>(token, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: 'commitments',
+      });
       if (!ROLES.includes(c.role)) throw new Error('bad role');
-      return { id: c.sub, name: c.email, role: c.role, actors: c.actors ?? [], via: 'token' };
     } catch {
-      throw new UnauthorizedException('invalid or expired token');
+      throw new UnauthorizedException('invalid or expired token; sign in again');
     }
+    const user = await this.currentUser(c.sub);
+    if (!user || user.disabledAt)
+      throw new UnauthorizedException('this account is disabled or deleted');
+    if (user.version !== c.ver) {
+      throw new UnauthorizedException('your account changed since you signed in; sign in again');
+    }
+    return { id: user.id, name: user.email, role: user.role, actors: user.actors, via: 'token' };
   }
 
   async fromApiKey(key: string): Promise<Principal> {
-    const found = await this.dataSource
-      .getRepository(ApiKeyEntity)
-      .findOneBy({ keyHash: sha256(key), revokedAt: IsNull() });
+    const found = await this.accounts.activeKey(sha256(key));
     if (!found) throw new UnauthorizedException('unknown or revoked API key');
     return {
       id: found.id,
@@ -100,31 +123,74 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   async createUser(
+    by: string,
     email: string,
     password: string,
     role: Role,
     actors: string[],
   ): Promise<UserEntity> {
-    const users = this.dataSource.getRepository(UserEntity);
-    return users.save(
-      users.create({ email, passwordHash: await hashPassword(password), role, actors }),
-    );
+    return this.accounts.createUser(by, {
+      email,
+      passwordHash: await hashPassword(password),
+      role,
+      actors,
+    });
+  }
+
+  async updateUser(by: string, id: string, change: UserChange): Promise<UserEntity | null> {
+    const user = await this.accounts.updateUser(by, id, change);
+    this.cache.delete(id);
+    return user;
+  }
+
+  async deleteUser(by: string, id: string): Promise<boolean> {
+    const deleted = await this.accounts.deleteUser(by, id);
+    this.cache.delete(id);
+    return deleted;
   }
 
   /** A new API key; the key itself is shown once and only its hash is kept. */
   async createApiKey(
+    by: string,
     name: string,
     role: Role,
     actors: string[],
+    scopes: ApiKeyScope[],
   ): Promise<{ id: string; key: string }> {
     const key = `ctk_${randomBytes(24).toString('base64url')}`;
-    const repo = this.dataSource.getRepository(ApiKeyEntity);
-    const saved = await repo.save(repo.create({ name, keyHash: sha256(key), role, actors }));
+    const saved = await this.accounts.createApiKey(by, {
+      name,
+      keyHash: sha256(key),
+      role,
+      actors,
+      scopes,
+    });
     return { id: saved.id, key };
   }
 
+  revokeApiKey(by: string, id: string): Promise<ApiKeyEntity | null> {
+    return this.accounts.revokeApiKey(by, id);
+  }
+
   listUsers(): Promise<UserEntity[]> {
-    return this.dataSource.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } });
+    return this.accounts.users();
+  }
+
+  listApiKeys(): Promise<ApiKeyEntity[]> {
+    return this.accounts.apiKeys();
+  }
+
+  audit(targetId?: string) {
+    return this.accounts.audit(targetId);
+  }
+
+  private async currentUser(id: string): Promise<UserEntity | null> {
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
+    const user = await this.accounts.user(id);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(id, { user, at: Date.now() });
+    return user;
   }
 }
 

@@ -13,6 +13,8 @@ import { RegisterLifecycleAuth1763900300000 } from './migrations/1763900300000-R
 import { ListIndexes1763900400000 } from './migrations/1763900400000-ListIndexes';
 import { BulkRegistration1763900500000 } from './migrations/1763900500000-BulkRegistration';
 import { Retraction1763900700000 } from './migrations/1763900700000-Retraction';
+import { AccessControl1764700000000 } from './migrations/1764700000000-AccessControl';
+import { AccessAuditEntity } from '../auth/entities/access-audit.entity';
 
 export function commitmentsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
@@ -25,6 +27,7 @@ export function commitmentsDataSourceOptions(url: string) {
       ItemCommentEntity,
       UserEntity,
       ApiKeyEntity,
+      AccessAuditEntity,
     ],
     migrations: [
       CreateTrackedItems1763900100000,
@@ -32,6 +35,7 @@ export function commitmentsDataSourceOptions(url: string) {
       ListIndexes1763900400000,
       BulkRegistration1763900500000,
       Retraction1763900700000,
+      AccessControl1764700000000,
     ],
     applicationName: SERVICE,
   });

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { createApiKeyBody, createUserBody, loginBody } from '../auth/dto/auth.dto';
+import { createApiKeyBody, createUserBody, loginBody, updateUserBody } from '../auth/dto/auth.dto';
 import {
   assignOwnerBody,
   changeStatusBody,
@@ -121,11 +121,46 @@ export function openApiDocument(): OpenAPIObject {
           responses: { 201: ok('user'), 409: ok('email taken'), 403: errors[403] },
         },
       },
+      '/users/{id}': {
+        patch: {
+          summary:
+            "Change a user's role or actors, or disable them (admin); their tokens stop working",
+          parameters: [idParam],
+          requestBody: body(updateUserBody),
+          responses: {
+            200: ok('user'),
+            ...errors,
+            409: ok('would leave no active admin'),
+          },
+        },
+        delete: {
+          summary: 'Delete a user (admin)',
+          parameters: [idParam],
+          responses: { 204: ok('deleted'), ...errors, 409: ok('would leave no active admin') },
+        },
+      },
       '/api-keys': {
+        get: {
+          summary: 'List API keys, revoked ones too (admin)',
+          responses: { 200: ok('keys'), 403: errors[403] },
+        },
         post: {
           summary: 'Create an API key (admin); the key is shown once',
           requestBody: body(createApiKeyBody),
           responses: { 201: ok('key'), 403: errors[403] },
+        },
+      },
+      '/api-keys/{id}': {
+        delete: {
+          summary: 'Revoke an API key (admin); refused everywhere from the next request',
+          parameters: [idParam],
+          responses: { 200: ok('the revoked key'), ...errors },
+        },
+      },
+      '/access-audit': {
+        get: {
+          summary: 'Changes to users and keys, newest first (admin)',
+          responses: { 200: ok('entries'), 403: errors[403] },
         },
       },
       '/health': {

@@ -10,6 +10,10 @@ export const dashboardEnv = baseEnv.extend({
   STREAM_POLL_MS: z.coerce.number().int().min(50).default(500),
   /** How long events stay replayable with Last-Event-ID. */
   STREAM_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Event streams one user may hold open at once (each browser tab holds one). */
+  STREAM_MAX_PER_USER: z.coerce.number().int().min(1).default(10),
+  /** How often an open stream checks that its token still holds. */
+  STREAM_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** The dashboard's address as users reach it (calendar feed links); else each request's own. */
   PUBLIC_URL: z.url().optional(),
   /** The services' HTTP APIs as the page in a browser reaches them. */

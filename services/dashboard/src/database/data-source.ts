@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { PrincipalEntity, Principals1764700000000 } from '@ct/access';
 import { serviceDataSourceOptions } from '@ct/persistence';
 import { SCHEMA, SERVICE } from '../config/dashboard.env';
 import { StreamEvents1763900900000 } from './migrations/1763900900000-StreamEvents';
@@ -9,8 +10,8 @@ export function dashboardDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
-    entities: [],
-    migrations: [StreamEvents1763900900000, ItemSnapshots1763901000000],
+    entities: [PrincipalEntity],
+    migrations: [StreamEvents1763900900000, ItemSnapshots1763901000000, Principals1764700000000],
     applicationName: SERVICE,
   });
 }

@@ -15,8 +15,13 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { commitmentKind } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
-import { AUTH_OPTIONS, type AuthOptions } from '../auth/auth.options';
-import { SignedInGuard, type SignedInRequest } from '../auth/signed-in.guard';
+import {
+  ACCESS_OPTIONS,
+  AccessGuard,
+  CurrentCaller,
+  type AccessOptions,
+  type Caller,
+} from '@ct/access';
 import { calendarFeed } from './calendar-feed';
 import { ItemSnapshots } from './item-snapshots.store';
 import { publicBase } from '../web/public-base';
@@ -45,18 +50,19 @@ export class CalendarController {
 
   constructor(
     private readonly items: ItemSnapshots,
-    @Inject(AUTH_OPTIONS) private readonly auth: AuthOptions,
+    @Inject(ACCESS_OPTIONS) private readonly auth: AccessOptions,
     @Inject(WEB_OPTIONS) private readonly web: WebOptions,
   ) {}
 
   @Post('api/calendar-links')
-  @UseGuards(SignedInGuard)
+  @UseGuards(AccessGuard)
   async link(
-    @Req() req: SignedInRequest,
+    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
     @Query(new ZodValidationPipe(feedFilter)) f: z.infer<typeof feedFilter>,
   ) {
     const token = await this.jwt.signAsync(
-      { sub: req.user.id, email: req.user.email },
+      { sub: caller.id, email: caller.name },
       {
         secret: this.auth.jwtSecret!,
         audience: AUDIENCE,

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CLOSED_STATUSES } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
-import { SignedInGuard } from '../auth/signed-in.guard';
+import { AccessGuard } from '@ct/access';
 import { itemFilter, type ItemFilter } from './item-filter';
 import { ItemSnapshots } from './item-snapshots.store';
 
@@ -31,7 +31,7 @@ const CLOSED = new Set<string>(CLOSED_STATUSES);
  * cells that a spreadsheet would run as a formula are prefixed with a quote.
  */
 @Controller('api')
-@UseGuards(SignedInGuard)
+@UseGuards(AccessGuard)
 export class ExportController {
   constructor(private readonly items: ItemSnapshots) {}
 

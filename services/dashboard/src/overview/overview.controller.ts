@@ -1,6 +1,6 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ALERT_RAISED, COMMITMENT_CHANGED } from '@ct/contracts';
-import { SignedInGuard } from '../auth/signed-in.guard';
+import { AccessGuard } from '@ct/access';
 import { StreamStore } from '../stream/stream-store.service';
 import { ItemSnapshots } from '../items/item-snapshots.store';
 
@@ -13,7 +13,7 @@ const RECENT = 25;
  * page's live stream starts exactly where this picture ends.
  */
 @Controller('api')
-@UseGuards(SignedInGuard)
+@UseGuards(AccessGuard)
 export class OverviewController {
   constructor(
     private readonly items: ItemSnapshots,

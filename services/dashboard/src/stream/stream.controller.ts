@@ -1,9 +1,19 @@
-import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 
-import { requestUser, ZodValidationPipe } from '@ct/platform';
-import { AUTH_OPTIONS, type AuthOptions } from '../auth/auth.options';
+import { Authenticator } from '@ct/access';
+import { ZodValidationPipe } from '@ct/platform';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
 import { StreamStore } from './stream-store.service';
 
@@ -40,6 +50,8 @@ const streamQuery = z.strictObject({
 });
 
 const HEARTBEAT_MS = 15_000;
+/** How often an open stream checks that its token still holds (expiry, revocation). */
+const RECHECK_MS = 15_000;
 
 /**
  * GET /api/stream: server-sent events of item changes and alerts, filtered,
@@ -50,11 +62,13 @@ const HEARTBEAT_MS = 15_000;
 @Controller('api')
 export class StreamController {
   private readonly logger = new Logger(StreamController.name);
+  /** Open streams per user: a leaked or looping client cannot hold every connection. */
+  private readonly open = new Map<string, number>();
 
   constructor(
     private readonly store: StreamStore,
     @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
-    @Inject(AUTH_OPTIONS) private readonly auth: AuthOptions,
+    private readonly authenticator: Authenticator,
   ) {}
 
   @Get('stream')
@@ -63,10 +77,20 @@ export class StreamController {
     @Res() res: Response,
     @Query(new ZodValidationPipe(streamQuery)) q: z.infer<typeof streamQuery>,
   ): Promise<void> {
-    // After the query is validated (a bad filter is a 400 first), as before.
-    await requestUser(req, this.auth.jwtSecret, {
-      unavailable: 'the stream needs JWT_SECRET set on the dashboard service',
-      queryToken: true,
+    // After the query is validated (a bad filter is a 400 first).
+    const caller = await this.authenticator.authenticate(req, { queryToken: true });
+    const open = this.open.get(caller.id) ?? 0;
+    if (open >= this.options.maxStreamsPerUser) {
+      throw new HttpException(
+        `you have ${open} streams open, the most one user may; close one first`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    this.open.set(caller.id, open + 1);
+    req.on('close', () => {
+      const n = (this.open.get(caller.id) ?? 1) - 1;
+      if (n > 0) this.open.set(caller.id, n);
+      else this.open.delete(caller.id);
     });
     const header = req.headers['last-event-id'];
     const resume =
@@ -96,17 +120,26 @@ export class StreamController {
     }
     let closed = false;
     let busy = false;
+    // A slow reader is not fed faster than it reads: writing waits for 'drain'.
+    let blocked = false;
+    res.on('drain', () => {
+      blocked = false;
+      void pump();
+    });
     const pump = async () => {
-      if (busy || closed) return;
+      if (busy || closed || blocked) return;
       busy = true;
       try {
         for (;;) {
           const rows = await this.store.after(last, filter);
           for (const r of rows) {
-            res.write(`id: ${r.seq}\nevent: ${r.type}\ndata: ${JSON.stringify(r.payload)}\n\n`);
+            const ok = res.write(
+              `id: ${r.seq}\nevent: ${r.type}\ndata: ${JSON.stringify(r.payload)}\n\n`,
+            );
             last = r.seq;
+            if (!ok) blocked = true;
           }
-          if (rows.length < 500 || closed) break;
+          if (rows.length < 500 || closed || blocked) break;
         }
       } catch (err) {
         this.logger.warn({ err }, 'stream read failed; trying again');
@@ -116,10 +149,20 @@ export class StreamController {
     };
     const poll = setInterval(() => void pump(), this.options.pollMs);
     const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // An expired or revoked token ends the stream; the page signs in again.
+    const recheck = setInterval(() => {
+      this.authenticator.authenticate(req, { queryToken: true }).catch((err: unknown) => {
+        if (closed) return;
+        const reason = err instanceof HttpException ? err.message : 'sign in again';
+        res.write(`event: signed-out\ndata: ${JSON.stringify({ reason })}\n\n`);
+        res.end();
+      });
+    }, this.options.recheckMs ?? RECHECK_MS);
     req.on('close', () => {
       closed = true;
       clearInterval(poll);
       clearInterval(beat);
+      clearInterval(recheck);
     });
     await pump();
   }

@@ -6,4 +6,8 @@ export interface StreamOptions {
   retentionDays: number;
   /** Read commitment.changed and alerts.v1 from Kafka (off in tests that feed the stores directly). */
   consume: boolean;
+  /** Streams one user may hold open at once. */
+  maxStreamsPerUser: number;
+  /** How often an open stream rechecks its token (default 15 s). */
+  recheckMs?: number;
 }

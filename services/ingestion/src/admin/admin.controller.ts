@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
+import { AccessGuard, Allow } from '@ct/access';
 import { ReprocessService } from '../extraction/reprocess.service';
-import { AdminTokenGuard } from './admin-token.guard';
 
 const reprocessSchema = z.strictObject({
   since: z.iso.date('since must be a date in the form YYYY-MM-DD').optional(),
@@ -10,7 +10,8 @@ const reprocessSchema = z.strictObject({
 });
 
 @Controller('admin')
-@UseGuards(AdminTokenGuard)
+@UseGuards(AccessGuard)
+@Allow({ roles: ['admin'], refusal: 'reprocessing is for admins' })
 export class AdminController {
   constructor(private readonly reprocessing: ReprocessService) {}
 

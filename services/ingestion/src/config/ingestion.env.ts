@@ -33,7 +33,11 @@ export const ingestionEnv = baseEnv.extend({
     .min(1000)
     .default(15 * 60_000),
   FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-  /** Verifies admins' tokens (from the commitments service) for POST /admin/reprocess. */
+  /**
+   * Verifies sign-in tokens from the commitments service. Without it every
+   * signed-in route (adding and reading documents, corrections, reprocessing)
+   * answers 503: only the watched folder and feeds take documents in.
+   */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   /** The most time extraction may spend on one document; the rest of a longer one is not read. */
   EXTRACTION_BUDGET_MS: z.coerce.number().int().min(10).default(2000),

@@ -1,10 +1,9 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Patch, UseGuards } from '@nestjs/common';
+import { AccessGuard, Allow, CurrentCaller, type Caller } from '@ct/access';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
 import { publishedField } from '../documents/publication-date';
 import { DocumentCorrectionsService } from './document-corrections.service';
-import type { SignedInRequest } from '../admin/role-token.guard';
-import { EditorTokenGuard } from './editor-token.guard';
 
 const correctionSchema = z
   .strictObject({
@@ -20,7 +19,11 @@ const correctionSchema = z
   });
 
 @Controller('documents')
-@UseGuards(EditorTokenGuard)
+@UseGuards(AccessGuard)
+@Allow({
+  roles: ['coordinator', 'admin'],
+  refusal: 'correcting a document is for coordinators and admins',
+})
 export class DocumentCorrectionsController {
   constructor(private readonly corrections: DocumentCorrectionsService) {}
 
@@ -29,13 +32,8 @@ export class DocumentCorrectionsController {
   correct(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(correctionSchema)) body: z.infer<typeof correctionSchema>,
-    @Req() req: SignedInRequest,
+    @CurrentCaller() caller: Caller,
   ) {
-    return this.corrections.correct(
-      id,
-      body,
-      req.tokenUser!.email,
-      new Date().toISOString().slice(0, 10),
-    );
+    return this.corrections.correct(id, body, caller.name, new Date());
   }
 }

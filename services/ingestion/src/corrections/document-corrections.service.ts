@@ -6,7 +6,11 @@ import { quoteIdent } from '@ct/persistence';
 import { SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { ExtractionService } from '../extraction/extraction.service';
-import { parsePublished, publishedAsGiven } from '../documents/publication-date';
+import {
+  latestPublicationDate,
+  parsePublished,
+  publishedAsGiven,
+} from '../documents/publication-date';
 
 export interface DocumentCorrection {
   /** YYYY, YYYY-MM or YYYY-MM-DD, or null for "unknown". */
@@ -44,12 +48,13 @@ export class DocumentCorrectionsService {
     id: string,
     patch: DocumentCorrection,
     by: string,
-    today: string,
+    now: Date,
   ): Promise<CorrectionOutcome> {
     const given = patch.published ? parsePublished(patch.published) : null;
-    if (given && given.date > today) {
+    const latest = latestPublicationDate(now);
+    if (given && given.date > latest) {
       throw new UnprocessableEntityException(
-        `published ${patch.published} is later than today (${today}): a report cannot be published in the future`,
+        `published ${patch.published} is later than today (${latest} at the latest anywhere): a report cannot be published in the future`,
       );
     }
     const outcome = await this.dataSource.transaction(async (m) => {

@@ -12,6 +12,7 @@ export function toDocumentView(d: DocumentEntity) {
     sourceUrl: d.sourceUrl,
     mediaType: d.mediaType,
     origin: d.origin,
+    receivedBy: d.receivedBy,
     fileName: d.fileName,
     fileHash: d.fileHash,
     contentHash: d.contentHash,

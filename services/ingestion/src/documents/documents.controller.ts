@@ -11,8 +11,10 @@ import {
   Res,
   UnsupportedMediaTypeException,
   UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
+import { AccessGuard, Allow, CurrentCaller, type AccessPolicy, type Caller } from '@ct/access';
 import type { Request, Response } from 'express';
 import { ZodValidationPipe } from '@ct/platform';
 import {
@@ -27,7 +29,15 @@ import { MAX_DOCUMENT_CHARS } from './documents.tokens';
 import { FileIngestService } from './file-ingest.service';
 import { UploadInterceptor } from './upload.interceptor';
 
+/** Adding a document can move deadlines: signed-in coordinators and admins, or API keys with `ingest`. */
+const ADD: AccessPolicy = {
+  roles: ['coordinator', 'admin'],
+  scopes: ['ingest'],
+  refusal: 'adding documents is for coordinators and admins; viewers read only',
+};
+
 @Controller('documents')
+@UseGuards(AccessGuard)
 @UseFilters(DocumentErrorsFilter)
 export class DocumentsController {
   private readonly bodyPipe: ZodValidationPipe<ReturnType<typeof createDocumentSchema>>;
@@ -43,8 +53,10 @@ export class DocumentsController {
 
   /** 201 with the new document's id, or 200 with the existing one's for a text seen before. */
   @Post()
+  @Allow(ADD)
   async create(
     @Req() req: Request,
+    @CurrentCaller() caller: Caller,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -55,14 +67,23 @@ export class DocumentsController {
     }
     return answer(
       res,
-      await this.documents.receive({ ...this.bodyPipe.transform(body), origin: 'api' }),
+      await this.documents.receive({
+        ...this.bodyPipe.transform(body),
+        origin: 'api',
+        receivedBy: caller.name,
+      }),
     );
   }
 
   /** A file (plain text, HTML, PDF or DOCX) as multipart field `file`, with optional metadata fields. */
   @Post('upload')
+  @Allow(ADD)
   @UseInterceptors(UploadInterceptor)
-  async upload(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async upload(
+    @Req() req: Request,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const file = req.file!;
     const { origin, ...meta } = this.fieldsPipe.transform({ ...(req.body as object) });
     const receipt = await this.files.ingest(file.buffer, {
@@ -70,11 +91,14 @@ export class DocumentsController {
       declaredType: file.mimetype,
       fileName: file.originalname || null,
       origin: origin ?? 'upload',
+      receivedBy: caller.name,
     });
     return answer(res, receipt);
   }
 
+  /** Any signed-in user, or an API key that may read or add documents. */
   @Get(':id')
+  @Allow({ scopes: ['read', 'ingest'] })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return toDocumentView(await this.documents.get(id));
   }

@@ -5,7 +5,7 @@ import { DOCUMENT_RECEIVED } from '@ct/contracts';
 import { datelineDate, detectLanguage } from '@ct/extraction';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { DocumentTooLargeError, UnreadableDocumentError } from '@ct/formats';
-import { parsePublished } from './publication-date';
+import { latestPublicationDate, parsePublished } from './publication-date';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentEntity, type DocumentOrigin } from './entities/document.entity';
 import { MAX_DOCUMENT_CHARS } from './documents.tokens';
@@ -20,6 +20,8 @@ export interface DocumentInput {
   sourceUrl?: string | null;
   mediaType?: string;
   origin?: DocumentOrigin;
+  /** The signed-in sender; none for the folder and feeds. */
+  receivedBy?: string | null;
   fileName?: string | null;
   fileHash?: string | null;
 }
@@ -59,7 +61,15 @@ export class DocumentsService {
     if (input.published && !given) {
       throw new UnreadableDocumentError(`published "${input.published}" is not a calendar date`);
     }
-    const published = given?.date ?? datelineDate(text, language);
+    const latest = latestPublicationDate(new Date());
+    if (given && given.date > latest) {
+      throw new UnreadableDocumentError(
+        `published ${input.published} is later than the day it was received (${latest} at the latest): a report cannot be published in the future`,
+      );
+    }
+    // A dateline in the future is a misreading or a trick; the report then has no known date.
+    const dateline = given ? null : datelineDate(text, language);
+    const published = given?.date ?? (dateline && dateline <= latest ? dateline : null);
     const publishedPrecision = given ? given.precision : published ? 'day' : null;
     const receipt = await this.dataSource.transaction(async (m) => {
       const inserted = await m
@@ -75,6 +85,7 @@ export class DocumentsService {
           sourceUrl: input.sourceUrl ?? null,
           mediaType: input.mediaType ?? 'text/plain',
           origin: input.origin ?? 'api',
+          receivedBy: input.receivedBy ?? null,
           fileName: input.fileName ?? null,
           fileHash: input.fileHash ?? null,
           contentHash: hash,

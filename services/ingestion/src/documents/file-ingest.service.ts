@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { readDocument } from '@ct/formats';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentsService, type DocumentInput } from './documents.service';
+import { latestPublicationDate } from './publication-date';
 
 export interface FileMeta extends Omit<DocumentInput, 'text' | 'mediaType' | 'fileHash'> {
   /** The media type the sender declared (Content-Type), if any. */
@@ -20,11 +21,14 @@ export class FileIngestService {
 
   async ingest(bytes: Buffer, meta: FileMeta): Promise<DocumentReceipt> {
     const read = await readDocument(bytes, meta.declaredType, meta.fileName);
+    // A file's own date in the future is ignored (the sender's is refused instead).
+    const fileDate =
+      read.published && read.published <= latestPublicationDate(new Date()) ? read.published : null;
     return this.documents.receive({
       ...meta,
       text: read.text,
       title: meta.title ?? read.title ?? meta.fileName ?? null,
-      published: meta.published ?? read.published,
+      published: meta.published ?? fileDate,
       mediaType: read.mediaType,
       fileHash: createHash('sha256').update(bytes).digest('hex'),
     });

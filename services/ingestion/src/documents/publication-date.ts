@@ -33,3 +33,13 @@ export function publishedAsGiven(
   if (!date) return null;
   return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
 }
+
+/**
+ * The latest publication date a report received at `now` can truly have:
+ * today where the calendar is furthest ahead (UTC+14). Anything later is
+ * refused: a report dated in the future would count as the newest word on
+ * every commitment it mentions.
+ */
+export function latestPublicationDate(now: Date): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { PrincipalEntity, Principals1764700000000 } from '@ct/access';
 import { serviceDataSourceOptions } from '@ct/persistence';
 import { SCHEMA, SERVICE } from '../config/notifications.env';
 import { WatchedDeadlineEntity } from '../watches/entities/watched-deadline.entity';
@@ -10,8 +11,8 @@ export function notificationsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
-    entities: [WatchedDeadlineEntity],
-    migrations: [CreateWatchedDeadlines1763900200000, Alerts1763900800000],
+    entities: [WatchedDeadlineEntity, PrincipalEntity],
+    migrations: [CreateWatchedDeadlines1763900200000, Alerts1763900800000, Principals1764700000000],
     applicationName: SERVICE,
   });
 }

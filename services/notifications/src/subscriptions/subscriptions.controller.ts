@@ -10,18 +10,16 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
-  Req,
   UseGuards,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { quoteIdent } from '@ct/persistence';
 import { ZodValidationPipe } from '@ct/platform';
 import { SCHEMA } from '../config/notifications.env';
 import { newWebhookSecret } from '../deliveries/webhook-signature';
-import { UserTokenGuard, type User } from './user-token.guard';
+import { AccessGuard, CurrentCaller, type Caller } from '@ct/access';
 
 const createSchema = z
   .strictObject({
@@ -65,7 +63,7 @@ const view = (r: Row) => ({
  * every alert. A webhook subscription's signing secret is shown once, here.
  */
 @Controller('subscriptions')
-@UseGuards(UserTokenGuard)
+@UseGuards(AccessGuard)
 export class SubscriptionsController {
   private readonly table = `${quoteIdent(SCHEMA)}.subscriptions`;
 
@@ -73,17 +71,17 @@ export class SubscriptionsController {
 
   @Post()
   async create(
-    @Req() req: Request & { user: User },
+    @CurrentCaller() user: Caller,
     @Body(new ZodValidationPipe(createSchema)) body: z.infer<typeof createSchema>,
   ) {
-    if (req.user.role === 'viewer')
+    if (user.role === 'viewer')
       throw new ForbiddenException('viewers cannot subscribe; ask a coordinator or admin');
     const secret = body.webhook ? newWebhookSecret() : null;
     const [row] = (await this.dataSource.query(
       `INSERT INTO ${this.table} (subscriber, channel, target, secret, actors, kinds, items)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [
-        req.user.id,
+        user.id,
         body.webhook ? 'webhook' : 'email',
         body.webhook ?? body.email,
         secret,
@@ -96,25 +94,25 @@ export class SubscriptionsController {
   }
 
   @Get()
-  async list(@Req() req: Request & { user: User }) {
+  async list(@CurrentCaller() user: Caller) {
     const rows: Row[] =
-      req.user.role === 'admin'
+      user.role === 'admin'
         ? await this.dataSource.query(`SELECT * FROM ${this.table} ORDER BY created_at`)
         : await this.dataSource.query(
             `SELECT * FROM ${this.table} WHERE subscriber = $1 ORDER BY created_at`,
-            [req.user.id],
+            [user.id],
           );
     return { items: rows.map(view) };
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async remove(@Req() req: Request & { user: User }, @Param('id', new ParseUUIDPipe()) id: string) {
+  async remove(@CurrentCaller() user: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
     const [row] = (await this.dataSource.query(`SELECT * FROM ${this.table} WHERE id = $1`, [
       id,
     ])) as Row[];
     if (!row) throw new NotFoundException(`subscription ${id} not found`);
-    if (req.user.role !== 'admin' && row.subscriber !== req.user.id) {
+    if (user.role !== 'admin' && row.subscriber !== user.id) {
       throw new ForbiddenException('this subscription is someone else’s');
     }
     await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);

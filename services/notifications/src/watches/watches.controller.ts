@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { AccessGuard } from '@ct/access';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@ct/platform';
 import { WatchesService } from './watches.service';
@@ -8,8 +9,9 @@ const pageQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-/** The deadlines this service watches, soonest first. */
+/** The deadlines this service watches, soonest first; for signed-in users. */
 @Controller('watches')
+@UseGuards(AccessGuard)
 export class WatchesController {
   constructor(private readonly watches: WatchesService) {}
 

@@ -22,4 +22,11 @@ export class UserEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Grows with every change; tokens issued at an older version are refused. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
 }

@@ -37,6 +37,10 @@ export class DocumentEntity {
   @Column({ type: 'text', default: 'api' })
   origin!: DocumentOrigin;
 
+  /** Who sent it (a user's email or `api-key:<name>`); null for the watched folder and feeds. */
+  @Column({ name: 'received_by', type: 'text', nullable: true })
+  receivedBy!: string | null;
+
   @Column({ name: 'file_name', type: 'text', nullable: true })
   fileName!: string | null;
 

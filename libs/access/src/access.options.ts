@@ -1,0 +1,17 @@
+import type { TokenAudience } from '@ct/contracts';
+
+export const ACCESS_OPTIONS = Symbol('ACCESS_OPTIONS');
+
+export interface AccessOptions {
+  /** This service, as named in a token's audience. */
+  service: TokenAudience;
+  /** Verifies sign-in tokens; null answers every guarded route with 503 and this reason. */
+  jwtSecret: string | null;
+  /** How long a principal's state is reused before it is read again (revocation takes effect within this). */
+  cacheMs?: number;
+  /**
+   * How long a request with a valid token waits for its user to be
+   * announced here (a user created a moment ago) before it is refused.
+   */
+  unknownUserWaitMs?: number;
+}
