@@ -8,7 +8,18 @@
 //   npm run bench   [DURATION=60 LATENCY_SECONDS=30 CONCURRENCY=32 INSTANCES=1,2]
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database per run.
 const { Kafka, logLevel } = require('kafkajs');
-const { sql, pct, startService, consumerLag, ADMIN_URL, dbUrl } = require('./lib');
+const {
+  sql,
+  pct,
+  startService,
+  consumerLag,
+  ingestKeyHeaders,
+  ADMIN_URL,
+  dbUrl,
+} = require('./lib');
+
+/** The benchmark's API key (set once the ingestion services know it). */
+let auth = {};
 const { BROKERS, startBroker, stopBroker } = require('./broker');
 const { declaration } = require('./documents');
 
@@ -98,7 +109,7 @@ async function load(ingestions, { n0, seconds, inFlight, rate }) {
     const at = Date.now();
     const res = await fetch(`${base}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ text: declaration(i), language: 'en', published: '2026-01-15' }),
     });
     if (res.status !== 201)
@@ -240,6 +251,7 @@ async function run(instances) {
   let order;
   try {
     await startSystem(instances, url, procs); // fills procs as it goes: stopped in finally even if one fails
+    auth = await ingestKeyHeaders(BROKERS, url, `bench-${instances}`);
     const ingestions = procs
       .filter((p) => p.name === 'ingestion')
       .map((p) => `http://127.0.0.1:${p.port}`);

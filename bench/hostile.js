@@ -9,7 +9,10 @@
 // counted by status. Uses its own broker (bench/broker.js) and a throwaway database.
 const { readFileSync } = require('node:fs');
 const fc = require('fast-check');
-const { sql, startService, ADMIN_URL, dbUrl, pct } = require('./lib');
+const { sql, startService, ingestKeyHeaders, ADMIN_URL, dbUrl, pct } = require('./lib');
+
+/** The benchmark's API key (set once the service knows it). */
+let auth = {};
 const { BROKERS, startBroker, stopBroker } = require('./broker');
 
 const SECONDS = Number(process.env.SECONDS ?? 60);
@@ -64,7 +67,7 @@ const jsonRequest = (kind, body) => ({
   send: () =>
     fetch(`${base}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
 });
@@ -73,7 +76,7 @@ const uploadRequest = (kind, bytes, type, name) => ({
   send: () => {
     const form = new FormData();
     form.append('file', new Blob([bytes], { type }), name);
-    return fetch(`${base}/documents/upload`, { method: 'POST', body: form });
+    return fetch(`${base}/documents/upload`, { method: 'POST', body: form, headers: auth });
   },
 });
 
@@ -112,6 +115,7 @@ async function main() {
       KAFKA_BROKERS: BROKERS.join(','),
     });
     const pid = service.pid;
+    auth = await ingestKeyHeaders(BROKERS, url);
     await new Promise((r) => setTimeout(r, 2000));
     const startRss = rssMb(pid);
     const samples = [];

@@ -3,7 +3,7 @@
 // Kafka, for plain text (JSON and upload) and for PDF uploads.
 //   npm run bench:ingest   [TEXT_DOCS=2000 PDF_DOCS=300 CONCURRENCY=16]
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
-const { sql, startService, ADMIN_URL, dbUrl } = require('./lib');
+const { sql, startService, ingestKeyHeaders, ADMIN_URL, dbUrl } = require('./lib');
 const PDFDocument = require('pdfkit');
 const { declaration } = require('./documents');
 
@@ -89,6 +89,7 @@ async function main() {
       DATABASE_URL: url,
       KAFKA_BROKERS: BROKERS.join(','),
     });
+    const auth = await ingestKeyHeaders(BROKERS, url);
     const texts = Array.from({ length: TEXT_DOCS }, (_, n) => declaration(n));
     const pdfs = await Promise.all(Array.from({ length: PDF_DOCS }, (_, n) => pdf(n)));
     const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / texts.length;
@@ -96,19 +97,19 @@ async function main() {
       (text) => () =>
         fetch(`${base}/documents`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify({ text }),
         }),
     );
     const uploads = texts.slice(TEXT_DOCS / 2).map((text, i) => () => {
       const form = new FormData();
       form.append('file', new Blob([text], { type: 'text/plain' }), `d${i}.txt`);
-      return fetch(`${base}/documents/upload`, { method: 'POST', body: form });
+      return fetch(`${base}/documents/upload`, { method: 'POST', body: form, headers: auth });
     });
     const pdfUploads = pdfs.map((b, i) => () => {
       const form = new FormData();
       form.append('file', new Blob([b], { type: 'application/pdf' }), `d${i}.pdf`);
-      return fetch(`${base}/documents/upload`, { method: 'POST', body: form });
+      return fetch(`${base}/documents/upload`, { method: 'POST', body: form, headers: auth });
     });
     const rows = [
       await phase('plain text, POST /documents (JSON)', json, json.length),

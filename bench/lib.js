@@ -76,4 +76,34 @@ function consumerLag(brokers) {
   return lag.consumerLag(brokers, lag.SYSTEM_SUBSCRIPTIONS);
 }
 
-module.exports = { root, ADMIN_URL, dbUrl, sql, ms, pct, seedItemsSql, startService, consumerLag };
+/**
+ * Headers with an API key that may add documents, announced to the ingestion
+ * service on `url` the way the commitments service announces keys; resolves
+ * once the service knows it.
+ */
+async function ingestKeyHeaders(brokers, url, name = 'bench') {
+  const t = require(join(root, 'dist/libs/testing/src/principals'));
+  const { key, principal } = t.testApiKey(name, ['ingest']);
+  await t.announcePrincipals(brokers, [principal]);
+  for (let i = 0; i < 300; i++) {
+    const rows = await sql(url, 'SELECT 1 FROM ingestion.principals WHERE id = $1', [
+      principal.principalId,
+    ]).catch(() => []);
+    if (rows.length > 0) return { 'x-api-key': key };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the ingestion service did not learn the benchmark API key');
+}
+
+module.exports = {
+  root,
+  ADMIN_URL,
+  dbUrl,
+  sql,
+  ms,
+  pct,
+  seedItemsSql,
+  startService,
+  consumerLag,
+  ingestKeyHeaders,
+};

@@ -64,7 +64,15 @@ done
 
 say "ingesting seeds/ (watched: files dropped there later are taken in too)"
 # The watcher takes the folder in by itself; the CLI shows what became of each file.
-node bin/commitments.js ingest seeds --url "http://127.0.0.1:${ports[ingestion]}" --no-progress || true
+# Sending needs a credential: the first admin's sign-in token, kept in this shell only.
+CT_TOKEN="$(curl -fs -X POST -H 'content-type: application/json' \
+  --data "$(node -e 'console.log(JSON.stringify({email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD}))')" \
+  "http://127.0.0.1:${ports[commitments]}/auth/login" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).token)}catch{}})')" || true
+if [[ -n "${CT_TOKEN:-}" ]]; then
+  CT_TOKEN="$CT_TOKEN" node bin/commitments.js ingest seeds --url "http://127.0.0.1:${ports[ingestion]}" --no-progress || true
+else
+  echo "  (could not sign in as $ADMIN_EMAIL; the watched folder takes seeds/ in by itself)" >&2
+fi
 
 cat >&2 <<MSG
 

@@ -64,6 +64,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
   let mail: Awaited<ReturnType<typeof startMailSink>>;
   let hooks: Awaited<ReturnType<typeof startWebhookSink>>;
   let env: Record<string, string>;
+  let adminToken: string;
   const services = new Map<Name, ServiceProcess>();
   const url = (s: Name) => `http://127.0.0.1:${PORTS[s]}`;
 
@@ -108,6 +109,8 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
       ADMIN_EMAIL: 'admin@example.org',
       ADMIN_PASSWORD: 'chaos-admin-password',
       SMTP_URL: mail.url,
+      // The webhook sink listens on loopback, which only an explicit allowance reaches.
+      EGRESS_ALLOW: '127.0.0.1',
       MAIL_FROM: 'alerts@example.org',
       SCHEDULER_INTERVAL_MS: '500',
       DELIVERY_BACKOFF_MS: '500',
@@ -121,6 +124,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
       body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
     });
     const { token } = (await login.json()) as { token: string };
+    adminToken = token;
     for (const channel of [{ email: 'coordinators@example.org' }, { webhook: hooks.url }]) {
       const res = await fetch(`${url('notifications')}/subscriptions`, {
         method: 'POST',
@@ -149,7 +153,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
         try {
           const res = await fetch(`${url('ingestion')}/documents`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
             body: JSON.stringify({
               title: doc.title,
               text: doc.text,

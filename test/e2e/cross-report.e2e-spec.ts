@@ -71,7 +71,10 @@ describe('one item per real meeting across reports and languages', () => {
     for (const [i, r] of REPORTS.entries()) {
       const res = await fetch(`${system.services.ingestion.url}/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${system.adminToken}`,
+        },
         body: JSON.stringify({ title: `Report ${i + 1}`, ...r }),
       });
       expect(res.status).toBe(201);

@@ -106,7 +106,7 @@ describe('dashboard in a browser', () => {
     }
     const posted = await fetch(`${url('ingestion')}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         title: 'Joint Declaration',
         text: DECLARATION,

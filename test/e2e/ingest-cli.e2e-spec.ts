@@ -3,9 +3,9 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { JwtService } from '@nestjs/jwt';
 import { ensureTopics } from '@ct/messaging';
 import {
+  announcePrincipals,
   createTestDatabase,
   queryRows,
   REPO_ROOT,
@@ -14,6 +14,8 @@ import {
   type ServiceProcess,
   type TestDatabase,
   skipBacklog,
+  testApiKey,
+  testUser,
 } from '@ct/testing';
 
 const run = promisify(execFile);
@@ -25,12 +27,19 @@ describe('commitments ingest (CLI)', () => {
   let ingestion: ServiceProcess;
   let dir: string;
 
-  const cli = async (...args: string[]) => {
+  // Who the CLI signs in as, announced on the principals topic as the commitments service would.
+  const admin = testUser('admin', 'cli-admin');
+  const viewer = testUser('viewer', 'cli-viewer');
+  const robot = testApiKey('cli-robot', ['ingest']);
+  const reader = testApiKey('cli-reader', ['read']);
+
+  const cli = async (args: string[], env: Record<string, string> = { CT_API_KEY: robot.key }) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [
-        join(REPO_ROOT, 'bin/commitments.js'),
-        ...args,
-      ]);
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [join(REPO_ROOT, 'bin/commitments.js'), ...args],
+        { env: { ...process.env, CT_TOKEN: '', CT_API_KEY: '', ...env } },
+      );
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -47,6 +56,17 @@ describe('commitments ingest (CLI)', () => {
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       JWT_SECRET: SECRET,
     });
+    const principals = [admin, viewer, robot, reader].map((p) => p.principal);
+    await announcePrincipals(TEST_KAFKA_BROKERS, principals);
+    for (let i = 0; ; i++) {
+      const [{ n }] = await queryRows<{ n: number }>(
+        db.url,
+        'SELECT count(*)::int AS n FROM ingestion.principals',
+      );
+      if (n === principals.length) break;
+      if (i > 150) throw new Error('the ingestion service did not learn the test principals');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     dir = await mkdtemp(join(tmpdir(), 'ct-cli-'));
     for (const f of ['statement.pdf', 'communique.docx', 'news-article.html']) {
       await copyFile(join(REPO_ROOT, 'test/fixtures/documents', f), join(dir, f));
@@ -65,12 +85,34 @@ describe('commitments ingest (CLI)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('refuses to send without a credential, and with one that may not add documents', async () => {
+    const none = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress'], {});
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/set CT_TOKEN .* or CT_API_KEY/);
+    const readOnly = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress'], {
+      CT_API_KEY: reader.key,
+    });
+    expect(readOnly.stdout).toMatch(/^ingested 0 new, 0 duplicate, 5 failed$/m);
+    expect(readOnly.stdout).toMatch(/403 this API key needs the ingest scope/);
+    const asViewer = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress'], {
+      CT_TOKEN: viewer.token(SECRET),
+    });
+    expect(asViewer.stdout).toMatch(/403 adding documents is for coordinators and admins/);
+    const [{ n }] = await queryRows<{ n: number }>(
+      db.url,
+      'SELECT count(*)::int AS n FROM ingestion.documents',
+    );
+    expect(n).toBe(0);
+  });
+
   it('sends a folder, stores each text once, and names every refusal', async () => {
-    const first = await cli('ingest', dir, '--url', ingestion.url, '--no-progress');
+    const first = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress']);
     expect(first.stdout).toMatch(/^ingested 4 new, 0 duplicate, 1 failed$/m);
     expect(first.stdout).toMatch(/failed .*broken\.pdf: 422 the PDF cannot be read/);
     expect(first.code).toBe(2);
-    const again = await cli('ingest', dir, '--url', ingestion.url, '--no-progress');
+    const again = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress'], {
+      CT_TOKEN: admin.token(SECRET),
+    });
     expect(again.stdout).toMatch(/^ingested 0 new, 4 duplicate, 1 failed$/m);
     const docs = await queryRows<{ origin: string; media_type: string }>(
       db.url,
@@ -86,36 +128,41 @@ describe('commitments ingest (CLI)', () => {
   });
 
   it('reprocesses stored documents for an admin, and refuses anyone else', async () => {
-    const admin = new JwtService().sign(
-      { sub: 'a', email: 'a@example.org', role: 'admin' },
-      { secret: SECRET },
-    );
-    const viewer = new JwtService().sign(
-      { sub: 'v', email: 'v@example.org', role: 'viewer' },
-      { secret: SECRET },
-    );
-    const forced = await cli('reprocess', '--force', '--url', ingestion.url, '--token', admin);
+    const forced = await cli([
+      'reprocess',
+      '--force',
+      '--url',
+      ingestion.url,
+      '--token',
+      admin.token(SECRET),
+    ]);
     expect(forced.stdout.trim()).toMatch(
       /^engine rules@1\.0\.0: 4 of 4 documents reprocessed \(0 already read by it\), \d+ commitments published$/,
     );
     expect(forced.code).toBe(0);
-    const again = await cli(
+    const again = await cli([
       'reprocess',
       '--since',
       '2000-01-01',
       '--url',
       ingestion.url,
       '--token',
-      admin,
-    );
+      admin.token(SECRET),
+    ]);
     expect(again.stdout).toMatch(/0 of 4 documents reprocessed \(4 already read by it\)/);
-    const refused = await cli('reprocess', '--url', ingestion.url, '--token', viewer);
+    const refused = await cli([
+      'reprocess',
+      '--url',
+      ingestion.url,
+      '--token',
+      viewer.token(SECRET),
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/reprocessing refused \(403\): reprocessing is for admins/);
   });
 
   it('says plainly when the service cannot be reached', async () => {
-    const res = await cli('ingest', dir, '--url', 'http://127.0.0.1:43999', '--no-progress');
+    const res = await cli(['ingest', dir, '--url', 'http://127.0.0.1:43999', '--no-progress']);
     expect(res.code).toBe(1);
     expect(res.stderr.trim()).toMatch(
       /^commitments: cannot reach the ingestion service at http:\/\/127\.0\.0\.1:43999 \(ECONNREFUSED\)/,

@@ -57,14 +57,18 @@ describe('npm start over seeds/', () => {
       ensureTopics(TEST_KAFKA_BROKERS),
     );
     db = system.db;
-    await run(process.execPath, [
-      join(REPO_ROOT, 'bin/commitments.js'),
-      'ingest',
-      join(REPO_ROOT, 'seeds'),
-      '--url',
-      system.services.ingestion.url,
-      '--no-progress',
-    ]);
+    await run(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'bin/commitments.js'),
+        'ingest',
+        join(REPO_ROOT, 'seeds'),
+        '--url',
+        system.services.ingestion.url,
+        '--no-progress',
+      ],
+      { env: { ...process.env, CT_TOKEN: system.adminToken! } },
+    );
   });
 
   afterAll(() => system?.stop());

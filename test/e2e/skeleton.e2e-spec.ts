@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import { Kafka, logLevel } from 'kafkajs';
 import { DeadLetterHeaders, Topics } from '@ct/contracts';
 import { ensureTopics } from '@ct/messaging';
@@ -6,6 +5,7 @@ import {
   createTestDatabase,
   queryRows,
   readSse,
+  signIn,
   startService,
   TEST_KAFKA_BROKERS,
   TopicReader,
@@ -22,6 +22,7 @@ describe('walking skeleton, end to end', () => {
   let reader: TopicReader;
   const services: ServiceProcess[] = [];
   let ingestion: ServiceProcess;
+  let adminToken: string;
 
   beforeAll(async () => {
     await ensureTopics(TEST_KAFKA_BROKERS);
@@ -43,6 +44,7 @@ describe('walking skeleton, end to end', () => {
     ]);
     services.push(...started);
     ingestion = started[0];
+    adminToken = await signIn(started[1].url, 'admin@example.org', 'e2e-admin-password');
     reader = await TopicReader.open(TEST_KAFKA_BROKERS, Object.values(Topics));
   });
 
@@ -55,7 +57,7 @@ describe('walking skeleton, end to end', () => {
   const post = (body: unknown) =>
     fetch(`${ingestion.url}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify(body),
     });
 
@@ -196,10 +198,7 @@ describe('walking skeleton, end to end', () => {
       db.url,
       'SELECT id FROM commitments.tracked_items LIMIT 1',
     );
-    const token = new JwtService().sign(
-      { sub: 'e2e', email: 'viewer@example.org', role: 'viewer' },
-      { secret: 'e2e-secret-that-is-long-enough-0123456789' },
-    );
+    const token = adminToken;
     const dashboard = services.find((s) => s.name === 'dashboard')!;
     const { status, events } = await readSse(
       `${dashboard.url}/api/stream?lastEventId=0&itemId=${item.id}&types=commitment.changed.v1`,

@@ -101,7 +101,11 @@ export async function announcePrincipals(
   brokers: string[],
   principals: PrincipalChangedData[],
 ): Promise<void> {
-  const producer = new Kafka({ clientId: 'test-principals', brokers, logLevel: logLevel.NOTHING }).producer();
+  const producer = new Kafka({
+    clientId: 'test-principals',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).producer();
   await producer.connect();
   try {
     await producer.send({
@@ -114,4 +118,20 @@ export async function announcePrincipals(
   } finally {
     await producer.disconnect();
   }
+}
+
+/** Sign in to a running commitments service; the token works on every service once they know the user. */
+export async function signIn(
+  commitmentsUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  const res = await fetch(`${commitmentsUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200)
+    throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
 }

@@ -1,4 +1,5 @@
 import { skipBacklog } from './backlog';
+import { signIn } from './principals';
 import { startService, type ServiceProcess } from './service-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_KAFKA_BROKERS } from './test-env';
@@ -6,6 +7,8 @@ import { TEST_KAFKA_BROKERS } from './test-env';
 export interface RunningSystem {
   db: TestDatabase;
   services: Record<string, ServiceProcess>;
+  /** The first admin's sign-in token, when the commitments service is among them. */
+  adminToken: string | null;
   stop(): Promise<void>;
 }
 
@@ -33,9 +36,13 @@ export async function startSystem(
   const started = await Promise.all(
     Object.entries(ports).map(([name, port]) => startService(name, port, env)),
   );
+  const commitments = started.find((s) => s.name === 'commitments');
   return {
     db,
     services: Object.fromEntries(started.map((s) => [s.name, s])),
+    adminToken: commitments
+      ? await signIn(commitments.url, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)
+      : null,
     async stop() {
       await Promise.all(started.map((s) => s.stop()));
       await db.drop();

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessModule } from '@ct/access';
+import { EgressPolicy } from '@ct/egress';
 import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type IngestionEnv } from './config/ingestion.env';
 import { ingestionDataSourceOptions } from './database/data-source';
@@ -49,6 +50,7 @@ export class AppModule {
             intervalMs: env.FEED_INTERVAL_MS,
             timeoutMs: env.FEED_TIMEOUT_MS,
             maxBytes: env.MAX_UPLOAD_BYTES,
+            egress: EgressPolicy.parse(env.EGRESS_ALLOW),
           },
           documents,
         ),

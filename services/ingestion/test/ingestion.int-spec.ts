@@ -382,6 +382,11 @@ ${items.join('\n')}
     server = createServer((req, res) => {
       if (req.url === '/feed.xml') {
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss());
+      } else if (req.url === '/articles/moved') {
+        res.writeHead(301, { location: `${base}/articles/summit` }).end();
+      } else if (req.url === '/articles/inside') {
+        // A redirect into the network: the hop is checked like the first request.
+        res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       } else if (req.url === '/articles/summit') {
         res
           .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -396,7 +401,11 @@ ${items.join('\n')}
       `<item><title>Leaders agree on customs union roadmap</title><link>${base}/articles/summit</link><guid>summit-1</guid><pubDate>Thu, 07 Nov 2024 08:30:00 GMT</pubDate></item>`,
       `<item><title>Ministers meet</title><guid isPermaLink="false">inline-2</guid><pubDate>Fri, 08 Nov 2024 10:00:00 GMT</pubDate><content:encoded><![CDATA[<p>Tashkent, 8 November 2024. The Ministers of Education agreed to launch a student exchange programme by September 2025.</p>]]></content:encoded></item>`,
     );
-    h = await startIngestion('ingest_feeds', { FEED_URLS: `${base}/feed.xml` });
+    // The test server is on loopback, which only an explicit allowance reaches.
+    h = await startIngestion('ingest_feeds', {
+      FEED_URLS: `${base}/feed.xml`,
+      EGRESS_ALLOW: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -437,6 +446,37 @@ ${items.join('\n')}
       `SELECT outcome, reason FROM ingestion.feed_entries WHERE entry_key = 'gone-3'`,
     );
     expect(gone).toEqual({ outcome: 'failed', reason: expect.stringMatching(/answered 404/) });
+  });
+
+  it('follows a redirect, but fetches nothing inside the network, whichever way it is pointed there', async () => {
+    const poller = h.app.get(FeedPoller);
+    items.push(
+      `<item><title>Moved</title><link>${base}/articles/moved</link><guid>moved-4</guid></item>`,
+      `<item><title>Inside</title><link>${base}/articles/inside</link><guid>inside-5</guid></item>`,
+      `<item><title>Metadata</title><link>http://169.254.169.254/latest/</link><guid>meta-6</guid></item>`,
+      `<item><title>Database</title><link>http://[::1]:5432/</link><guid>db-7</guid></item>`,
+      `<item><title>Decimal</title><link>http://2130706434/</link><guid>dec-8</guid></item>`,
+    );
+    expect(await poller.poll(`${base}/feed.xml`)).toEqual({ ingested: 0, duplicate: 1, failed: 4 });
+    const rows = await queryRows<{ entry_key: string; reason: string }>(
+      h.db.url,
+      `SELECT entry_key, reason FROM ingestion.feed_entries WHERE outcome = 'failed' AND entry_key <> 'gone-3' ORDER BY entry_key`,
+    );
+    expect(rows).toEqual([
+      {
+        entry_key: 'db-7',
+        reason: expect.stringMatching(/::1 is a loopback address/),
+      },
+      { entry_key: 'dec-8', reason: expect.stringMatching(/127\.0\.0\.2 is a loopback address/) },
+      {
+        entry_key: 'inside-5',
+        reason: expect.stringMatching(/169\.254\.169\.254 is a link-local address/),
+      },
+      {
+        entry_key: 'meta-6',
+        reason: expect.stringMatching(/169\.254\.169\.254 is a link-local address/),
+      },
+    ]);
   });
 });
 

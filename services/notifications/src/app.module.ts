@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessModule } from '@ct/access';
+import { EgressPolicy } from '@ct/egress';
 import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SCHEMA, SERVICE, type NotificationsEnv } from './config/notifications.env';
 import { notificationsDataSourceOptions } from './database/data-source';
@@ -32,6 +33,7 @@ export class AppModule {
           maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
           backoffMs: env.DELIVERY_BACKOFF_MS,
           webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+          egress: EgressPolicy.parse(env.EGRESS_ALLOW),
         }),
         AccessModule.forRoot({
           service: 'notifications',

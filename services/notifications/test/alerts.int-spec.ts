@@ -118,6 +118,8 @@ describe('deadline alerts', () => {
       DASHBOARD_URL: 'https://tracker.example.org',
       DELIVERY_BACKOFF_MS: String(MINUTE),
       DELIVERY_MAX_ATTEMPTS: '3',
+      // The test receiver listens on loopback, which only an explicit allowance reaches.
+      EGRESS_ALLOW: '127.0.0.1',
     };
     h = await startNotifications('alerts', clock, env);
   });
@@ -125,6 +127,23 @@ describe('deadline alerts', () => {
     await h?.close();
     await new Promise<void>((r) => smtp.close(() => r()));
     await new Promise((r) => receiver.close(r));
+  });
+
+  it('refuses webhooks into the network at subscription time with 422 and the reason, storing nothing', async () => {
+    for (const [webhook, reason] of [
+      ['http://127.0.0.2:3002/items', /127\.0\.0\.2 is a loopback address/],
+      ['http://[::1]/x', /::1 is a loopback address/],
+      ['http://0.0.0.0:5432/', /0\.0\.0\.0 is an unspecified address/],
+      ['http://2130706434/', /127\.0\.0\.2 is a loopback/],
+      ['http://[::ffff:10.0.0.1]/', /10\.0\.0\.1 is a private address/],
+      ['http://169.254.169.254/latest/meta-data/', /link-local/],
+      ['http://[fd00::1]/', /unique-local/],
+    ] as const) {
+      const res = await call('POST', '/subscriptions', { webhook });
+      expect(res.status).toBe(422);
+      expect(String(res.body!.message)).toMatch(reason);
+    }
+    expect((await call('GET', '/subscriptions')).body!.items).toHaveLength(0);
   });
 
   it('sends each alert once by email and signed webhook, retries, survives a restart, re-plans and falls silent', async () => {

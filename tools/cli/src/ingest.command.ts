@@ -9,6 +9,12 @@ export interface IngestOptions {
   concurrency: number;
   /** Draw a progress bar (on a terminal). */
   progress: boolean;
+  /**
+   * A coordinator's or admin's sign-in token ($CT_TOKEN) or an API key with
+   * the ingest scope ($CT_API_KEY). From the environment, not the command
+   * line, where other users of the machine could read it.
+   */
+  credential: { token?: string; apiKey?: string };
 }
 
 export interface IngestSummary {
@@ -37,6 +43,7 @@ export async function runIngest(
   opts: IngestOptions,
   out: (line: string) => void,
 ): Promise<IngestSummary> {
+  const auth = credentialHeaders(opts.credential);
   const files = (await Promise.all(paths.map((p) => expand(p)))).flat();
   if (files.length === 0)
     throw new CliError('no document files found (.txt, .md, .html, .pdf, .docx)');
@@ -53,7 +60,7 @@ export async function runIngest(
   const worker = async () => {
     while (next < files.length) {
       const path = files[next++];
-      const result = await send(opts.url, path);
+      const result = await send(opts.url, path, auth);
       if ('reason' in result) summary.failed.push({ path, reason: result.reason });
       else summary[result.duplicate ? 'duplicate' : 'ingested']++;
       bar?.increment(1, { file: basename(path) });
@@ -96,9 +103,18 @@ async function reachable(url: string): Promise<void> {
   }
 }
 
+function credentialHeaders(c: IngestOptions['credential']): Record<string, string> {
+  if (c.token) return { authorization: `Bearer ${c.token}` };
+  if (c.apiKey) return { 'x-api-key': c.apiKey };
+  throw new CliError(
+    'adding documents needs a credential: set CT_TOKEN to a coordinator or admin token (POST /auth/login on the commitments service) or CT_API_KEY to an API key with the ingest scope',
+  );
+}
+
 async function send(
   url: string,
   path: string,
+  auth: Record<string, string>,
 ): Promise<{ duplicate: boolean } | { reason: string }> {
   const form = new FormData();
   form.append('origin', 'cli');
@@ -110,7 +126,11 @@ async function send(
     basename(path),
   );
   try {
-    const res = await fetch(`${url}/documents/upload`, { method: 'POST', body: form });
+    const res = await fetch(`${url}/documents/upload`, {
+      method: 'POST',
+      body: form,
+      headers: auth,
+    });
     const body = (await res.json().catch(() => ({}))) as { duplicate?: boolean; message?: unknown };
     if (res.ok) return { duplicate: body.duplicate === true };
     return {

@@ -26,7 +26,9 @@ export function buildProgram(
     );
   program
     .command('ingest')
-    .description('send files and folders to the running ingestion service, each text stored once')
+    .description(
+      'send files and folders to the running ingestion service, each text stored once ($CT_TOKEN or $CT_API_KEY signs in)',
+    )
     .argument('<paths...>', 'files (.txt .md .html .pdf .docx) or folders of them')
     .option(
       '--url <url>',
@@ -43,6 +45,7 @@ export function buildProgram(
             url: opts.url.replace(/\/+$/u, ''),
             concurrency: Math.max(1, opts.concurrency || 1),
             progress: opts.progress && Boolean(process.stderr.isTTY),
+            credential: { token: process.env.CT_TOKEN, apiKey: process.env.CT_API_KEY },
           },
           out,
         );

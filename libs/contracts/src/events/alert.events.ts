@@ -35,11 +35,19 @@ export const alertRaisedData = z.object({
 });
 export type AlertRaisedData = z.infer<typeof alertRaisedData>;
 
+/**
+ * Streamed to every signed-in user, so a delivery is named by a reference
+ * (`webhook:<12 hex>`, `email:<12 hex>`; a subscriber sees their own in GET
+ * /subscriptions), never by its address, and a failure by its kind, never by
+ * the receiver's words.
+ */
+const recipientRef = z.string().max(100);
+
 export const alertDeliveredData = z.object({
   alertKey: z.string().min(1),
   itemId: z.uuid(),
   channel,
-  target: z.string(),
+  target: recipientRef,
   attempts: z.number().int().positive(),
   deliveredAt: z.iso.datetime(),
 });
@@ -49,9 +57,10 @@ export const alertFailedData = z.object({
   alertKey: z.string().min(1),
   itemId: z.uuid(),
   channel,
-  target: z.string(),
+  target: recipientRef,
   attempts: z.number().int().positive(),
-  error: z.string(),
+  /** What kind of failure: "receiver answered 503", "timed out", "target refused by the egress policy" … */
+  error: z.string().max(200),
   failedAt: z.iso.datetime(),
 });
 export type AlertFailedData = z.infer<typeof alertFailedData>;

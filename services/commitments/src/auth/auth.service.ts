@@ -7,12 +7,7 @@ import {
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  TOKEN_AUDIENCE,
-  TOKEN_ISSUER,
-  type AccessClaims,
-  type ApiKeyScope,
-} from '@ct/contracts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, type AccessClaims, type ApiKeyScope } from '@ct/contracts';
 import { AccountsRepository, type UserChange } from './accounts.repository';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
 import type { ApiKeyEntity } from './entities/api-key.entity';

@@ -32,6 +32,11 @@ export const ingestionEnv = baseEnv.extend({
     .int()
     .min(1000)
     .default(15 * 60_000),
+  /**
+   * Addresses, CIDR ranges or host names feeds and their links may be fetched
+   * from although they are not public (loopback, private …), comma separated; none by default.
+   */
+  EGRESS_ALLOW: z.string().optional(),
   FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /**
    * Verifies sign-in tokens from the commitments service. Without it every

@@ -15,6 +15,7 @@ import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';
 import { isoDate } from '@ct/formats';
 import { FEEDS_OPTIONS, type FeedsOptions } from './feeds.options';
+import { latestPublicationDate } from '../documents/publication-date';
 import { fetchLimited, FetchRefusedError } from './fetch-limited';
 
 type Entry = Parser.Item & { id?: string; 'content:encoded'?: string };
@@ -83,7 +84,12 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async pollOnce(feedUrl: string) {
     const counts = { ingested: 0, duplicate: 0, failed: 0 };
-    const { bytes } = await fetchLimited(feedUrl, this.options.timeoutMs, this.options.maxBytes);
+    const { bytes } = await fetchLimited(
+      feedUrl,
+      this.options.timeoutMs,
+      this.options.maxBytes,
+      this.options.egress,
+    );
     const feed = await this.parser.parseString(bytes.toString('utf8'));
     const entries = (feed.items as Entry[]).map((e) => ({ entry: e, key: entryKey(e) }));
     const known = await this.known(
@@ -110,7 +116,8 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
   private async ingest(entry: Entry): Promise<IngestOutcome> {
     const meta = {
       title: entry.title?.trim() || null,
-      published: isoDate(entry.isoDate ?? entry.pubDate),
+      // A feed's date in the future is ignored, as a file's own is.
+      published: notLaterThanToday(isoDate(entry.isoDate ?? entry.pubDate)),
       sourceUrl: entry.link && /^https?:/u.test(entry.link) ? entry.link : null,
       origin: 'feed' as const,
     };
@@ -121,6 +128,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
           meta.sourceUrl,
           this.options.timeoutMs,
           this.options.maxBytes,
+          this.options.egress,
         );
         return fromReceipt(
           await this.files.ingest(page.bytes, { ...meta, declaredType: page.contentType }),
@@ -158,4 +166,8 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
 /** An entry's identity within its feed: guid (RSS), id (Atom), else its link. */
 function entryKey(e: Entry): string | null {
   return e.guid ?? e.id ?? e.link ?? null;
+}
+
+function notLaterThanToday(date: string | null): string | null {
+  return date && date <= latestPublicationDate(new Date()) ? date : null;
 }

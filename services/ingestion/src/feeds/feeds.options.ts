@@ -1,3 +1,5 @@
+import type { EgressPolicy } from '@ct/egress';
+
 export const FEEDS_OPTIONS = Symbol('FEEDS_OPTIONS');
 
 export interface FeedsOptions {
@@ -7,4 +9,6 @@ export interface FeedsOptions {
   /** Per request: feeds and the pages their entries link to. */
   timeoutMs: number;
   maxBytes: number;
+  /** Where feeds and their entries' links may be fetched from: public addresses, plus EGRESS_ALLOW. */
+  egress: EgressPolicy;
 }

@@ -17,6 +17,7 @@ import { Channels, type Recipient } from '../deliveries/channels';
 import { daysUntil } from './alert-rules';
 import { AlertPlanner, CLOSED } from './alert-planner';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
+import { failureKind, recipientRef } from '../deliveries/delivery-outcome';
 
 const alertsRaised = counter({
   name: 'ct_alerts_raised_total',
@@ -275,7 +276,8 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
             alertKey: r.payload.alertKey,
             itemId: r.payload.itemId,
             channel: r.channel,
-            target: r.target,
+            // Streamed to every signed-in user: a reference, not the address.
+            target: recipientRef(r.channel, r.target),
             attempts,
           };
           const outcome =
@@ -303,7 +305,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
           } else if (attempts >= this.options.maxAttempts) {
             totals.failed++;
             this.logger.warn(
-              { alert: r.payload.alertKey, target: r.target, attempts, error },
+              { alert: r.payload.alertKey, delivery: r.id, attempts, error: failureKind(error) },
               'alert delivery given up',
             );
             await m.query(
@@ -313,7 +315,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
             await this.outbox.append(
               m,
               ALERT_FAILED,
-              { ...event, error, failedAt: now.toISOString() },
+              { ...event, error: failureKind(error), failedAt: now.toISOString() },
               {
                 id: `alert-failed:${r.id}`,
                 subject: `items/${r.payload.itemId}`,

@@ -1,3 +1,5 @@
+import type { EgressPolicy } from '@ct/egress';
+
 export const ALERTS_OPTIONS = Symbol('ALERTS_OPTIONS');
 
 export interface AlertsOptions {
@@ -9,4 +11,6 @@ export interface AlertsOptions {
   maxAttempts: number;
   backoffMs: number;
   webhookTimeoutMs: number;
+  /** Where webhooks may go: public addresses, plus EGRESS_ALLOW. */
+  egress: EgressPolicy;
 }

@@ -22,6 +22,11 @@ export const notificationsEnv = baseEnv.extend({
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Verifies users' tokens (from the commitments service) for the subscriptions API. */
+  /**
+   * Addresses, CIDR ranges or host names webhooks may reach although they are
+   * not public (loopback, private, link-local …), comma separated; none by default.
+   */
+  EGRESS_ALLOW: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
 });
 export type NotificationsEnv = z.infer<typeof notificationsEnv>;

@@ -1,10 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { AlertRaisedData } from '@ct/contracts';
+import { egressRequest } from '@ct/egress';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts/alerts.options';
 import { alertEmail } from './alert-message';
 import { sign } from './webhook-signature';
+
+/** A receiver's answer is not read beyond this; its status is what counts. */
+const WEBHOOK_ANSWER_BYTES = 64 * 1024;
 
 export interface Recipient {
   channel: 'email' | 'webhook';
@@ -61,9 +65,12 @@ export class Channels implements OnApplicationShutdown {
   private async webhook(alert: AlertRaisedData, to: Recipient): Promise<void> {
     const body = JSON.stringify({ type: 'alert.raised', data: alert });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    const res = await fetch(to.target, {
+    // Through the egress check: never inside the network, never redirected, capped.
+    const res = await egressRequest(to.target, {
       method: 'POST',
-      signal: AbortSignal.timeout(this.options.webhookTimeoutMs),
+      timeoutMs: this.options.webhookTimeoutMs,
+      maxBytes: WEBHOOK_ANSWER_BYTES,
+      policy: this.options.egress,
       headers: {
         'content-type': 'application/json',
         'webhook-id': alert.alertKey,
@@ -72,7 +79,9 @@ export class Channels implements OnApplicationShutdown {
       },
       body,
     });
-    await res.arrayBuffer().catch(() => undefined);
-    if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+    if (res.status >= 300 && res.status < 400) {
+      throw new Error(`webhook answered ${res.status}; redirects are not followed`);
+    }
+    if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered ${res.status}`);
   }
 }

@@ -6,10 +6,12 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
+  UnprocessableEntityException,
   UseGuards,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,8 +20,11 @@ import { z } from 'zod';
 import { quoteIdent } from '@ct/persistence';
 import { ZodValidationPipe } from '@ct/platform';
 import { SCHEMA } from '../config/notifications.env';
+import { recipientRef } from '../deliveries/delivery-outcome';
 import { newWebhookSecret } from '../deliveries/webhook-signature';
 import { AccessGuard, CurrentCaller, type Caller } from '@ct/access';
+import { checkTarget, EgressRefusedError } from '@ct/egress';
+import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts/alerts.options';
 
 const createSchema = z
   .strictObject({
@@ -53,6 +58,8 @@ const view = (r: Row) => ({
   subscriber: r.subscriber,
   channel: r.channel,
   target: r.target,
+  /** How alert.delivered and alert.failed events name this subscription's deliveries. */
+  recipientRef: recipientRef(r.channel, r.target),
   filter: { actors: r.actors, kinds: r.kinds, items: r.items },
   createdAt: r.created_at.toISOString(),
 });
@@ -67,7 +74,10 @@ const view = (r: Row) => ({
 export class SubscriptionsController {
   private readonly table = `${quoteIdent(SCHEMA)}.subscriptions`;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ALERTS_OPTIONS) private readonly alerts: AlertsOptions,
+  ) {}
 
   @Post()
   async create(
@@ -76,6 +86,15 @@ export class SubscriptionsController {
   ) {
     if (user.role === 'viewer')
       throw new ForbiddenException('viewers cannot subscribe; ask a coordinator or admin');
+    if (body.webhook) {
+      // Refused now, with the reason, rather than failing at every alert later.
+      await checkTarget(body.webhook, this.alerts.egress).catch((err: unknown) => {
+        if (err instanceof EgressRefusedError) {
+          throw new UnprocessableEntityException(`webhook refused: ${err.message}`);
+        }
+        throw err;
+      });
+    }
     const secret = body.webhook ? newWebhookSecret() : null;
     const [row] = (await this.dataSource.query(
       `INSERT INTO ${this.table} (subscriber, channel, target, secret, actors, kinds, items)

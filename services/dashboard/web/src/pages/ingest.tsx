@@ -43,6 +43,7 @@ export function Ingest({ session }: { session: Session }) {
             void submit(() =>
               send<Receipt>(ingestion, '/documents', {
                 method: 'POST',
+                token: session.token,
                 json: {
                   text: f.get('text'),
                   title: (f.get('title') as string) || undefined,
@@ -80,7 +81,11 @@ export function Ingest({ session }: { session: Session }) {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
             void submit(() =>
-              send<Receipt>(ingestion, '/documents/upload', { method: 'POST', form }),
+              send<Receipt>(ingestion, '/documents/upload', {
+                method: 'POST',
+                token: session.token,
+                form,
+              }),
             );
           }}
         >
@@ -119,7 +124,9 @@ function Found({ receipt, session }: { receipt: Receipt; session: Session }) {
     const round = async () => {
       if (stop) return;
       try {
-        const d = await send<DocumentView>(service('ingestionUrl'), `/documents/${receipt.id}`);
+        const d = await send<DocumentView>(service('ingestionUrl'), `/documents/${receipt.id}`, {
+          token: session.token,
+        });
         setDoc(d);
         const page = await send<ItemPage>(service('commitmentsUrl'), '/items', {
           token: session.token,
