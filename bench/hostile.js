@@ -80,7 +80,17 @@ const uploadRequest = (kind, bytes, type, name) => ({
   },
 });
 
+// Parser bombs, built once: small on the wire, huge once read.
+const { docxBomb } = require('../dist/libs/testing/src/hostile-files');
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const bombs = {
+  honest: docxBomb(1024 * 1024 * 1024),
+  lying: docxBomb(1024 * 1024 * 1024, { lie: true }),
+};
+
 const request = fc.oneof(
+  fc.constant(uploadRequest('DOCX bomb (1 GB inflated)', bombs.honest, DOCX_TYPE, 'bomb.docx')),
+  fc.constant(uploadRequest('DOCX bomb lying about its size', bombs.lying, DOCX_TYPE, 'liar.docx')),
   fc.json({ maxDepth: 4 }).map((body) => jsonRequest('random JSON', body)),
   hugeText.map((text) => jsonRequest('long repetitive text', { text })),
   mixedScripts.map((text) => jsonRequest('mixed scripts', { text })),
@@ -120,6 +130,16 @@ async function main() {
     const startRss = rssMb(pid);
     const samples = [];
     const sampler = setInterval(() => samples.push(rssMb(pid)), 250);
+    // /health keeps answering throughout: its slowest answer during the run.
+    const healthTimes = [];
+    let healthFailures = 0;
+    const prober = setInterval(() => {
+      const at = Date.now();
+      fetch(`${base}/health`, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => (r.ok ? healthTimes.push(Date.now() - at) : healthFailures++),
+        () => healthFailures++,
+      );
+    }, 500);
     const statuses = new Map();
     const times = [];
     let failures = 0;
@@ -146,6 +166,7 @@ async function main() {
       }),
     );
     clearInterval(sampler);
+    clearInterval(prober);
     await new Promise((r) => setTimeout(r, 5000));
     const endRss = rssMb(pid);
     const health = await fetch(`${base}/health`).then(
@@ -165,6 +186,9 @@ async function main() {
     );
     console.log(
       `slowest answer by kind: ${[...slowest].map(([k, t]) => `${k} ${t} ms`).join(', ')}`,
+    );
+    console.log(
+      `/health during the run: ${healthTimes.length} answers, p50 ${pct(healthTimes, 50)} ms, max ${Math.max(...healthTimes)} ms, ${healthFailures} failed; bombs on the wire ${(bombs.honest.length / 1024).toFixed(0)} KB each`,
     );
     console.log(
       `connection failures by kind: ${[...failed].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,

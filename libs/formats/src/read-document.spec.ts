@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@ct/testing';
-import { readDocument, UnreadableDocumentError, UnsupportedFormatError } from './index';
+import PDFDocument from 'pdfkit';
+import { docxBomb, docxOfManyParts, REPO_ROOT } from '@ct/testing';
+import {
+  DEFAULT_READ_LIMITS,
+  DocumentTooLargeError,
+  readDocument,
+  UnreadableDocumentError,
+  UnsupportedFormatError,
+} from './index';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/documents', name));
 
@@ -119,3 +126,77 @@ describe('readDocument', () => {
 function MEDIA_DOCX() {
   return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 }
+
+function pdfOfPages(pages: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    for (let i = 0; i < pages; i++) {
+      if (i > 0) doc.addPage();
+      doc.text(`Page ${i + 1}: the ministers agreed to meet again.`);
+    }
+    doc.end();
+  });
+}
+
+describe('readDocument within limits', () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const limits = { ...DEFAULT_READ_LIMITS, docxMaxInflatedBytes: 2_000_000, docxMaxEntries: 50 };
+
+  it('reads a small hand-made DOCX, so the bombs below differ only in size', async () => {
+    await expect(readDocument(docxBomb(10_000), DOCX, 'x.docx', limits)).rejects.toThrow(
+      /has no text/,
+    );
+  });
+
+  it('refuses a DOCX that declares more than the inflation limit, naming it, before inflating', async () => {
+    const bomb = docxBomb(50_000_000);
+    expect(bomb.length).toBeLessThan(100_000);
+    const err = await readDocument(bomb, DOCX, 'bomb.docx', limits).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentTooLargeError);
+    expect((err as Error).message).toMatch(/inflates to more than the limit of 2000000 bytes/);
+  });
+
+  it('stops inflating a DOCX that lies about its size at the declared size', async () => {
+    const err = await readDocument(
+      docxBomb(50_000_000, { lie: true }),
+      DOCX,
+      'liar.docx',
+      limits,
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableDocumentError);
+    expect((err as Error).message).toMatch(/too many bytes|size/i);
+  });
+
+  it('refuses a DOCX of more parts than the limit', async () => {
+    await expect(readDocument(docxOfManyParts(60), DOCX, 'parts.docx', limits)).rejects.toThrow(
+      /61 parts, more than the limit of 50/,
+    );
+  });
+
+  it('refuses a PDF over the page limit, and one that takes longer than the time limit', async () => {
+    const pdf = await pdfOfPages(6);
+    await expect(
+      readDocument(pdf, 'application/pdf', 'long.pdf', { ...DEFAULT_READ_LIMITS, pdfMaxPages: 5 }),
+    ).rejects.toThrow(/has 6 pages, more than the limit of 5/);
+    await expect(
+      readDocument(pdf, 'application/pdf', 'slow.pdf', { ...DEFAULT_READ_LIMITS, pdfTimeoutMs: 1 }),
+    ).rejects.toThrow(/longer than the limit of 1 ms/);
+    const read = await readDocument(pdf, 'application/pdf', 'ok.pdf');
+    expect(read.text).toContain('Page 6');
+  });
+
+  it('keeps the event loop free while a PDF is read', async () => {
+    const pdf = await pdfOfPages(200);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const t0 = Date.now();
+    await readDocument(pdf, 'application/pdf', 'big.pdf');
+    clearInterval(timer);
+    const elapsed = Date.now() - t0;
+    // Timers kept firing while the worker read: at least half as many as the time allowed.
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 5 / 2));
+  });
+});

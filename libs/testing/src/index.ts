@@ -10,3 +10,4 @@ export * from './backlog';
 export * from './consumer-lag';
 export * from './system';
 export * from './principals';
+export * from './hostile-files';

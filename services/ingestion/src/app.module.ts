@@ -15,6 +15,13 @@ export class AppModule {
     const documents = DocumentsModule.register({
       maxChars: env.MAX_DOCUMENT_CHARS,
       maxUploadBytes: env.MAX_UPLOAD_BYTES,
+      readLimits: {
+        docxMaxInflatedBytes: env.DOCX_MAX_INFLATED_BYTES,
+        docxMaxEntries: env.DOCX_MAX_ENTRIES,
+        pdfMaxPages: env.PDF_MAX_PAGES,
+        pdfTimeoutMs: env.PDF_TIMEOUT_MS,
+        pdfMaxHeapMb: env.PDF_MAX_HEAP_MB,
+      },
     });
     return {
       module: AppModule,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { queryRows } from '@ct/testing';
+import { docxBomb, queryRows } from '@ct/testing';
 import { signedIn, startIngestion, upload, type IngestionHarness } from './harness';
 
 /**
@@ -95,6 +95,24 @@ describe('ingestion under hostile input', () => {
       ),
       { numRuns: 120 },
     );
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+  });
+
+  it('refuses DOCX bombs with 413 naming the limit, honest or lying about their size, and stays responsive', async () => {
+    const before = await documents();
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const honest = await upload(h.url, docxBomb(60 * 1024 * 1024), {
+      type: DOCX,
+      name: 'bomb.docx',
+    });
+    expect(honest.status).toBe(413);
+    expect(honest.body.message).toMatch(/inflates to more than the limit of 52428800 bytes/);
+    const liar = await upload(h.url, docxBomb(60 * 1024 * 1024, { lie: true }), {
+      type: DOCX,
+      name: 'liar.docx',
+    });
+    expect(liar.status).toBe(422);
+    expect(await documents()).toBe(before);
     expect((await fetch(`${h.url}/health`)).status).toBe(200);
   });
 });

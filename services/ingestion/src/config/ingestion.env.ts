@@ -11,6 +11,20 @@ export const ingestionEnv = baseEnv.extend({
     .int()
     .positive()
     .default(20 * 1024 * 1024),
+  /** Bytes a DOCX may inflate to (all its parts); a ZIP bomb is refused at this, with 413. */
+  DOCX_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  /** Parts a DOCX may have. */
+  DOCX_MAX_ENTRIES: z.coerce.number().int().positive().default(2000),
+  /** Pages a PDF may have. */
+  PDF_MAX_PAGES: z.coerce.number().int().positive().default(500),
+  /** Time reading one PDF may take (a worker thread: the service keeps answering). */
+  PDF_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Heap the PDF reader's worker may use. */
+  PDF_MAX_HEAP_MB: z.coerce.number().int().min(32).default(512),
   /** Folder whose document files are ingested (once each, also across restarts); unset: none. */
   WATCH_DIR: z.string().min(1).optional(),
   WATCH_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { readDocument } from '@ct/formats';
+import { Inject, Injectable } from '@nestjs/common';
+import { readDocument, type ReadLimits } from '@ct/formats';
+import { READ_LIMITS } from './documents.tokens';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentsService, type DocumentInput } from './documents.service';
 import { latestPublicationDate } from './publication-date';
@@ -17,10 +18,13 @@ export interface FileMeta extends Omit<DocumentInput, 'text' | 'mediaType' | 'fi
  */
 @Injectable()
 export class FileIngestService {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    @Inject(READ_LIMITS) private readonly limits: ReadLimits,
+  ) {}
 
   async ingest(bytes: Buffer, meta: FileMeta): Promise<DocumentReceipt> {
-    const read = await readDocument(bytes, meta.declaredType, meta.fileName);
+    const read = await readDocument(bytes, meta.declaredType, meta.fileName, this.limits);
     // A file's own date in the future is ignored (the sender's is refused instead).
     const fileDate =
       read.published && read.published <= latestPublicationDate(new Date()) ? read.published : null;

@@ -38,7 +38,7 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
   useEffect(() => {
     for (const d of documentIds) {
       if (docs[d]) continue;
-      send<DocumentView>(service('ingestionUrl'), `/documents/${d}`)
+      send<DocumentView>(service('ingestionUrl'), `/documents/${d}`, { token: session.token })
         .then((doc) => setDocs((m) => ({ ...m, [d]: doc })))
         .catch((e: ApiError) => setDocs((m) => ({ ...m, [d]: e.message })));
     }
