@@ -1,17 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { HEALTH_INDICATORS, HealthController, MetricsController } from '@ct/platform';
+import { HEALTH_INDICATORS, HealthController, MetricsController, OPS_TOKEN } from '@ct/platform';
 import { KafkaHealthIndicator } from './kafka.health';
 
 /** GET /health for a service (Kafka always, PostgreSQL when the service owns data) and GET /metrics. */
 @Module({})
 export class ServiceHealthModule {
-  static forRoot(opts: { database: boolean }): DynamicModule {
+  static forRoot(opts: { database: boolean; opsToken?: string | null }): DynamicModule {
     return {
       module: ServiceHealthModule,
       imports: [TerminusModule],
       controllers: [HealthController, MetricsController],
       providers: [
+        { provide: OPS_TOKEN, useValue: opts.opsToken ?? null },
         {
           provide: HEALTH_INDICATORS,
           inject: [KafkaHealthIndicator, TypeOrmHealthIndicator],

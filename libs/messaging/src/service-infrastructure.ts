@@ -25,6 +25,6 @@ export function serviceInfrastructure(o: {
       groupId: o.groupId,
       outboxSchema: o.database?.schema,
     }),
-    ServiceHealthModule.forRoot({ database: o.database !== undefined }),
+    ServiceHealthModule.forRoot({ database: o.database !== undefined, opsToken: o.env.OPS_TOKEN }),
   ];
 }

@@ -29,6 +29,12 @@ export const baseEnv = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'CORS_ORIGINS: http(s) origins' }))),
+  /**
+   * When set, /metrics (and the commitments service's /docs) answer only to
+   * `Authorization: Bearer <OPS_TOKEN>` (or `?token=` for /docs in a browser);
+   * unset, they are open, for a scraper inside the network.
+   */
+  OPS_TOKEN: z.string().min(16, 'OPS_TOKEN must be at least 16 characters').optional(),
 });
 export type BaseEnv = z.infer<typeof baseEnv>;
 

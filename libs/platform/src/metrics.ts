@@ -1,4 +1,13 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Optional,
+  Req,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   collectDefaultMetrics,
   Counter,
@@ -37,13 +46,37 @@ export function histogram<L extends string>(c: HistogramConfiguration<L>): Histo
   return (register.getSingleMetric(c.name) as Histogram<L> | undefined) ?? new Histogram(c);
 }
 
-/** GET /metrics in the Prometheus text format. */
+export const OPS_TOKEN = Symbol('OPS_TOKEN');
+
+/** True when the request carries the operations token (Bearer, or `?token=` where allowed). */
+export function hasOpsToken(
+  req: { headers: Record<string, string | string[] | undefined>; url?: string },
+  token: string,
+  o: { query?: boolean } = {},
+): boolean {
+  const header = req.headers.authorization;
+  const fromHeader =
+    typeof header === 'string' ? /^Bearer\s+(\S+)$/iu.exec(header)?.[1] : undefined;
+  const fromQuery = o.query ? new URL(req.url ?? '/', 'http://x').searchParams.get('token') : null;
+  const given = fromHeader ?? fromQuery;
+  if (!given) return false;
+  // Compared as digests: equal length, constant time.
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+/** GET /metrics in the Prometheus text format; behind OPS_TOKEN when it is set. */
 @Public()
 @Controller('metrics')
 export class MetricsController {
+  constructor(@Optional() @Inject(OPS_TOKEN) private readonly token?: string | null) {}
+
   @Get()
   @Header('content-type', register.contentType)
-  metrics(): Promise<string> {
+  metrics(@Req() req: { headers: Record<string, string | string[] | undefined> }): Promise<string> {
+    if (this.token && !hasOpsToken(req, this.token)) {
+      throw new UnauthorizedException('metrics need "Authorization: Bearer <OPS_TOKEN>"');
+    }
     return register.metrics();
   }
 }

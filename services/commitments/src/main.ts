@@ -10,6 +10,6 @@ runService(() => {
   return {
     // No Nest Kafka transport here: commitments.extracted is read in batches by ExtractedConsumer.
     ...eventServiceOptions({ service: SERVICE, env, module: AppModule.forRoot(env) }),
-    configure: serveDocs,
+    configure: (app) => serveDocs(app, env.OPS_TOKEN),
   };
 });

@@ -49,3 +49,43 @@ describe('authentication limits', () => {
     expect((await call(h.url, 'GET', '/health')).status).toBe(200);
   });
 });
+
+/** Operations endpoints behind OPS_TOKEN when it is set. */
+describe('OPS_TOKEN', () => {
+  let h: Harness;
+  const OPS = 'ops-token-for-the-tests-0123';
+
+  beforeAll(async () => {
+    h = await startCommitments('ops_token', { OPS_TOKEN: OPS });
+  });
+  afterAll(() => h?.close());
+
+  it('keeps /metrics and /docs from anyone without it, and opens them with it', async () => {
+    expect((await fetch(`${h.url}/metrics`)).status).toBe(401);
+    expect(
+      (
+        await fetch(`${h.url}/metrics`, {
+          headers: { authorization: 'Bearer wrong-token-0123456789' },
+        })
+      ).status,
+    ).toBe(401);
+    const metrics = await fetch(`${h.url}/metrics`, {
+      headers: { authorization: `Bearer ${OPS}` },
+    });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^ct_process_cpu_seconds_total/m);
+    expect((await fetch(`${h.url}/docs`)).status).toBe(401);
+    expect((await fetch(`${h.url}/docs-json`)).status).toBe(401);
+    expect((await fetch(`${h.url}/docs/swagger-ui-init.js`)).status).toBe(401);
+    const page = await fetch(`${h.url}/docs?token=${OPS}`);
+    expect(page.status).toBe(200);
+    const cookie = page.headers.get('set-cookie')!.split(';')[0];
+    expect((await fetch(`${h.url}/docs/swagger-ui-init.js`, { headers: { cookie } })).status).toBe(
+      200,
+    );
+    expect(
+      (await fetch(`${h.url}/docs-json`, { headers: { authorization: `Bearer ${OPS}` } })).status,
+    ).toBe(200);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+  });
+});

@@ -31,7 +31,7 @@ export function startCommitments(
         }),
         { consume: false },
       ),
-    beforeListen: serveDocs,
+    beforeListen: (app) => serveDocs(app, overrides.OPS_TOKEN),
   });
 }
 

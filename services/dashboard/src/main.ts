@@ -6,6 +6,7 @@ import { eventServiceOptions } from '@ct/messaging';
 import { runService } from '@ct/platform';
 import { AppModule } from './app.module';
 import { loadDashboardEnv, SERVICE } from './config/dashboard.env';
+import { securityHeaders } from './web/security-headers';
 
 // dist/services/dashboard/src/main.js → dist/web, where `npm run build` puts the page.
 const BUILT_WEB = join(__dirname, '..', '..', '..', 'web');
@@ -22,7 +23,8 @@ runService(() => {
       env,
       module: AppModule.forRoot(env),
     }),
-    configure: (app) =>
+    configure: (app) => {
+      app.use(securityHeaders([env.COMMITMENTS_URL, env.INGESTION_URL, env.NOTIFICATIONS_URL]));
       (app as NestExpressApplication).useStaticAssets(webDir, {
         index: 'index.html',
         // Bundles have content hashes in their names; the page itself must be revalidated.
@@ -31,6 +33,7 @@ runService(() => {
             'cache-control',
             path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
           ),
-      }),
+      });
+    },
   };
 });
