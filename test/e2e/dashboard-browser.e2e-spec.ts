@@ -150,6 +150,14 @@ describe('dashboard in a browser', () => {
   it('signs in, shows the overview and filters the register', async () => {
     await signIn(coordinator, 'coord@example.org', 'a-long-enough-password');
     expect(await coordinator.textContent('[data-testid=total]')).toBe('3');
+    // The token is in the page's memory only; a reload signs in again through the HttpOnly cookie.
+    const stored = await coordinator.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
+    expect(stored).not.toMatch(/eyJ/);
+    expect(await coordinator.evaluate(() => document.cookie)).toBe('');
+    await coordinator.reload();
+    await coordinator.waitForSelector('[data-testid=total]');
     expect(await coordinator.textContent('[data-testid=kind-event]')).toBe('1');
     // The timeline draws one mark per deadline in the next twelve months (not the end-2027 pledge).
     expect(await coordinator.locator('svg.timeline .mark').count()).toBe(2);

@@ -34,7 +34,8 @@ export async function bootstrap(opts: BootstrapOptions): Promise<INestApplicatio
   app.useGlobalFilters(new BodyLimitFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   if (opts.corsOrigins?.length) {
-    app.enableCors({ origin: opts.corsOrigins, maxAge: 600 });
+    // Credentials: the page's refresh cookie goes to the commitments service's /auth.
+    app.enableCors({ origin: opts.corsOrigins, maxAge: 600, credentials: true });
   }
   opts.configure?.(app);
   await app.listen(opts.port, opts.host);

@@ -24,6 +24,7 @@ export class AppModule {
         AuthModule.forRoot({
           jwtSecret: env.JWT_SECRET,
           tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+          refreshTtlSeconds: env.REFRESH_TTL_SECONDS,
           adminEmail: env.ADMIN_EMAIL,
           adminPassword: env.ADMIN_PASSWORD,
           loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,

@@ -184,4 +184,60 @@ describe('access: revoke, disable, delete, change roles', () => {
     expect(row.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     await login(h.url, 'old-hash@example.org', 'an-old-password-here');
   });
+
+  it('keeps a page signed in through an HttpOnly refresh cookie until sign-out or a change to the user', async () => {
+    await call(h.url, 'POST', '/users', {
+      token: admin,
+      body: { email: 'page@example.org', password: 'a-password-long-enough', role: 'viewer' },
+    });
+    const res = await fetch(`${h.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'page@example.org', password: 'a-password-long-enough' }),
+    });
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(
+      /^ct_refresh=ctr_[\w-]+; Max-Age=43200; Path=\/auth; Expires=.*; HttpOnly; SameSite=Strict$/,
+    );
+    expect(JSON.stringify(await res.json())).not.toContain('ctr_');
+    const cookie = setCookie.split(';')[0];
+    const refresh = () => call(h.url, 'POST', '/auth/refresh', { headers: { cookie } });
+    const renewed = await refresh();
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.expiresIn).toBe(900);
+    expect((await call(h.url, 'GET', '/auth/me', { token: renewed.body.token })).body.name).toBe(
+      'page@example.org',
+    );
+    expect((await call(h.url, 'POST', '/auth/refresh')).status).toBe(401);
+    expect(
+      (
+        await call(h.url, 'POST', '/auth/refresh', {
+          headers: { cookie: 'ct_refresh=ctr_guessed' },
+        })
+      ).status,
+    ).toBe(401);
+
+    // Any change to the user ends the sign-in, refresh cookie included.
+    const id = (await call(h.url, 'GET', '/auth/me', { token: renewed.body.token })).body
+      .id as string;
+    await call(h.url, 'PATCH', `/users/${id}`, { token: admin, body: { actors: ['Secretariat'] } });
+    expect((await refresh()).status).toBe(401);
+
+    // Signing out ends a fresh sign-in's cookie.
+    const again = await fetch(`${h.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'page@example.org', password: 'a-password-long-enough' }),
+    });
+    const second = again.headers.get('set-cookie')!.split(';')[0];
+    expect(
+      (await call(h.url, 'POST', '/auth/refresh', { headers: { cookie: second } })).status,
+    ).toBe(200);
+    expect(
+      (await call(h.url, 'POST', '/auth/logout', { headers: { cookie: second } })).status,
+    ).toBe(204);
+    expect(
+      (await call(h.url, 'POST', '/auth/refresh', { headers: { cookie: second } })).status,
+    ).toBe(401);
+  });
 });

@@ -5,6 +5,7 @@ import { PRINCIPAL_CHANGED, type ApiKeyScope, type PrincipalChangedData } from '
 import { OutboxWriter } from '@ct/messaging';
 import { AccessAuditEntity } from './entities/access-audit.entity';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import type { Role } from './principal';
 
@@ -61,6 +62,38 @@ export class AccountsRepository {
       order: { id: 'DESC' },
       take: limit,
     });
+  }
+
+  async createRefreshToken(
+    userId: string,
+    userVersion: number,
+    tokenHash: string,
+    expiresAt: Date,
+  ) {
+    await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .insert({ userId, userVersion, tokenHash, expiresAt });
+  }
+
+  /** The user a refresh token signs in, while it is good: not expired, not signed out, user unchanged. */
+  async refreshable(tokenHash: string, now: Date): Promise<UserEntity | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM ${this.table(RefreshTokenEntity)} r JOIN ${this.table(UserEntity)} u ON u.id = r.user_id
+        WHERE r.token_hash = $1 AND r.revoked_at IS NULL AND r.expires_at > $2
+          AND u.disabled_at IS NULL AND u.version = r.user_version`,
+      [tokenHash, now.toISOString()],
+    );
+    return rows.length ? this.user(rows[0].id) : null;
+  }
+
+  async revokeRefreshToken(tokenHash: string): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ tokenHash, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private table(entity: typeof RefreshTokenEntity | typeof UserEntity): string {
+    return this.dataSource.getMetadata(entity).tablePath;
   }
 
   /** A new password hash for the same password (stronger parameters): not a change to access. */

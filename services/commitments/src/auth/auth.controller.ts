@@ -5,19 +5,24 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
   Patch,
   Post,
+  Req,
+  Res,
   UseGuards,
 } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import type { z } from 'zod';
 import { Public, ZodValidationPipe } from '@ct/platform';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
 import { createApiKeyBody, createUserBody, loginBody, updateUserBody } from './dto/auth.dto';
 import type { ApiKeyEntity } from './entities/api-key.entity';
 import type { UserEntity } from './entities/user.entity';
@@ -27,16 +32,56 @@ const uuid = new ParseUUIDPipe();
 
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
 
-  /** Exchange email and password for a bearer token. Rate-limited per client address. */
+  /**
+   * Exchange email and password for a short-lived bearer token. The refresh
+   * token goes into an HttpOnly cookie only (the page's script never sees it).
+   * Rate-limited per client address.
+   */
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: {} })
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body(new ZodValidationPipe(loginBody)) body: z.infer<typeof loginBody>) {
-    return this.auth.login(body.email, body.password);
+  async login(
+    @Body(new ZodValidationPipe(loginBody)) body: z.infer<typeof loginBody>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { refreshToken, ...answer } = await this.auth.login(body.email, body.password);
+    res.cookie(REFRESH_COOKIE, refreshToken, this.cookieOptions(req));
+    return answer;
+  }
+
+  /** A new bearer token for the page, from its refresh cookie. */
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@Req() req: Request) {
+    return this.auth.refresh(refreshCookie(req));
+  }
+
+  /** Sign the page out: its refresh token stops working and the cookie is cleared. */
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.auth.logout(refreshCookie(req));
+    res.clearCookie(REFRESH_COOKIE, this.cookieOptions(req));
+  }
+
+  private cookieOptions(req: Request) {
+    return {
+      httpOnly: true,
+      sameSite: 'strict' as const,
+      secure: req.secure,
+      path: '/auth',
+      maxAge: this.options.refreshTtlSeconds * 1000,
+    };
   }
 
   @Get('auth/me')
@@ -147,4 +192,10 @@ function keyView(k: ApiKeyEntity) {
     createdAt: k.createdAt.toISOString(),
     revokedAt: k.revokedAt?.toISOString() ?? null,
   };
+}
+
+const REFRESH_COOKIE = 'ct_refresh';
+
+function refreshCookie(req: Request): string | undefined {
+  return /(?:^|;\s*)ct_refresh=([A-Za-z0-9_-]+)/u.exec(req.headers.cookie ?? '')?.[1];
 }

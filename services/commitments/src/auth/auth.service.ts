@@ -53,10 +53,14 @@ export class AuthService implements OnApplicationBootstrap {
     this.logger.log({ principals: n }, 'users and API keys announced');
   }
 
+  /**
+   * A short-lived access token, and a refresh token (for the page's HttpOnly
+   * cookie) that gets new ones until it expires, is signed out or the user changes.
+   */
   async login(
     email: string,
     password: string,
-  ): Promise<{ token: string; expiresIn: number; role: Role }> {
+  ): Promise<{ token: string; expiresIn: number; role: Role; refreshToken: string }> {
     const user = await this.accounts.userByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) throw new UnauthorizedException('wrong email or password');
@@ -65,6 +69,35 @@ export class AuthService implements OnApplicationBootstrap {
     if (needsRehash(user.passwordHash)) {
       await this.accounts.rehash(user.id, await hashPassword(password));
     }
+    const refreshToken = `ctr_${randomBytes(32).toString('base64url')}`;
+    await this.accounts.createRefreshToken(
+      user.id,
+      user.version,
+      sha256(refreshToken),
+      new Date(Date.now() + this.options.refreshTtlSeconds * 1000),
+    );
+    return { ...(await this.accessToken(user)), refreshToken };
+  }
+
+  /** A new access token for the page's refresh token; 401 once it no longer holds. */
+  async refresh(
+    refreshToken: string | undefined,
+  ): Promise<{ token: string; expiresIn: number; role: Role }> {
+    const user = refreshToken
+      ? await this.accounts.refreshable(sha256(refreshToken), new Date())
+      : null;
+    if (!user)
+      throw new UnauthorizedException('not signed in, or the sign-in has expired: sign in again');
+    return this.accessToken(user);
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (refreshToken) await this.accounts.revokeRefreshToken(sha256(refreshToken));
+  }
+
+  private async accessToken(
+    user: UserEntity,
+  ): Promise<{ token: string; expiresIn: number; role: Role }> {
     const claims: AccessClaims = {
       sub: user.id,
       email: user.email,

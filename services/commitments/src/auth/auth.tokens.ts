@@ -2,6 +2,7 @@ export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
 export interface AuthOptions {
   tokenTtlSeconds: number;
+  refreshTtlSeconds: number;
   adminEmail?: string;
   adminPassword?: string;
   loginAttemptsPerMinute: number;

@@ -6,12 +6,20 @@ export const commitmentsEnv = baseEnv.extend({
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
   /** Signs sign-in tokens; shared with services that accept the same tokens. */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  /** Lifetime of an access token; the page renews it through its refresh cookie. */
   TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
     .min(60)
-    .max(7 * 24 * 3600)
-    .default(8 * 3600),
+    .max(24 * 3600)
+    .default(15 * 60),
+  /** How long a sign-in lasts on the page without the password (the refresh cookie). */
+  REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
   /** The first admin, created on first start when no admin exists. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),

@@ -15,6 +15,7 @@ import { BulkRegistration1763900500000 } from './migrations/1763900500000-BulkRe
 import { Retraction1763900700000 } from './migrations/1763900700000-Retraction';
 import { AccessControl1764700000000 } from './migrations/1764700000000-AccessControl';
 import { AccessAuditEntity } from '../auth/entities/access-audit.entity';
+import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 
 export function commitmentsDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
@@ -28,6 +29,7 @@ export function commitmentsDataSourceOptions(url: string) {
       UserEntity,
       ApiKeyEntity,
       AccessAuditEntity,
+      RefreshTokenEntity,
     ],
     migrations: [
       CreateTrackedItems1763900100000,

@@ -65,6 +65,23 @@ export function openApiDocument(): OpenAPIObject {
           responses: { 200: ok('token'), 401: errors[401], 429: ok('too many attempts') },
         },
       },
+      '/auth/refresh': {
+        post: {
+          summary: 'A new token from the HttpOnly refresh cookie that sign-in set (the web page)',
+          security: [],
+          responses: {
+            200: ok('token'),
+            401: ok('no cookie, or signed out, expired or the user changed'),
+          },
+        },
+      },
+      '/auth/logout': {
+        post: {
+          summary: 'End the refresh cookie’s sign-in',
+          security: [],
+          responses: { 204: ok('signed out') },
+        },
+      },
       '/auth/me': {
         get: { summary: 'Who am I', responses: { 200: ok('principal'), 401: errors[401] } },
       },

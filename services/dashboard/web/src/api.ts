@@ -36,6 +36,8 @@ interface Options {
   form?: FormData;
   query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
+  /** Send and accept cookies cross-origin (the commitments service's refresh cookie). */
+  credentials?: boolean;
 }
 
 /** One HTTP call; a non-2xx answer becomes an ApiError carrying the service's own message. */
@@ -52,7 +54,13 @@ export async function send<T>(base: string, path: string, o: Options = {}): Prom
   }
   let res: Response;
   try {
-    res = await fetch(url, { method: o.method ?? 'GET', headers, body, signal: o.signal });
+    res = await fetch(url, {
+      method: o.method ?? 'GET',
+      headers,
+      body,
+      signal: o.signal,
+      credentials: o.credentials ? 'include' : 'same-origin',
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, `cannot reach ${base || 'the dashboard'}: is the service running?`);

@@ -8,7 +8,7 @@ import { Overview } from './pages/overview';
 import { Register } from './pages/register';
 import { SignIn } from './pages/sign-in';
 import { useRoute } from './route';
-import { signOut, useSession } from './session';
+import { restoreSession, signOut, useSession } from './session';
 import './styles.css';
 
 function App() {
@@ -61,6 +61,8 @@ function Boot() {
   const [ready, setReady] = useState<true | string | null>(null);
   useEffect(() => {
     loadServices()
+      // A sign-in kept by the refresh cookie comes back before the first page shows.
+      .then(() => restoreSession())
       .then(() => setReady(true))
       .catch((e: Error) => setReady(e.message));
   }, []);

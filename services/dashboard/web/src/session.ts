@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { send, service, type SignIn as SignInAnswer } from './api';
 import type { Role } from './types';
 
-/** The signed-in user, from the commitments service's token (kept across reloads and tabs). */
+/**
+ * The signed-in user, from the commitments service's short-lived token. The
+ * token lives in this page's memory only (never in storage a script could
+ * read later); the sign-in itself is kept by an HttpOnly refresh cookie of
+ * the commitments service, which renews the token before it expires and
+ * restores it after a reload.
+ */
 export interface Session {
   token: string;
   email: string;
@@ -10,16 +17,31 @@ export interface Session {
   expiresAt: number;
 }
 
-const KEY = 'ct.session';
 const listeners = new Set<(s: Session | null) => void>();
+let current: Session | null = null;
+let renewal: ReturnType<typeof setTimeout> | undefined;
+// Signing out in one tab signs out the others.
+const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('ct.session');
+tabs?.addEventListener('message', (e: MessageEvent<string>) => {
+  if (e.data === 'signed-out') set(null);
+});
+
+function set(s: Session | null): void {
+  current = s;
+  clearTimeout(renewal);
+  if (s) {
+    // A minute before it expires (or halfway, for very short tokens).
+    const wait = Math.max(
+      5_000,
+      Math.min(s.expiresAt - Date.now() - 60_000, (s.expiresAt - Date.now()) / 2),
+    );
+    renewal = setTimeout(() => void restoreSession(), wait);
+  }
+  listeners.forEach((l) => l(s));
+}
 
 export function currentSession(): Session | null {
-  try {
-    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return s && s.expiresAt > Date.now() ? s : null;
-  } catch {
-    return null;
-  }
+  return current && current.expiresAt > Date.now() ? current : null;
 }
 
 /** Decode (not verify: the services do that) the claims the page needs from a token. */
@@ -42,26 +64,43 @@ export function sessionFromToken(token: string): Session {
   };
 }
 
-export function signIn(s: Session): void {
-  localStorage.setItem(KEY, JSON.stringify(s));
-  listeners.forEach((l) => l(s));
+/** Sign in with email and password; the commitments service sets the refresh cookie. */
+export async function signInWith(email: string, password: string): Promise<void> {
+  const r = await send<SignInAnswer>(service('commitmentsUrl'), '/auth/login', {
+    method: 'POST',
+    json: { email, password },
+    credentials: true,
+  });
+  set(sessionFromToken(r.token));
+}
+
+/** A token from the refresh cookie, if the sign-in still holds; otherwise signed out. */
+export async function restoreSession(): Promise<void> {
+  try {
+    const r = await send<SignInAnswer>(service('commitmentsUrl'), '/auth/refresh', {
+      method: 'POST',
+      credentials: true,
+    });
+    set(sessionFromToken(r.token));
+  } catch {
+    set(null);
+  }
 }
 
 export function signOut(): void {
-  localStorage.removeItem(KEY);
-  listeners.forEach((l) => l(null));
+  void send(service('commitmentsUrl'), '/auth/logout', { method: 'POST', credentials: true }).catch(
+    () => undefined,
+  );
+  tabs?.postMessage('signed-out');
+  set(null);
 }
 
 export function useSession(): Session | null {
-  const [s, set] = useState(currentSession);
+  const [s, setS] = useState(currentSession);
   useEffect(() => {
-    listeners.add(set);
-    // Another tab signing in or out.
-    const onStorage = (e: StorageEvent) => e.key === KEY && set(currentSession());
-    addEventListener('storage', onStorage);
+    listeners.add(setS);
     return () => {
-      listeners.delete(set);
-      removeEventListener('storage', onStorage);
+      listeners.delete(setS);
     };
   }, []);
   return s;

@@ -4,7 +4,8 @@ import { quoteIdent, schemaOf } from '@ct/persistence';
 /**
  * Revocation: users and API keys get a version that grows with every change
  * (a sign-in token names the version it was issued at), users can be
- * disabled, API keys get scopes, and every change to access is audited.
+ * disabled, API keys get scopes, every change to access is audited, and the
+ * page keeps a sign-in through a refresh token (hashed; HttpOnly cookie).
  */
 export class AccessControl1764700000000 implements MigrationInterface {
   name = 'AccessControl1764700000000';
@@ -26,10 +27,21 @@ export class AccessControl1764700000000 implements MigrationInterface {
       detail jsonb NOT NULL DEFAULT '{}'
     )`);
     await q.query(`CREATE INDEX access_audit_target_idx ON ${s}.access_audit (target_id, id)`);
+    await q.query(`CREATE TABLE ${s}.refresh_tokens (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      user_id uuid NOT NULL REFERENCES ${s}.users (id) ON DELETE CASCADE,
+      token_hash char(64) NOT NULL UNIQUE,
+      user_version int NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      expires_at timestamptz NOT NULL,
+      revoked_at timestamptz
+    )`);
+    await q.query(`CREATE INDEX refresh_tokens_user_idx ON ${s}.refresh_tokens (user_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     const s = quoteIdent(schemaOf(q.connection));
+    await q.query(`DROP TABLE ${s}.refresh_tokens`);
     await q.query(`DROP TABLE ${s}.access_audit`);
     await q.query(`ALTER TABLE ${s}.api_keys DROP COLUMN scopes, DROP COLUMN version`);
     await q.query(`ALTER TABLE ${s}.users DROP COLUMN disabled_at, DROP COLUMN version`);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, send, service, type SignIn as SignInAnswer } from '../api';
-import { sessionFromToken, signIn } from '../session';
+import type { ApiError } from '../api';
+import { signInWith } from '../session';
 
 export function SignIn() {
   const [error, setError] = useState<string | null>(null);
@@ -11,11 +11,7 @@ export function SignIn() {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
         try {
-          const r = await send<SignInAnswer>(service('commitmentsUrl'), '/auth/login', {
-            method: 'POST',
-            json: { email: f.get('email'), password: f.get('password') },
-          });
-          signIn(sessionFromToken(r.token));
+          await signInWith(String(f.get('email')), String(f.get('password')));
         } catch (err) {
           setError((err as ApiError).message);
         }
