@@ -151,11 +151,12 @@ describe('dashboard in a browser', () => {
     await signIn(coordinator, 'coord@example.org', 'a-long-enough-password');
     expect(await coordinator.textContent('[data-testid=total]')).toBe('3');
     // The token is in the page's memory only; a reload signs in again through the HttpOnly cookie.
-    const stored = await coordinator.evaluate(() =>
-      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    // Evaluated in the page (strings: this file is compiled without the DOM's types).
+    const stored = await coordinator.evaluate<string>(
+      'JSON.stringify({ ...localStorage, ...sessionStorage })',
     );
     expect(stored).not.toMatch(/eyJ/);
-    expect(await coordinator.evaluate(() => document.cookie)).toBe('');
+    expect(await coordinator.evaluate<string>('document.cookie')).toBe('');
     await coordinator.reload();
     await coordinator.waitForSelector('[data-testid=total]');
     expect(await coordinator.textContent('[data-testid=kind-event]')).toBe('1');

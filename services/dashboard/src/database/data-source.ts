@@ -5,13 +5,19 @@ import { serviceDataSourceOptions } from '@ct/persistence';
 import { SCHEMA, SERVICE } from '../config/dashboard.env';
 import { StreamEvents1763900900000 } from './migrations/1763900900000-StreamEvents';
 import { ItemSnapshots1763901000000 } from './migrations/1763901000000-ItemSnapshots';
+import { CalendarLinks1764700200000 } from './migrations/1764700200000-CalendarLinks';
 
 export function dashboardDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
     entities: [PrincipalEntity],
-    migrations: [StreamEvents1763900900000, ItemSnapshots1763901000000, Principals1764700000000],
+    migrations: [
+      StreamEvents1763900900000,
+      ItemSnapshots1763901000000,
+      Principals1764700000000,
+      CalendarLinks1764700200000,
+    ],
     applicationName: SERVICE,
   });
 }

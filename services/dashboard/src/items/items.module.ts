@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller';
 import { ExportController } from './export.controller';
+import { CalendarLinksRepository } from './calendar-links.repository';
 import { ItemSnapshots } from './item-snapshots.store';
 
 /** The register as the dashboard knows it from events: read model, calendar feed, CSV export. */
 @Module({
   controllers: [CalendarController, ExportController],
-  providers: [ItemSnapshots],
+  providers: [ItemSnapshots, CalendarLinksRepository],
   exports: [ItemSnapshots],
 })
 export class ItemsModule {}
