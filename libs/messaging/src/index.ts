@@ -10,6 +10,7 @@ export * from './processed-events';
 export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
+export * from './outbox/delivery-retention';
 export * from './service-health.module';
 export * from './service-bootstrap';
 export * from './batch-consumer';

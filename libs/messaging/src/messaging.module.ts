@@ -4,6 +4,7 @@ import { DeadLetterPublisher } from './dead-letter.publisher';
 import { KafkaHealthIndicator } from './kafka.health';
 import { KafkaProducer } from './kafka-producer';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { DeliveryRetention } from './outbox/delivery-retention';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 
@@ -19,7 +20,7 @@ export class MessagingModule {
       KafkaProducer,
       DeadLetterPublisher,
       KafkaHealthIndicator,
-      ...(options.outboxSchema ? [OutboxWriter, OutboxRelay] : []),
+      ...(options.outboxSchema ? [OutboxWriter, OutboxRelay, DeliveryRetention] : []),
     ];
     return {
       module: MessagingModule,

@@ -8,6 +8,8 @@ export interface MessagingOptions {
   outboxSchema?: string;
   /** Attempts at a valid event before it is dead-lettered (default 5). */
   maxAttempts?: number;
+  /** How long published outbox rows (hours, default 24) and processed-event claims (days, default 8) are kept. */
+  retention?: { outboxHours?: number; processedDays?: number };
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

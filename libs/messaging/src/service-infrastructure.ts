@@ -24,6 +24,10 @@ export function serviceInfrastructure(o: {
       brokers: o.env.KAFKA_BROKERS,
       groupId: o.groupId,
       outboxSchema: o.database?.schema,
+      retention: {
+        outboxHours: o.env.OUTBOX_RETENTION_HOURS,
+        processedDays: o.env.PROCESSED_EVENTS_RETENTION_DAYS,
+      },
     }),
     ServiceHealthModule.forRoot({ database: o.database !== undefined, opsToken: o.env.OPS_TOKEN }),
   ];

@@ -34,6 +34,13 @@ export const baseEnv = z.object({
    * `Authorization: Bearer <OPS_TOKEN>` (or `?token=` for /docs in a browser);
    * unset, they are open, for a scraper inside the network.
    */
+  /** Hours published outbox rows are kept (for inspection) before they are deleted. */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
+  /**
+   * Days a consumer remembers an event it processed; keep it longer than the
+   * broker's retention (Kafka: 7 days by default), so no redelivery is missed.
+   */
+  PROCESSED_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).default(8),
   OPS_TOKEN: z.string().min(16, 'OPS_TOKEN must be at least 16 characters').optional(),
 });
 export type BaseEnv = z.infer<typeof baseEnv>;

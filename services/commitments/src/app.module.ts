@@ -28,6 +28,8 @@ export class AppModule {
           adminEmail: env.ADMIN_EMAIL,
           adminPassword: env.ADMIN_PASSWORD,
           loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+          loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+          loginLockSeconds: env.LOGIN_LOCK_SECONDS,
           authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
         }),
         ItemsModule.register({ consume: opts.consume ?? true }),

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { queryRows } from '@ct/testing';
 import { ADMIN, call, login, startCommitments, type Harness } from './harness';
 
 const SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -87,5 +88,51 @@ describe('OPS_TOKEN', () => {
       (await fetch(`${h.url}/docs-json`, { headers: { authorization: `Bearer ${OPS}` } })).status,
     ).toBe(200);
     expect((await fetch(`${h.url}/health`)).status).toBe(200);
+  });
+});
+
+/** Guessing one account's password is slowed for that account on every replica, whatever address it comes from. */
+describe('per-account sign-in limit', () => {
+  let a: Harness;
+  let b: Harness;
+
+  beforeAll(async () => {
+    a = await startCommitments('login_lock', {
+      LOGIN_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_LOCK_SECONDS: '600',
+    });
+    b = await startCommitments(
+      'login_lock',
+      { LOGIN_FAILURES_PER_ACCOUNT: '3', LOGIN_LOCK_SECONDS: '600' },
+      a.db,
+    );
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.close();
+  });
+
+  const attempt = (h: Harness, email: string, password: string) =>
+    call(h.url, 'POST', '/auth/login', { body: { email, password } });
+
+  it('locks an account after its failures on two replicas together, the right password included, and no other account', async () => {
+    expect((await attempt(a, ADMIN.email, 'wrong-1')).status).toBe(401);
+    expect((await attempt(b, ADMIN.email.toUpperCase(), 'wrong-2')).status).toBe(401);
+    expect((await attempt(a, ADMIN.email, 'wrong-3')).status).toBe(401);
+    for (const h of [a, b]) {
+      const locked = await attempt(h, ADMIN.email, ADMIN.password);
+      expect(locked.status).toBe(429);
+      expect(locked.body.message).toMatch(
+        /too many failed sign-ins for this account; try again in \d+ s/,
+      );
+    }
+    // Unknown accounts are counted the same way, and apart.
+    expect((await attempt(a, 'nobody@example.org', 'x')).status).toBe(401);
+    const [row] = await queryRows<{ failures: number }>(
+      a.db.url,
+      `SELECT failures FROM commitments.login_failures WHERE account = $1`,
+      [ADMIN.email],
+    );
+    expect(row.failures).toBe(3);
   });
 });

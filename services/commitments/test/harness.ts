@@ -1,4 +1,9 @@
-import { startInProcess, TEST_KAFKA_BROKERS, type InProcessApp } from '@ct/testing';
+import {
+  startInProcess,
+  TEST_KAFKA_BROKERS,
+  type InProcessApp,
+  type TestDatabase,
+} from '@ct/testing';
 import { ensureTopics } from '@ct/messaging';
 import { AppModule } from '../src/app.module';
 import { commitmentsEnv } from '../src/config/commitments.env';
@@ -12,10 +17,13 @@ export type Harness = InProcessApp;
 export function startCommitments(
   label: string,
   overrides: Record<string, string> = {},
+  /** Another replica on this database, instead of a fresh one. */
+  db?: TestDatabase,
 ): Promise<Harness> {
   return startInProcess({
     prepare: () => ensureTopics(TEST_KAFKA_BROKERS),
     label,
+    db,
     module: (db) =>
       AppModule.forRoot(
         commitmentsEnv.parse({

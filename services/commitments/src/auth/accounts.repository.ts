@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { PRINCIPAL_CHANGED, type ApiKeyScope, type PrincipalChangedData } from '@ct/contracts';
 import { OutboxWriter } from '@ct/messaging';
+import { quoteIdent } from '@ct/persistence';
 import { AccessAuditEntity } from './entities/access-audit.entity';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -62,6 +63,50 @@ export class AccountsRepository {
       order: { id: 'DESC' },
       take: limit,
     });
+  }
+
+  /** Seconds until this account may try to sign in again; 0 when it may now. */
+  async loginLockedFor(account: string, now: Date): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ceil(extract(epoch FROM locked_until - $2::timestamptz))::int AS wait
+         FROM ${this.schema}.login_failures WHERE account = $1 AND locked_until > $2`,
+      [account, now.toISOString()],
+    )) as { wait: number }[];
+    return row?.wait ?? 0;
+  }
+
+  /**
+   * Count a failed sign-in in one statement (replicas race safely): failures
+   * within `windowMs` of the first add up, and reaching `max` locks the
+   * account for `lockMs`.
+   */
+  async recordLoginFailure(
+    account: string,
+    now: Date,
+    o: { max: number; windowMs: number; lockMs: number },
+  ): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${this.schema}.login_failures AS f (account, failures, first_failed_at, locked_until)
+       VALUES ($1, 1, $2, CASE WHEN $3 <= 1 THEN $2::timestamptz + $5 * interval '1 millisecond' END)
+       ON CONFLICT (account) DO UPDATE SET
+         failures = CASE WHEN f.first_failed_at < $2::timestamptz - $4 * interval '1 millisecond' THEN 1 ELSE f.failures + 1 END,
+         first_failed_at = CASE WHEN f.first_failed_at < $2::timestamptz - $4 * interval '1 millisecond' THEN $2 ELSE f.first_failed_at END,
+         locked_until = CASE
+           WHEN (CASE WHEN f.first_failed_at < $2::timestamptz - $4 * interval '1 millisecond' THEN 1 ELSE f.failures + 1 END) >= $3
+           THEN $2::timestamptz + $5 * interval '1 millisecond'
+           ELSE f.locked_until END`,
+      [account, now.toISOString(), o.max, o.windowMs, o.lockMs],
+    );
+  }
+
+  async clearLoginFailures(account: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM ${this.schema}.login_failures WHERE account = $1`, [
+      account,
+    ]);
+  }
+
+  private get schema(): string {
+    return quoteIdent(this.dataSource.getMetadata(UserEntity).schema ?? 'public');
   }
 
   async createRefreshToken(

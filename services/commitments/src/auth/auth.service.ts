@@ -1,4 +1,6 @@
 import {
+  HttpException,
+  HttpStatus,
   Inject,
   Injectable,
   Logger,
@@ -18,6 +20,9 @@ import { ROLES, type Principal, type Role } from './principal';
 // Compared against when the email is unknown, so both paths cost one scrypt.
 const DUMMY_HASH =
   'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** Failed sign-ins of one account add up within this window. */
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
 
 /** How long a user's state is reused between requests; a revocation takes effect within it. */
 const USER_CACHE_MS = 2000;
@@ -61,9 +66,27 @@ export class AuthService implements OnApplicationBootstrap {
     email: string,
     password: string,
   ): Promise<{ token: string; expiresIn: number; role: Role; refreshToken: string }> {
+    // Counted per account in the database, so every replica sees the same tally;
+    // unknown emails are counted alike and say nothing about who has an account.
+    const account = email.trim().toLowerCase();
+    const wait = await this.accounts.loginLockedFor(account, new Date());
+    if (wait > 0) {
+      throw new HttpException(
+        `too many failed sign-ins for this account; try again in ${wait} s`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
     const user = await this.accounts.userByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw new UnauthorizedException('wrong email or password');
+    if (!user || !ok) {
+      await this.accounts.recordLoginFailure(account, new Date(), {
+        max: this.options.loginFailuresPerAccount,
+        windowMs: LOGIN_FAILURE_WINDOW_MS,
+        lockMs: this.options.loginLockSeconds * 1000,
+      });
+      throw new UnauthorizedException('wrong email or password');
+    }
+    await this.accounts.clearLoginFailures(account);
     if (user.disabledAt) throw new UnauthorizedException('this account is disabled');
     // Hashes made with weaker parameters are replaced while the password is at hand.
     if (needsRehash(user.passwordHash)) {

@@ -24,6 +24,10 @@ export const commitmentsEnv = baseEnv.extend({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins of one account within 15 minutes before it is locked (across replicas). */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  /** How long a locked account waits. */
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Failed token or API-key checks per client and minute before it gets 429 for the rest of the minute. */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });

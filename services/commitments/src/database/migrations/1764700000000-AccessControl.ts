@@ -5,7 +5,8 @@ import { quoteIdent, schemaOf } from '@ct/persistence';
  * Revocation: users and API keys get a version that grows with every change
  * (a sign-in token names the version it was issued at), users can be
  * disabled, API keys get scopes, every change to access is audited, and the
- * page keeps a sign-in through a refresh token (hashed; HttpOnly cookie).
+ * page keeps a sign-in through a refresh token (hashed; HttpOnly cookie);
+ * failed sign-ins are counted per account, for every replica alike.
  */
 export class AccessControl1764700000000 implements MigrationInterface {
   name = 'AccessControl1764700000000';
@@ -37,10 +38,18 @@ export class AccessControl1764700000000 implements MigrationInterface {
       revoked_at timestamptz
     )`);
     await q.query(`CREATE INDEX refresh_tokens_user_idx ON ${s}.refresh_tokens (user_id)`);
+    // Failed sign-ins per account, shared by every replica.
+    await q.query(`CREATE TABLE ${s}.login_failures (
+      account text PRIMARY KEY,
+      failures int NOT NULL,
+      first_failed_at timestamptz NOT NULL,
+      locked_until timestamptz
+    )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     const s = quoteIdent(schemaOf(q.connection));
+    await q.query(`DROP TABLE ${s}.login_failures`);
     await q.query(`DROP TABLE ${s}.refresh_tokens`);
     await q.query(`DROP TABLE ${s}.access_audit`);
     await q.query(`ALTER TABLE ${s}.api_keys DROP COLUMN scopes, DROP COLUMN version`);
