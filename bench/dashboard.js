@@ -65,21 +65,24 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
     });
-    const { token } = await login.json();
-    const session = JSON.stringify({
-      token,
-      email: env.ADMIN_EMAIL,
-      role: 'admin',
-      actors: [],
-      expiresAt: Date.now() + 3_600_000,
-    });
+    // The page signs itself in from the refresh cookie that sign-in sets.
+    const refresh = /ct_refresh=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+    if (!refresh) throw new Error(`sign-in failed: ${login.status}`);
+    const cookie = {
+      name: 'ct_refresh',
+      value: refresh,
+      domain: new URL(API).hostname,
+      path: '/auth',
+      httpOnly: true,
+      sameSite: 'Strict',
+    };
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     });
     const newPage = async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addInitScript((s) => localStorage.setItem('ct.session', s), session);
+      await context.addCookies([cookie]);
       await context.addInitScript(OBSERVER);
       return context.newPage();
     };
