@@ -4,7 +4,16 @@
 //   npm run bench:commitments   [ITEMS=1000000 EVENTS=60000 QUERIES=300 PROFILE_DIR=dir]
 // Uses its own Kafka broker (bench/broker.js, 127.0.0.1:29092) and a throwaway database.
 const { randomUUID } = require('node:crypto');
-const { sql, ms, pct, seedItemsSql, startService, ADMIN_URL, dbUrl } = require('./lib');
+const {
+  sql,
+  ms,
+  pct,
+  seedItemsSql,
+  startService,
+  ADMIN_URL,
+  dbUrl,
+  signingKeys,
+} = require('./lib');
 const { Kafka, logLevel } = require('kafkajs');
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
@@ -16,7 +25,7 @@ const db = `ct_bench_${Date.now()}`;
 const admin = ADMIN_URL;
 const url = dbUrl(db);
 const secrets = {
-  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  ...signingKeys(),
   ADMIN_EMAIL: 'admin@example.org',
   ADMIN_PASSWORD: 'bench-admin-password',
 };

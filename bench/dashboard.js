@@ -7,7 +7,16 @@
 // from just before the user's action) up to the moment the table or the
 // figures are in the DOM. Each first load uses a new browser context (cold cache).
 const { chromium } = require('playwright-core');
-const { sql, ms, pct, seedItemsSql, startService, ADMIN_URL, dbUrl } = require('./lib');
+const {
+  sql,
+  ms,
+  pct,
+  seedItemsSql,
+  startService,
+  ADMIN_URL,
+  dbUrl,
+  signingKeys,
+} = require('./lib');
 const { BROKERS, startBroker, stopBroker } = require('./broker');
 
 const ITEMS = Number(process.env.ITEMS ?? 100_000);
@@ -18,7 +27,7 @@ const API = `http://127.0.0.1:${PORTS.commitments}`;
 const db = `ct_bench_dash_${Date.now()}`;
 const url = dbUrl(db);
 const env = {
-  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  ...signingKeys(),
   ADMIN_EMAIL: 'admin@example.org',
   ADMIN_PASSWORD: 'bench-admin-password',
   DATABASE_URL: url,

@@ -15,8 +15,7 @@ const {
   consumerLag,
   ingestKeyHeaders,
   ADMIN_URL,
-  dbUrl,
-} = require('./lib');
+  dbUrl,, signingKeys } = require('./lib');
 
 /** The benchmark's API key (set once the ingestion services know it). */
 let auth = {};
@@ -31,7 +30,7 @@ const SERVICES = ['ingestion', 'commitments', 'notifications', 'dashboard'];
 /** When set, each service writes a V8 CPU profile there as it stops (open in Chrome DevTools). */
 const PROFILE_DIR = process.env.PROFILE_DIR;
 const secrets = {
-  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  ...signingKeys(),
   ADMIN_EMAIL: 'admin@example.org',
   ADMIN_PASSWORD: 'bench-admin-password',
 };

@@ -6,7 +6,7 @@
 // (bench/broker.js) and a throwaway database.
 require('reflect-metadata');
 const { join } = require('node:path');
-const { sql, ms, pct, ADMIN_URL, dbUrl } = require('./lib');
+const { sql, ms, pct, ADMIN_URL, dbUrl, signingKeys } = require('./lib');
 const { SMTPServer } = require('smtp-server');
 const { NestFactory } = require('@nestjs/core');
 const { BROKERS, startBroker, stopBroker } = require('./broker');
@@ -47,7 +47,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       SCHEDULER_INTERVAL_MS: '3600000',
       SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+      ...signingKeys(),
     });
     await require(join(root, 'dist/libs/messaging/src')).ensureTopics(BROKERS);
     app = await NestFactory.createApplicationContext(dist('app.module').AppModule.forRoot(env), {

@@ -23,10 +23,21 @@ if [[ ! -f "$creds" ]]; then
   mkdir -p "$root/.data"
   umask 077
   {
-    echo "JWT_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('hex'))")"
     echo "ADMIN_EMAIL=admin@example.org"
     echo "ADMIN_PASSWORD=$(node -e "console.log(require('crypto').randomBytes(12).toString('base64url'))")"
   } >"$creds"
+fi
+# The signing key pair (ES256): the commitments service signs sign-in tokens
+# with the private key, the others verify them with the public key. Added to
+# an older credentials file that had a shared JWT_SECRET instead.
+if ! grep -q '^JWT_PRIVATE_KEY=' "$creds"; then
+  umask 077
+  node -e "
+    const k = require('crypto').generateKeyPairSync('ec', { namedCurve: 'prime256v1',
+      publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const line = (n, pem) => n + '=\"' + pem.trim().replace(/\n/g, '\\\\n') + '\"';
+    console.log(line('JWT_PRIVATE_KEY', k.privateKey)); console.log(line('JWT_PUBLIC_KEY', k.publicKey));
+  " >>"$creds"
 fi
 set -a; source "$creds"; set +a
 

@@ -12,6 +12,7 @@ import {
   TopicReader,
   type ServiceProcess,
   type TestDatabase,
+  TEST_KEY_ENV,
 } from '@ct/testing';
 import { generateCorpus, type CorpusDocument } from './corpus';
 import { restartBroker, restartPostgres } from './infrastructure';
@@ -105,7 +106,7 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       LOG_LEVEL: 'info',
-      JWT_SECRET: 'chaos-secret-that-is-long-enough-0123456789',
+      ...TEST_KEY_ENV,
       ADMIN_EMAIL: 'admin@example.org',
       ADMIN_PASSWORD: 'chaos-admin-password',
       SMTP_URL: mail.url,

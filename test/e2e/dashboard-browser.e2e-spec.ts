@@ -11,6 +11,7 @@ import {
   type ServiceProcess,
   type TestDatabase,
   skipBacklog,
+  TEST_KEY_ENV,
 } from '@ct/testing';
 
 const PORTS = { dashboard: 43200, ingestion: 43201, commitments: 43202, notifications: 43203 };
@@ -74,7 +75,7 @@ describe('dashboard in a browser', () => {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       LOG_LEVEL: 'info',
-      JWT_SECRET: 'browser-e2e-secret-that-is-long-enough-01234',
+      ...TEST_KEY_ENV,
       ADMIN_EMAIL: 'admin@example.org',
       ADMIN_PASSWORD: 'browser-admin-password',
       CORS_ORIGINS: url('dashboard'),

@@ -16,10 +16,10 @@ import {
   skipBacklog,
   testApiKey,
   testUser,
+  TEST_KEYS,
 } from '@ct/testing';
 
 const run = promisify(execFile);
-const SECRET = 'cli-e2e-secret-that-is-long-enough-012345';
 
 /** `commitments ingest` as a user runs it, against the ingestion service as a real process. */
 describe('commitments ingest (CLI)', () => {
@@ -54,7 +54,7 @@ describe('commitments ingest (CLI)', () => {
     ingestion = await startService('ingestion', 43111, {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-      JWT_SECRET: SECRET,
+      JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
     });
     const principals = [admin, viewer, robot, reader].map((p) => p.principal);
     await announcePrincipals(TEST_KAFKA_BROKERS, principals);
@@ -95,7 +95,7 @@ describe('commitments ingest (CLI)', () => {
     expect(readOnly.stdout).toMatch(/^ingested 0 new, 0 duplicate, 5 failed$/m);
     expect(readOnly.stdout).toMatch(/403 this API key needs the ingest scope/);
     const asViewer = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress'], {
-      CT_TOKEN: viewer.token(SECRET),
+      CT_TOKEN: viewer.token(),
     });
     expect(asViewer.stdout).toMatch(/403 adding documents is for coordinators and admins/);
     const [{ n }] = await queryRows<{ n: number }>(
@@ -111,7 +111,7 @@ describe('commitments ingest (CLI)', () => {
     expect(first.stdout).toMatch(/failed .*broken\.pdf: 422 the PDF cannot be read/);
     expect(first.code).toBe(2);
     const again = await cli(['ingest', dir, '--url', ingestion.url, '--no-progress'], {
-      CT_TOKEN: admin.token(SECRET),
+      CT_TOKEN: admin.token(),
     });
     expect(again.stdout).toMatch(/^ingested 0 new, 4 duplicate, 1 failed$/m);
     const docs = await queryRows<{ origin: string; media_type: string }>(
@@ -134,7 +134,7 @@ describe('commitments ingest (CLI)', () => {
       '--url',
       ingestion.url,
       '--token',
-      admin.token(SECRET),
+      admin.token(),
     ]);
     expect(forced.stdout.trim()).toMatch(
       /^engine rules@1\.0\.0: 4 of 4 documents reprocessed \(0 already read by it\), \d+ commitments published$/,
@@ -147,16 +147,10 @@ describe('commitments ingest (CLI)', () => {
       '--url',
       ingestion.url,
       '--token',
-      admin.token(SECRET),
+      admin.token(),
     ]);
     expect(again.stdout).toMatch(/0 of 4 documents reprocessed \(4 already read by it\)/);
-    const refused = await cli([
-      'reprocess',
-      '--url',
-      ingestion.url,
-      '--token',
-      viewer.token(SECRET),
-    ]);
+    const refused = await cli(['reprocess', '--url', ingestion.url, '--token', viewer.token()]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/reprocessing refused \(403\): reprocessing is for admins/);
   });

@@ -12,6 +12,7 @@ import {
   type ServiceProcess,
   type TestDatabase,
   skipBacklog,
+  TEST_KEY_ENV,
 } from '@ct/testing';
 
 // The whole pipeline as real processes on the real broker and database:
@@ -32,7 +33,7 @@ describe('walking skeleton, end to end', () => {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       LOG_LEVEL: 'info',
-      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      ...TEST_KEY_ENV,
       ADMIN_EMAIL: 'admin@example.org',
       ADMIN_PASSWORD: 'e2e-admin-password',
     };

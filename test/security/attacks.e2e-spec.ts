@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -10,6 +11,7 @@ import {
   signIn,
   startSystem,
   TEST_KAFKA_BROKERS,
+  TEST_KEYS,
   type RunningSystem,
 } from '@ct/testing';
 
@@ -247,7 +249,7 @@ describe('security: attacks on the running system', () => {
     );
   });
 
-  it('refuses forged, expired, foreign-audience and unsigned tokens', async () => {
+  it('refuses forged, algorithm-confused, expired, foreign-audience and unsigned tokens', async () => {
     const jwt = new JwtService();
     const claims = {
       sub: '00000000-0000-4000-8000-000000000001',
@@ -256,28 +258,39 @@ describe('security: attacks on the running system', () => {
       actors: [],
       ver: 1,
     };
+    // Signed with another key; and HS256 keyed with the public key (algorithm confusion).
+    const otherKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const forged = jwt.sign(claims, {
-      secret: 'not-the-secret-not-the-secret-not-the-secret',
+      privateKey: otherKey,
+      algorithm: 'ES256',
+      issuer: 'commitments',
+      audience: 'ingestion',
+    });
+    const confused = jwt.sign(claims, {
+      secret: TEST_KEYS.publicKey,
+      algorithm: 'HS256',
       issuer: 'commitments',
       audience: 'ingestion',
     });
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
-    // Signed with the system's own secret, for the admin as they are, but expired, or for another audience or issuer.
-    const secret = 'e2e_security-secret-that-is-long-enough-0123456789';
+    // Signed with the system's own key, for the admin as they are, but expired, or for another audience or issuer.
+    const key = { privateKey: TEST_KEYS.privateKey, algorithm: 'ES256' as const };
     const me = await request('GET', `${url('commitments')}/auth/me`, { token: admin });
     const real = { ...claims, sub: me.body.id as string, email: 'admin@example.org', ver: 1 };
     const expired = jwt.sign(
       { ...real, exp: Math.floor(Date.now() / 1000) - 60 },
-      { secret, issuer: 'commitments', audience: 'ingestion' },
+      { ...key, issuer: 'commitments', audience: 'ingestion' },
     );
     const otherAudience = jwt.sign(real, {
-      secret,
+      ...key,
       issuer: 'commitments',
       audience: 'calendar-feed',
     });
-    const otherIssuer = jwt.sign(real, { secret, issuer: 'dashboard', audience: 'ingestion' });
+    const otherIssuer = jwt.sign(real, { ...key, issuer: 'dashboard', audience: 'ingestion' });
     const fine = jwt.sign(real, {
-      secret,
+      ...key,
       issuer: 'commitments',
       audience: 'ingestion',
       expiresIn: 60,
@@ -289,7 +302,15 @@ describe('security: attacks on the running system', () => {
         })
       ).status,
     ).toBe(404);
-    for (const token of [forged, none, `${admin}x`, expired, otherAudience, otherIssuer]) {
+    for (const token of [
+      forged,
+      confused,
+      none,
+      `${admin}x`,
+      expired,
+      otherAudience,
+      otherIssuer,
+    ]) {
       expect(
         (
           await request(

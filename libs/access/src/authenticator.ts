@@ -8,7 +8,7 @@ import {
 import { JwtService } from '@nestjs/jwt';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TOKEN_ISSUER, type AccessClaims } from '@ct/contracts';
+import { TOKEN_ALGORITHM, TOKEN_ISSUER, type AccessClaims } from '@ct/contracts';
 import { ACCESS_OPTIONS, type AccessOptions } from './access.options';
 import { ALL_ROLES, type AccessPolicy, type Caller } from './caller';
 import type { PrincipalEntity } from './principal.entity';
@@ -63,17 +63,17 @@ export class Authenticator {
   }
 
   private async fromToken(token: string): Promise<Caller> {
-    const secret = this.options.jwtSecret;
-    if (!secret) {
+    const publicKey = this.options.publicKey;
+    if (!publicKey) {
       throw new ServiceUnavailableException(
-        `sign-in tokens need JWT_SECRET set on the ${this.options.service} service (API keys work without it)`,
+        `sign-in tokens need JWT_PUBLIC_KEY set on the ${this.options.service} service (API keys work without it)`,
       );
     }
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret,
-        algorithms: ['HS256'],
+        publicKey,
+        algorithms: [TOKEN_ALGORITHM],
         issuer: TOKEN_ISSUER,
         audience: this.options.service,
       });

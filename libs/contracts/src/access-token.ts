@@ -5,6 +5,9 @@ import type { UserRole } from './events/principal-changed.event';
  * verified by each for its own name among the audience.
  */
 
+/** Tokens are ES256: signed with the commitments service's private key, verified with its public key. */
+export const TOKEN_ALGORITHM = 'ES256';
+
 /** The service that signs users in and issues their tokens. */
 export const TOKEN_ISSUER = 'commitments';
 

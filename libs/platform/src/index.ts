@@ -7,3 +7,4 @@ export * from './public.decorator';
 export * from './body-limit.filter';
 export * from './metrics';
 export * from './serial';
+export * from './signing-keys';

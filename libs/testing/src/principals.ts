@@ -1,8 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   PRINCIPAL_CHANGED,
+  TOKEN_ALGORITHM,
   principalChangedEvent,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
@@ -14,6 +15,23 @@ import {
   type UserRole,
 } from '@ct/contracts';
 
+/**
+ * A signing key pair for this test process: the commitments service (or a
+ * test signing in its place) gets `privateKey` as JWT_PRIVATE_KEY, the other
+ * services `publicKey` as JWT_PUBLIC_KEY.
+ */
+export const TEST_KEYS = generateKeyPairSync('ec', {
+  namedCurve: 'prime256v1',
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+
+/** The environment that gives a service the test keys. */
+export const TEST_KEY_ENV = {
+  JWT_PRIVATE_KEY: TEST_KEYS.privateKey,
+  JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
+};
+
 /** A stable uuid for a test name, so a test can refer to "the coordinator" across calls. */
 export function testId(name: string): string {
   const h = createHash('sha256').update(name).digest('hex');
@@ -23,14 +41,19 @@ export function testId(name: string): string {
 export interface TestUser {
   /** The user as the commitments service would announce them (principal.changed). */
   principal: PrincipalChangedData;
-  /** A sign-in token for them, as the commitments service would issue it. */
-  token(secret: string, o?: { expiresIn?: number; audience?: string[]; version?: number }): string;
+  /** A sign-in token for them, as the commitments service would issue it (TEST_KEYS by default). */
+  token(o?: {
+    expiresIn?: number;
+    audience?: string[];
+    version?: number;
+    privateKey?: string;
+  }): string;
 }
 
 /**
  * A user for tests of the services that keep none: announce `principal`
  * (announcePrincipals, or the service's PrincipalsRepository in-process),
- * then call with `token(secret)`.
+ * then call with `token()`.
  */
 export function testUser(
   role: UserRole,
@@ -51,7 +74,7 @@ export function testUser(
   };
   return {
     principal,
-    token: (secret, t = {}) => {
+    token: (t = {}) => {
       const claims: AccessClaims = {
         sub: principal.principalId,
         email: principal.name,
@@ -60,7 +83,8 @@ export function testUser(
         ver: t.version ?? principal.version,
       };
       return new JwtService().sign(claims, {
-        secret,
+        privateKey: t.privateKey ?? TEST_KEYS.privateKey,
+        algorithm: TOKEN_ALGORITHM,
         issuer: TOKEN_ISSUER,
         audience: t.audience ?? [...TOKEN_AUDIENCE],
         expiresIn: t.expiresIn ?? 3600,

@@ -1,5 +1,5 @@
 import { skipBacklog } from './backlog';
-import { signIn } from './principals';
+import { signIn, TEST_KEY_ENV } from './principals';
 import { startService, type ServiceProcess } from './service-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_KAFKA_BROKERS } from './test-env';
@@ -14,7 +14,7 @@ export interface RunningSystem {
 
 /**
  * Built services as real processes on a fresh database and the test broker,
- * past any backlog earlier suites left on the topics, sharing one JWT secret
+ * past any backlog earlier suites left on the topics, sharing the test signing keys
  * and first admin: `ports` names the services to start and where; `prepare`
  * runs first (creating the topics: @ct/messaging, which this lib cannot import).
  */
@@ -29,7 +29,7 @@ export async function startSystem(
   const env = {
     DATABASE_URL: db.url,
     KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-    JWT_SECRET: `${label}-secret-that-is-long-enough-0123456789`,
+    ...TEST_KEY_ENV,
     ADMIN_EMAIL: 'admin@example.org',
     ADMIN_PASSWORD: `${label}-admin-password`,
   };

@@ -22,7 +22,7 @@ export class AppModule {
           },
         }),
         AuthModule.forRoot({
-          jwtSecret: env.JWT_SECRET,
+          privateKey: env.JWT_PRIVATE_KEY,
           tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
           refreshTtlSeconds: env.REFRESH_TTL_SECONDS,
           adminEmail: env.ADMIN_EMAIL,

@@ -1,8 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
-import { queryRows } from '@ct/testing';
+import { generateKeyPairSync } from 'node:crypto';
+import { queryRows, TEST_KEYS } from '@ct/testing';
 import { ADMIN, call, login, startCommitments, type Harness } from './harness';
-
-const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 /** Credentials that do not work: expired tokens, and guessing API keys or tokens at speed. */
 describe('authentication limits', () => {
@@ -13,14 +12,18 @@ describe('authentication limits', () => {
   });
   afterAll(() => h?.close());
 
-  it('refuses an expired token and one signed with another secret', async () => {
+  it('refuses an expired token and one signed with another key', async () => {
     const jwt = new JwtService();
-    const claims = { sub: 'x', email: ADMIN.email, role: 'admin', actors: [] };
+    const claims = { sub: 'x', email: ADMIN.email, role: 'admin', actors: [], ver: 1 };
+    const signed = { issuer: 'commitments', audience: 'commitments', algorithm: 'ES256' as const };
     const expired = jwt.sign(
       { ...claims, exp: Math.floor(Date.now() / 1000) - 60 },
-      { secret: SECRET },
+      { ...signed, privateKey: TEST_KEYS.privateKey },
     );
-    const foreign = jwt.sign(claims, { secret: 'another-secret-that-is-long-enough-0123456' });
+    const otherKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const foreign = jwt.sign(claims, { ...signed, privateKey: otherKey });
     for (const token of [expired, foreign]) {
       const res = await call(h.url, 'GET', '/items', { token });
       expect(res).toEqual({

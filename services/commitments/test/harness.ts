@@ -1,6 +1,7 @@
 import {
   startInProcess,
   TEST_KAFKA_BROKERS,
+  TEST_KEYS,
   type InProcessApp,
   type TestDatabase,
 } from '@ct/testing';
@@ -30,7 +31,7 @@ export function startCommitments(
           DATABASE_URL: db.url,
           KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
           LOG_LEVEL: 'warn',
-          JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+          JWT_PRIVATE_KEY: TEST_KEYS.privateKey,
           ADMIN_EMAIL: ADMIN.email,
           ADMIN_PASSWORD: ADMIN.password,
           LOGIN_ATTEMPTS_PER_MINUTE: '1000',

@@ -33,7 +33,7 @@ export class AppModule {
         }),
         AccessModule.forRoot({
           service: 'dashboard',
-          jwtSecret: env.JWT_SECRET ?? null,
+          publicKey: env.JWT_PUBLIC_KEY ?? null,
           consume: opts.consume ?? true,
         }),
         WebModule.register({

@@ -1,19 +1,17 @@
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { PrincipalsRepository } from '@ct/access';
-import { queryRows, readSse, testUser, type InProcessApp } from '@ct/testing';
+import { queryRows, readSse, testUser, type InProcessApp, TEST_KEYS } from '@ct/testing';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { StreamRetention } from '../src/stream/stream-retention.service';
 import { changeData, itemId as item, startDashboard, VIEWER } from './harness';
-
-const SECRET = 'dashboard-secret-that-is-long-enough-0123';
 
 /** The event stream for other dashboards: filters, authentication, and resuming without a gap. */
 describe('GET /api/stream', () => {
   let h: InProcessApp;
   let url: string;
   let store: StreamStore;
-  const token = VIEWER.token(SECRET);
+  const token = VIEWER.token();
   const auth = { authorization: `Bearer ${token}` };
 
   const changedEvent = (
@@ -35,7 +33,10 @@ describe('GET /api/stream', () => {
     store.add(changedEvent(n, version, kind));
 
   beforeAll(async () => {
-    h = await startDashboard('stream', { JWT_SECRET: SECRET, STREAM_POLL_MS: '50' });
+    h = await startDashboard('stream', {
+      JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
+      STREAM_POLL_MS: '50',
+    });
     url = h.url;
     store = h.app.get(StreamStore);
   });
@@ -160,12 +161,11 @@ describe('GET /api/stream', () => {
 /** An open stream is a standing read: it ends when its user loses access, and one user cannot hold many. */
 describe('GET /api/stream: access over time', () => {
   let h: InProcessApp;
-  const SECRET2 = 'dashboard-stream-access-secret-long-enough-01';
   const person = testUser('viewer', 'stream-watcher');
 
   beforeAll(async () => {
     h = await startDashboard('stream_access', {
-      JWT_SECRET: SECRET2,
+      JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
       STREAM_MAX_PER_USER: '2',
       STREAM_RECHECK_MS: '300',
     });
@@ -174,7 +174,7 @@ describe('GET /api/stream: access over time', () => {
   afterAll(() => h?.close());
 
   it('caps open streams per user with 429', async () => {
-    const headers = { authorization: `Bearer ${person.token(SECRET2)}` };
+    const headers = { authorization: `Bearer ${person.token()}` };
     const held = [0, 1].map(() => readSse(`${h.url}/api/stream`, 99, { headers, timeoutMs: 3000 }));
     await new Promise((r) => setTimeout(r, 500));
     const third = await readSse(`${h.url}/api/stream`, 1, { headers, timeoutMs: 1000 });
@@ -188,7 +188,7 @@ describe('GET /api/stream: access over time', () => {
   });
 
   it('ends an open stream with signed-out once the user is disabled, and when the token expires', async () => {
-    const headers = { authorization: `Bearer ${person.token(SECRET2)}` };
+    const headers = { authorization: `Bearer ${person.token()}` };
     const open = readSse(`${h.url}/api/stream`, 1, { headers, timeoutMs: 10_000 });
     await new Promise((r) => setTimeout(r, 300));
     await h.app
@@ -202,7 +202,7 @@ describe('GET /api/stream: access over time', () => {
 
     const brief = testUser('viewer', 'brief-visitor');
     await h.app.get(PrincipalsRepository).apply([brief.principal]);
-    const short = { authorization: `Bearer ${brief.token(SECRET2, { expiresIn: 2 })}` };
+    const short = { authorization: `Bearer ${brief.token({ expiresIn: 2 })}` };
     const expiring = await readSse(`${h.url}/api/stream`, 1, { headers: short, timeoutMs: 10_000 });
     expect(expiring.status).toBe(200);
     expect(expiring.events.map((e) => e.event)).toEqual(['signed-out']);

@@ -3,12 +3,11 @@ import ICAL from 'ical.js';
 import { COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { PrincipalsRepository } from '@ct/access';
-import { queryRows, type InProcessApp } from '@ct/testing';
+import { queryRows, type InProcessApp, TEST_KEYS } from '@ct/testing';
 import { ItemSnapshots } from '../src/items/item-snapshots.store';
 import { StreamStore } from '../src/stream/stream-store.service';
 import { changeData as changed, itemId as id, startDashboard, VIEWER } from './harness';
 
-const SECRET = 'dashboard-views-secret-long-enough-0123456';
 const today = new Date().toISOString().slice(0, 10);
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 
@@ -23,14 +22,14 @@ describe('dashboard views', () => {
   let h: InProcessApp;
   let snapshots: ItemSnapshots;
   const jwt = new JwtService();
-  const token = VIEWER.token(SECRET);
+  const token = VIEWER.token();
   const auth = { authorization: `Bearer ${token}` };
   const get = (path: string, headers: Record<string, string> = auth) =>
     fetch(`${h.url}${path}`, { headers });
 
   beforeAll(async () => {
     h = await startDashboard('views', {
-      JWT_SECRET: SECRET,
+      JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
       PUBLIC_URL: 'https://dash.example.org',
     });
     snapshots = h.app.get(ItemSnapshots);

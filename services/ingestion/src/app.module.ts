@@ -38,7 +38,7 @@ export class AppModule {
         }),
         AccessModule.forRoot({
           service: 'ingestion',
-          jwtSecret: env.JWT_SECRET ?? null,
+          publicKey: env.JWT_PUBLIC_KEY ?? null,
           consume: opts.consume ?? true,
         }),
         documents,

@@ -1,13 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { PrincipalsRepository } from '@ct/access';
 import { queryRows, testApiKey, testUser } from '@ct/testing';
-import {
-  signedIn,
-  startIngestion,
-  TEST_SECRET,
-  upload,
-  USERS,
-  type IngestionHarness,
-} from './harness';
+import { signedIn, startIngestion, upload, USERS, type IngestionHarness } from './harness';
+
+/** A key that is not the commitments service's. */
+const OTHER_KEY = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 
 const TEXT =
   'The ministers asked the working group to draft a common tariff schedule by June 2027.';
@@ -50,7 +49,7 @@ describe('ingestion: who may add and read documents', () => {
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { message: string }).message).toMatch(/Bearer|X-API-Key/);
     expect((await upload(h.url, TEXT, { name: 'a.txt', headers: {} })).status).toBe(401);
-    const forged = USERS.admin.token('another-secret-that-is-long-enough-000000');
+    const forged = USERS.admin.token({ privateKey: OTHER_KEY });
     expect((await post({ authorization: `Bearer ${forged}` })).status).toBe(401);
     const viewer = await post(signedIn('viewer'));
     expect(viewer.status).toBe(403);
@@ -66,15 +65,13 @@ describe('ingestion: who may add and read documents', () => {
   });
 
   it('refuses tokens of disabled users, tokens from before a change, other audiences and other issuers', async () => {
-    expect((await post({ authorization: `Bearer ${disabled.token(TEST_SECRET)}` })).status).toBe(
-      401,
-    );
+    expect((await post({ authorization: `Bearer ${disabled.token()}` })).status).toBe(401);
     const stale = await post({
-      authorization: `Bearer ${changed.token(TEST_SECRET, { version: 1 })}`,
+      authorization: `Bearer ${changed.token({ version: 1 })}`,
     });
     expect(stale.status).toBe(401);
     expect(((await stale.json()) as { message: string }).message).toMatch(/sign in again/);
-    const forDashboard = USERS.admin.token(TEST_SECRET, { audience: ['dashboard'] });
+    const forDashboard = USERS.admin.token({ audience: ['dashboard'] });
     expect((await post({ authorization: `Bearer ${forDashboard}` })).status).toBe(401);
     expect(await count()).toBe(0);
   });
@@ -110,7 +107,7 @@ describe('ingestion: who may add and read documents', () => {
     const person = testUser('coordinator', 'to-disable');
     await h.app.get(PrincipalsRepository).apply([robot.principal, person.principal]);
     expect((await post({ 'x-api-key': robot.key }, { text: `${TEXT} (four)` })).status).toBe(201);
-    const bearer = { authorization: `Bearer ${person.token(TEST_SECRET)}` };
+    const bearer = { authorization: `Bearer ${person.token()}` };
     expect((await post(bearer, { text: `${TEXT} (five)` })).status).toBe(201);
     await h.app.get(PrincipalsRepository).apply([
       { ...robot.principal, version: 2, active: false },

@@ -5,6 +5,7 @@ import {
   startInProcess,
   testUser,
   TEST_KAFKA_BROKERS,
+  TEST_KEYS,
   type InProcessApp,
   type TestDatabase,
 } from '@ct/testing';
@@ -14,9 +15,6 @@ import { ingestionEnv } from '../src/config/ingestion.env';
 
 export type IngestionHarness = InProcessApp;
 
-/** The signing secret the harness gives the service (unless a test sets JWT_SECRET itself). */
-export const TEST_SECRET = 'ingestion-test-secret-that-is-long-enough-01';
-
 /** One user of each role, known to every harness (as if announced by the commitments service). */
 export const USERS = {
   viewer: testUser('viewer'),
@@ -25,8 +23,8 @@ export const USERS = {
 } as const;
 
 /** Headers that sign a request in as a user of this role (a coordinator by default: they may add documents). */
-export function signedIn(role: UserRole = 'coordinator', secret = TEST_SECRET) {
-  return { authorization: `Bearer ${USERS[role].token(secret)}` };
+export function signedIn(role: UserRole = 'coordinator') {
+  return { authorization: `Bearer ${USERS[role].token()}` };
 }
 
 /**
@@ -58,7 +56,7 @@ export async function startIngestion(
           WATCH_INTERVAL_MS: '3600000',
           WATCH_MODE: 'poll',
           FEED_INTERVAL_MS: '3600000',
-          JWT_SECRET: TEST_SECRET,
+          JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
           ...env,
         }),
         { consume: false },

@@ -11,21 +11,13 @@ import { FolderWatcher } from '../src/watch/folder-watcher.service';
 import { EXTRACTOR } from '../src/extraction/extractor.provider';
 import { ReprocessService } from '../src/extraction/reprocess.service';
 import { RuleBasedExtractor, type Extractor } from '@ct/extraction';
-import {
-  signedIn,
-  startIngestion,
-  TEST_SECRET,
-  upload,
-  USERS,
-  type IngestionHarness,
-} from './harness';
+import { signedIn, startIngestion, upload, USERS, type IngestionHarness } from './harness';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/documents', name));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A sign-in token of the commitments service for the harness's user of this role. */
-const signedToken = (secret: string, role: 'viewer' | 'coordinator' | 'admin') =>
-  USERS[role].token(secret);
+const signedToken = (role: 'viewer' | 'coordinator' | 'admin') => USERS[role].token();
 
 /** A JSON request, with a bearer token when given. */
 const sendJson = (method: string, url: string, body: unknown, auth?: string) =>
@@ -481,7 +473,6 @@ ${items.join('\n')}
 });
 
 describe('ingestion: reprocessing with a newer engine', () => {
-  const SECRET = TEST_SECRET;
   // The engine in use, swapped by the test: a "newer" one that finds all but the last commitment.
   const rules = new RuleBasedExtractor();
   let engine: Extractor = rules;
@@ -498,7 +489,7 @@ describe('ingestion: reprocessing with a newer engine', () => {
     },
   };
   let h: IngestionHarness;
-  const token = (role: 'viewer' | 'coordinator' | 'admin') => signedToken(SECRET, role);
+  const token = (role: 'viewer' | 'coordinator' | 'admin') => signedToken(role);
   const reprocess = (body: unknown, auth?: string) =>
     sendJson('POST', `${h.url}/admin/reprocess`, body, auth);
 
@@ -572,9 +563,8 @@ describe('ingestion: reprocessing with a newer engine', () => {
 });
 
 describe('ingestion: correcting a stored document', () => {
-  const SECRET = TEST_SECRET;
   let h: IngestionHarness;
-  const token = (role: 'viewer' | 'coordinator' | 'admin') => signedToken(SECRET, role);
+  const token = (role: 'viewer' | 'coordinator' | 'admin') => signedToken(role);
   const patch = (id: string, body: unknown, auth?: string) =>
     sendJson('PATCH', `${h.url}/documents/${id}`, body, auth);
 

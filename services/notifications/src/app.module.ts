@@ -37,7 +37,7 @@ export class AppModule {
         }),
         AccessModule.forRoot({
           service: 'notifications',
-          jwtSecret: env.JWT_SECRET ?? null,
+          publicKey: env.JWT_PUBLIC_KEY ?? null,
           consume: opts.consume ?? true,
         }),
         WatchesModule.register({ consume: opts.consume ?? true }),

@@ -3,13 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
-import { queryRows, testUser } from '@ct/testing';
+import { queryRows, testUser, TEST_KEYS } from '@ct/testing';
 import { AlertScheduler } from '../src/alerts/alert-scheduler.service';
 import { verify } from '../src/deliveries/webhook-signature';
 import { WatchesService } from '../src/watches/watches.service';
 import { FakeClock, startNotifications, type NotificationsHarness } from './harness';
 
-const SECRET = 'notifications-secret-that-is-long-enough-01';
 const ITEM = '01900000-0000-7000-8000-000000000001';
 const MINUTE = 60_000;
 
@@ -27,7 +26,7 @@ describe('deadline alerts', () => {
   const versions = new Map<string, number>();
 
   const token = (role: 'viewer' | 'coordinator' | 'admin', name = 'coordinator-1') =>
-    testUser(role, name).token(SECRET);
+    testUser(role, name).token();
   const call = async (
     method: string,
     path: string,
@@ -112,7 +111,7 @@ describe('deadline alerts', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`;
     env = {
-      JWT_SECRET: SECRET,
+      JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
       SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
       MAIL_FROM: 'Alerts <alerts@tracker.example.org>',
       DASHBOARD_URL: 'https://tracker.example.org',

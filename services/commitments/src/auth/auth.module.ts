@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TOKEN_ALGORITHM } from '@ct/contracts';
+import { publicKeyOf } from '@ct/platform';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
@@ -10,12 +12,16 @@ import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
 
 @Module({})
 export class AuthModule {
-  static forRoot(opts: AuthOptions & { jwtSecret: string }): DynamicModule {
-    const { jwtSecret, ...options } = opts;
+  static forRoot(opts: AuthOptions & { privateKey: string }): DynamicModule {
+    const { privateKey, ...options } = opts;
     return {
       module: AuthModule,
       imports: [
-        JwtModule.register({ secret: jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        JwtModule.register({
+          privateKey,
+          publicKey: publicKeyOf(privateKey),
+          signOptions: { algorithm: TOKEN_ALGORITHM },
+        }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: options.loginAttemptsPerMinute }]),
       ],
       controllers: [AuthController],

@@ -9,7 +9,13 @@ import {
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, type AccessClaims, type ApiKeyScope } from '@ct/contracts';
+import {
+  TOKEN_ALGORITHM,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type AccessClaims,
+  type ApiKeyScope,
+} from '@ct/contracts';
 import { AccountsRepository, type UserChange } from './accounts.repository';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
 import type { ApiKeyEntity } from './entities/api-key.entity';
@@ -144,7 +150,7 @@ export class AuthService implements OnApplicationBootstrap {
     let c: AccessClaims;
     try {
       c = await this.jwt.verifyAsync<AccessClaims>(token, {
-        algorithms: ['HS256'],
+        algorithms: [TOKEN_ALGORITHM],
         issuer: TOKEN_ISSUER,
         audience: 'commitments',
       });

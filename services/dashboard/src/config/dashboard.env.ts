@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { baseEnv, loadEnv } from '@ct/platform';
+import { baseEnv, loadEnv, verifyingKeyField } from '@ct/platform';
 
 export const dashboardEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
   /** Verifies users' tokens (from the commitments service) for the event stream. */
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_PUBLIC_KEY: verifyingKeyField.optional(),
   /** How often an open stream looks for new events. */
   STREAM_POLL_MS: z.coerce.number().int().min(50).default(500),
   /** How long events stay replayable with Last-Event-ID. */

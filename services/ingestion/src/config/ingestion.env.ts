@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, loadEnv } from '@ct/platform';
+import { baseEnv, loadEnv, verifyingKeyField } from '@ct/platform';
 
 export const ingestionEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3001),
@@ -57,7 +57,7 @@ export const ingestionEnv = baseEnv.extend({
    * signed-in route (adding and reading documents, corrections, reprocessing)
    * answers 503: only the watched folder and feeds take documents in.
    */
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_PUBLIC_KEY: verifyingKeyField.optional(),
   /** The most time extraction may spend on one document; the rest of a longer one is not read. */
   EXTRACTION_BUDGET_MS: z.coerce.number().int().min(10).default(2000),
   DB_MIGRATIONS_RUN: z.stringbool().default(true),

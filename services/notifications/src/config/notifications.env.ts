@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, loadEnv } from '@ct/platform';
+import { baseEnv, loadEnv, verifyingKeyField } from '@ct/platform';
 
 export const notificationsEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3003),
@@ -27,7 +27,7 @@ export const notificationsEnv = baseEnv.extend({
    * not public (loopback, private, link-local …), comma separated; none by default.
    */
   EGRESS_ALLOW: z.string().optional(),
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_PUBLIC_KEY: verifyingKeyField.optional(),
 });
 export type NotificationsEnv = z.infer<typeof notificationsEnv>;
 
