@@ -15,7 +15,9 @@ const {
   consumerLag,
   ingestKeyHeaders,
   ADMIN_URL,
-  dbUrl,, signingKeys } = require('./lib');
+  dbUrl,
+  signingKeys,
+} = require('./lib');
 
 /** The benchmark's API key (set once the ingestion services know it). */
 let auth = {};
