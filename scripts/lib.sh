@@ -15,5 +15,5 @@ ensure_node_modules() {
 }
 
 for tool in node java mvn psql pg_isready; do
-  command -v "$tool" >/dev/null || { echo "missing required tool: $tool (see README, Requirements)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "missing required tool: $tool (see README, Two commands)" >&2; exit 1; }
 done

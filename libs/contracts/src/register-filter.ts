@@ -14,7 +14,7 @@ export const registerFilterShape = {
   status: commitmentStatus.optional(),
   actor: z.string().trim().min(1).max(200).optional(),
   overdue: bool.optional(),
-  /** true: not done, cancelled or held; false: closed. */
+  /** true: not closed (CLOSED_STATUSES: done, cancelled, held, retracted); false: closed. */
   open: bool.optional(),
   dueBefore: z.iso.date().optional(),
   dueAfter: z.iso.date().optional(),

@@ -37,7 +37,7 @@ const DEFAULT_CHUNK = 1000;
  * of several partitions handed in together share one: see GroupCommit). A chunk
  * that fails is retried one event at a time, so one bad event neither blocks
  * nor takes down its neighbours; an event that keeps failing is dead-lettered.
- * (The Nest Kafka transport handles one message at a time: see kafka-local.md.)
+ * (The Nest Kafka transport hands a handler one message at a time, hence this class.)
  */
 export class BatchEventConsumer<T extends EventType> {
   private readonly logger = new Logger(BatchEventConsumer.name);
