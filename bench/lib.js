@@ -1,7 +1,6 @@
 // What the benchmarks share: SQL against a throwaway database, timing and
 // percentiles, and starting a built service as a process until it is healthy.
 const { spawn } = require('node:child_process');
-const { generateKeyPairSync } = require('node:crypto');
 const { join } = require('node:path');
 const { Client } = require('pg');
 
@@ -96,13 +95,9 @@ async function ingestKeyHeaders(brokers, url, name = 'bench') {
   throw new Error('the ingestion service did not learn the benchmark API key');
 }
 
-/** A signing key pair for the services a benchmark starts (JWT_PRIVATE_KEY, JWT_PUBLIC_KEY). */
+/** A signing key pair for the services a benchmark starts (libs/platform, as built into dist/). */
 function signingKeys() {
-  const k = generateKeyPairSync('ec', {
-    namedCurve: 'prime256v1',
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
+  const k = require(join(root, 'dist/libs/platform/src/signing-keys')).newSigningKeyPair();
   return { JWT_PRIVATE_KEY: k.privateKey, JWT_PUBLIC_KEY: k.publicKey };
 }
 

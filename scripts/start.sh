@@ -33,8 +33,7 @@ fi
 if ! grep -q '^JWT_PRIVATE_KEY=' "$creds"; then
   umask 077
   node -e "
-    const k = require('crypto').generateKeyPairSync('ec', { namedCurve: 'prime256v1',
-      publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const k = require('./dist/libs/platform/src/signing-keys').newSigningKeyPair();
     const line = (n, pem) => n + '=\"' + pem.trim().replace(/\n/g, '\\\\n') + '\"';
     console.log(line('JWT_PRIVATE_KEY', k.privateKey)); console.log(line('JWT_PUBLIC_KEY', k.publicKey));
   " >>"$creds"

@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { ensureTopics } from '@ct/messaging';
+import { newSigningKeyPair } from '@ct/platform';
 import {
   docxBomb,
   queryRows,
@@ -259,9 +259,7 @@ describe('security: attacks on the running system', () => {
       ver: 1,
     };
     // Signed with another key; and HS256 keyed with the public key (algorithm confusion).
-    const otherKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-      .privateKey.export({ type: 'pkcs8', format: 'pem' })
-      .toString();
+    const otherKey = newSigningKeyPair().privateKey;
     const forged = jwt.sign(claims, {
       privateKey: otherKey,
       algorithm: 'ES256',

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash } from 'node:crypto';
+import { bearer, ExpiringCache } from '@ct/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TOKEN_ALGORITHM, TOKEN_ISSUER, type AccessClaims } from '@ct/contracts';
 import { ACCESS_OPTIONS, type AccessOptions } from './access.options';
@@ -30,16 +31,15 @@ const POLL_MS = 150;
 @Injectable()
 export class Authenticator {
   private readonly jwt = new JwtService();
-  private readonly cache = new Map<string, { row: PrincipalEntity | null; at: number }>();
+  private readonly cache: ExpiringCache<PrincipalEntity | null>;
   private readonly waiting = new Map<string, Promise<PrincipalEntity | null>>();
-  private readonly cacheMs: number;
   private readonly waitMs: number;
 
   constructor(
     private readonly principals: PrincipalsRepository,
     @Inject(ACCESS_OPTIONS) private readonly options: AccessOptions,
   ) {
-    this.cacheMs = options.cacheMs ?? 2000;
+    this.cache = new ExpiringCache(options.cacheMs ?? 2000);
     this.waitMs = options.unknownUserWaitMs ?? 5000;
   }
 
@@ -102,7 +102,7 @@ export class Authenticator {
 
   private async fromApiKey(key: string): Promise<Caller> {
     const hash = createHash('sha256').update(key).digest('hex');
-    const row = await this.cached(`key:${hash}`, () => this.principals.byKeyHash(hash));
+    const row = await this.cache.get(`key:${hash}`, () => this.principals.byKeyHash(hash));
     if (!row || row.kind !== 'api-key' || !row.active) {
       throw new UnauthorizedException('unknown or revoked API key');
     }
@@ -121,7 +121,7 @@ export class Authenticator {
    * them. Requests for the same unknown id share one wait.
    */
   private async userOf(id: string): Promise<PrincipalEntity | null> {
-    const found = await this.cached(`id:${id}`, () => this.principals.byId(id));
+    const found = await this.cache.get(`id:${id}`, () => this.principals.byId(id));
     if (found) return found;
     let wait = this.waiting.get(id);
     if (!wait) {
@@ -137,24 +137,12 @@ export class Authenticator {
       await sleep(POLL_MS);
       const row = await this.principals.byId(id);
       if (row) {
-        this.cache.set(`id:${id}`, { row, at: Date.now() });
+        this.cache.set(`id:${id}`, row);
         return row;
       }
     }
     this.cache.delete(`id:${id}`);
     return null;
-  }
-
-  private async cached(
-    key: string,
-    load: () => Promise<PrincipalEntity | null>,
-  ): Promise<PrincipalEntity | null> {
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.cacheMs) return hit.row;
-    const row = await load();
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { row, at: Date.now() });
-    return row;
   }
 }
 
@@ -174,11 +162,6 @@ export function permit(caller: Caller, policy: AccessPolicy): void {
       ? 'API keys cannot use this; sign in as a user'
       : `this API key needs the ${scopes.join(' or ')} scope`,
   );
-}
-
-/** The token of an `Authorization: Bearer …` header. */
-export function bearer(header: string | string[] | undefined): string | undefined {
-  return typeof header === 'string' ? /^Bearer\s+(\S+)$/iu.exec(header)?.[1] : undefined;
 }
 
 function queryToken(req: CredentialRequest): string | undefined {

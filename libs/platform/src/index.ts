@@ -8,3 +8,5 @@ export * from './body-limit.filter';
 export * from './metrics';
 export * from './serial';
 export * from './signing-keys';
+export * from './expiring-cache';
+export * from './credentials';

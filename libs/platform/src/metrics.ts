@@ -18,6 +18,7 @@ import {
   type GaugeConfiguration,
   type HistogramConfiguration,
 } from 'prom-client';
+import { bearer } from './credentials';
 import { Public } from './public.decorator';
 
 /**
@@ -54,9 +55,7 @@ export function hasOpsToken(
   token: string,
   o: { query?: boolean } = {},
 ): boolean {
-  const header = req.headers.authorization;
-  const fromHeader =
-    typeof header === 'string' ? /^Bearer\s+(\S+)$/iu.exec(header)?.[1] : undefined;
+  const fromHeader = bearer(req.headers.authorization);
   const fromQuery = o.query ? new URL(req.url ?? '/', 'http://x').searchParams.get('token') : null;
   const given = fromHeader ?? fromQuery;
   if (!given) return false;

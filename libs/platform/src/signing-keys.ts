@@ -1,4 +1,9 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { z } from 'zod';
 
 /*
@@ -52,4 +57,13 @@ export function publicKeyOf(privateKeyPem: string): string {
   return createPublicKey(createPrivateKey(privateKeyPem))
     .export({ type: 'spki', format: 'pem' })
     .toString();
+}
+
+/** A new ES256 signing key pair as PEM: `privateKey` for JWT_PRIVATE_KEY, `publicKey` for JWT_PUBLIC_KEY. */
+export function newSigningKeyPair(): { privateKey: string; publicKey: string } {
+  return generateKeyPairSync('ec', {
+    namedCurve: 'prime256v1',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
 }

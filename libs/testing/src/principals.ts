@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   PRINCIPAL_CHANGED,
@@ -14,17 +14,14 @@ import {
   type PrincipalChangedData,
   type UserRole,
 } from '@ct/contracts';
+import { newSigningKeyPair } from '@ct/platform';
 
 /**
  * A signing key pair for this test process: the commitments service (or a
  * test signing in its place) gets `privateKey` as JWT_PRIVATE_KEY, the other
  * services `publicKey` as JWT_PUBLIC_KEY.
  */
-export const TEST_KEYS = generateKeyPairSync('ec', {
-  namedCurve: 'prime256v1',
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
+export const TEST_KEYS = newSigningKeyPair();
 
 /** The environment that gives a service the test keys. */
 export const TEST_KEY_ENV = {

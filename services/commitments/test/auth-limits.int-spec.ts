@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { generateKeyPairSync } from 'node:crypto';
+import { newSigningKeyPair } from '@ct/platform';
 import { queryRows, TEST_KEYS } from '@ct/testing';
 import { ADMIN, call, login, startCommitments, type Harness } from './harness';
 
@@ -20,9 +20,7 @@ describe('authentication limits', () => {
       { ...claims, exp: Math.floor(Date.now() / 1000) - 60 },
       { ...signed, privateKey: TEST_KEYS.privateKey },
     );
-    const otherKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-      .privateKey.export({ type: 'pkcs8', format: 'pem' })
-      .toString();
+    const otherKey = newSigningKeyPair().privateKey;
     const foreign = jwt.sign(claims, { ...signed, privateKey: otherKey });
     for (const token of [expired, foreign]) {
       const res = await call(h.url, 'GET', '/items', { token });

@@ -1,12 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { newSigningKeyPair } from '@ct/platform';
 import { PrincipalsRepository } from '@ct/access';
 import { queryRows, testApiKey, testUser } from '@ct/testing';
 import { signedIn, startIngestion, upload, USERS, type IngestionHarness } from './harness';
 
 /** A key that is not the commitments service's. */
-const OTHER_KEY = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
+const OTHER_KEY = newSigningKeyPair().privateKey;
 
 const TEXT =
   'The ministers asked the working group to draft a common tariff schedule by June 2027.';

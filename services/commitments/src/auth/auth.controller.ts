@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import type { z } from 'zod';
-import { Public, ZodValidationPipe } from '@ct/platform';
+import { cookieValue, Public, ZodValidationPipe } from '@ct/platform';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
@@ -197,5 +197,6 @@ function keyView(k: ApiKeyEntity) {
 const REFRESH_COOKIE = 'ct_refresh';
 
 function refreshCookie(req: Request): string | undefined {
-  return /(?:^|;\s*)ct_refresh=([A-Za-z0-9_-]+)/u.exec(req.headers.cookie ?? '')?.[1];
+  const value = cookieValue(req.headers.cookie, REFRESH_COOKIE);
+  return value && /^[A-Za-z0-9_-]+$/u.test(value) ? value : undefined;
 }

@@ -9,7 +9,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC } from '@ct/platform';
+import { bearer, IS_PUBLIC } from '@ct/platform';
 import { ROLES_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
@@ -67,10 +67,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private identify(req: Req): Promise<Principal> {
-    const header = req.headers.authorization;
+    const token = bearer(req.headers.authorization);
     const apiKey = req.headers['x-api-key'];
-    if (typeof header === 'string' && /^Bearer\s+\S+$/i.test(header))
-      return this.auth.fromToken(header.split(/\s+/)[1]);
+    if (token) return this.auth.fromToken(token);
     if (typeof apiKey === 'string' && apiKey.length > 0) return this.auth.fromApiKey(apiKey);
     throw new UnauthorizedException(
       'sign in: send "Authorization: Bearer <token>" (POST /auth/login) or "X-API-Key"',

@@ -16,6 +16,7 @@ import {
   type AccessClaims,
   type ApiKeyScope,
 } from '@ct/contracts';
+import { ExpiringCache } from '@ct/platform';
 import { AccountsRepository, type UserChange } from './accounts.repository';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
 import type { ApiKeyEntity } from './entities/api-key.entity';
@@ -36,7 +37,7 @@ const USER_CACHE_MS = 2000;
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
-  private readonly cache = new Map<string, { user: UserEntity | null; at: number }>();
+  private readonly cache = new ExpiringCache<UserEntity | null>(USER_CACHE_MS);
 
   constructor(
     private readonly accounts: AccountsRepository,
@@ -158,7 +159,7 @@ export class AuthService implements OnApplicationBootstrap {
     } catch {
       throw new UnauthorizedException('invalid or expired token; sign in again');
     }
-    const user = await this.currentUser(c.sub);
+    const user = await this.cache.get(c.sub, () => this.accounts.user(c.sub));
     if (!user || user.disabledAt)
       throw new UnauthorizedException('this account is disabled or deleted');
     if (user.version !== c.ver) {
@@ -239,15 +240,6 @@ export class AuthService implements OnApplicationBootstrap {
 
   audit(targetId?: string) {
     return this.accounts.audit(targetId);
-  }
-
-  private async currentUser(id: string): Promise<UserEntity | null> {
-    const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
-    const user = await this.accounts.user(id);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { user, at: Date.now() });
-    return user;
   }
 }
 

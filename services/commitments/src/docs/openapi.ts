@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { hasOpsToken } from '@ct/platform';
+import { cookieValue, hasOpsToken } from '@ct/platform';
 import { z } from 'zod';
 import { createApiKeyBody, createUserBody, loginBody, updateUserBody } from '../auth/dto/auth.dto';
 import {
@@ -201,8 +201,7 @@ export function serveDocs(app: INestApplication, opsToken?: string | null): void
     // token in their URL: a cookie for /docs, set once the token was shown, admits them.
     const pass = createHash('sha256').update(`docs\n${opsToken}`).digest('hex');
     app.use(['/docs', '/docs-json'], (req: Request, res: Response, next: NextFunction) => {
-      const cookie = /(?:^|;\s*)ct_docs=([a-f0-9]{64})/u.exec(req.headers.cookie ?? '')?.[1];
-      if (cookie === pass) return next();
+      if (cookieValue(req.headers.cookie, 'ct_docs') === pass) return next();
       if (hasOpsToken(req, opsToken, { query: true })) {
         res.setHeader('set-cookie', `ct_docs=${pass}; Path=/docs; HttpOnly; SameSite=Strict`);
         return next();
