@@ -33,11 +33,8 @@ export interface EgressResponse {
  */
 export function egressRequest(url: string, o: EgressOptions): Promise<EgressResponse> {
   const target = parseTarget(url);
-  const literal = literalAddress(target.hostname);
-  if (literal) {
-    const refusal = o.policy.refusal(target.hostname, literal);
-    if (refusal) return Promise.reject(new EgressRefusedError(refusal));
-  }
+  const refusal = literalRefusal(target, o.policy);
+  if (refusal) return Promise.reject(new EgressRefusedError(refusal));
   return new Promise<EgressResponse>((resolve, reject) => {
     let settled = false;
     const fail = (err: Error) => {
@@ -102,9 +99,8 @@ export function egressRequest(url: string, o: EgressOptions): Promise<EgressResp
  */
 export async function checkTarget(url: string, policy: EgressPolicy): Promise<void> {
   const target = parseTarget(url);
-  const literal = literalAddress(target.hostname);
-  if (literal) {
-    const refusal = policy.refusal(target.hostname, literal);
+  if (literalAddress(target.hostname)) {
+    const refusal = literalRefusal(target, policy);
     if (refusal) throw new EgressRefusedError(refusal);
     return;
   }
@@ -135,6 +131,12 @@ function literalAddress(hostname: string): string | null {
   return ipaddr.isValid(bare) && (bare.includes(':') || ipaddr.IPv4.isValidFourPartDecimal(bare))
     ? bare
     : null;
+}
+
+/** Why a URL whose host is an address is refused (null: allowed, or a host name to resolve). */
+function literalRefusal(target: URL, policy: EgressPolicy): string | null {
+  const literal = literalAddress(target.hostname);
+  return literal ? policy.refusal(target.hostname, literal) : null;
 }
 
 function resolveAll(host: string): Promise<LookupAddress[]> {

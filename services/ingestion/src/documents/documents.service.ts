@@ -5,7 +5,7 @@ import { DOCUMENT_RECEIVED } from '@ct/contracts';
 import { datelineDate, detectLanguage } from '@ct/extraction';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { DocumentTooLargeError, UnreadableDocumentError } from '@ct/formats';
-import { latestPublicationDate, parsePublished } from './publication-date';
+import { latestPublicationDate, parsePublished, unlessAfterReceipt } from './publication-date';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentEntity, type DocumentOrigin } from './entities/document.entity';
 import { MAX_DOCUMENT_CHARS } from './documents.tokens';
@@ -68,8 +68,7 @@ export class DocumentsService {
       );
     }
     // A dateline in the future is a misreading or a trick; the report then has no known date.
-    const dateline = given ? null : datelineDate(text, language);
-    const published = given?.date ?? (dateline && dateline <= latest ? dateline : null);
+    const published = given?.date ?? unlessAfterReceipt(datelineDate(text, language), new Date());
     const publishedPrecision = given ? given.precision : published ? 'day' : null;
     const receipt = await this.dataSource.transaction(async (m) => {
       const inserted = await m

@@ -4,7 +4,7 @@ import { readDocument, type ReadLimits } from '@ct/formats';
 import { READ_LIMITS } from './documents.tokens';
 import type { DocumentReceipt } from './dto/create-document.dto';
 import { DocumentsService, type DocumentInput } from './documents.service';
-import { latestPublicationDate } from './publication-date';
+import { unlessAfterReceipt } from './publication-date';
 
 export interface FileMeta extends Omit<DocumentInput, 'text' | 'mediaType' | 'fileHash'> {
   /** The media type the sender declared (Content-Type), if any. */
@@ -26,8 +26,7 @@ export class FileIngestService {
   async ingest(bytes: Buffer, meta: FileMeta): Promise<DocumentReceipt> {
     const read = await readDocument(bytes, meta.declaredType, meta.fileName, this.limits);
     // A file's own date in the future is ignored (the sender's is refused instead).
-    const fileDate =
-      read.published && read.published <= latestPublicationDate(new Date()) ? read.published : null;
+    const fileDate = unlessAfterReceipt(read.published, new Date());
     return this.documents.receive({
       ...meta,
       text: read.text,

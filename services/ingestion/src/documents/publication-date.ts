@@ -43,3 +43,8 @@ export function publishedAsGiven(
 export function latestPublicationDate(now: Date): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A date a file, feed or dateline gives for itself, unless it lies after receipt (then none). */
+export function unlessAfterReceipt(date: string | null, now: Date): string | null {
+  return date && date <= latestPublicationDate(now) ? date : null;
+}

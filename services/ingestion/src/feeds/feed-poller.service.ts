@@ -15,7 +15,7 @@ import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';
 import { isoDate } from '@ct/formats';
 import { FEEDS_OPTIONS, type FeedsOptions } from './feeds.options';
-import { latestPublicationDate } from '../documents/publication-date';
+import { unlessAfterReceipt } from '../documents/publication-date';
 import { fetchLimited, FetchRefusedError } from './fetch-limited';
 
 type Entry = Parser.Item & { id?: string; 'content:encoded'?: string };
@@ -117,7 +117,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
     const meta = {
       title: entry.title?.trim() || null,
       // A feed's date in the future is ignored, as a file's own is.
-      published: notLaterThanToday(isoDate(entry.isoDate ?? entry.pubDate)),
+      published: unlessAfterReceipt(isoDate(entry.isoDate ?? entry.pubDate), new Date()),
       sourceUrl: entry.link && /^https?:/u.test(entry.link) ? entry.link : null,
       origin: 'feed' as const,
     };
@@ -166,8 +166,4 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
 /** An entry's identity within its feed: guid (RSS), id (Atom), else its link. */
 function entryKey(e: Entry): string | null {
   return e.guid ?? e.id ?? e.link ?? null;
-}
-
-function notLaterThanToday(date: string | null): string | null {
-  return date && date <= latestPublicationDate(new Date()) ? date : null;
 }
