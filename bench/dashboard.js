@@ -21,7 +21,7 @@ const { BROKERS, startBroker, stopBroker } = require('./broker');
 
 const ITEMS = Number(process.env.ITEMS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 10);
-const PORTS = { dashboard: 43300, commitments: 43302 };
+const PORTS = { dashboard: 24300, commitments: 24302 };
 const DASH = `http://127.0.0.1:${PORTS.dashboard}`;
 const API = `http://127.0.0.1:${PORTS.commitments}`;
 const db = `ct_bench_dash_${Date.now()}`;

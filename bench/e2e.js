@@ -49,7 +49,7 @@ async function idle() {
 async function startSystem(instances, url, procs) {
   for (let i = 0; i < instances; i++) {
     for (const [n, name] of SERVICES.entries()) {
-      const port = 43500 + 10 * i + n;
+      const port = 24500 + 10 * i + n;
       const child = await startService(
         name,
         port,

@@ -17,7 +17,7 @@ const { BROKERS, startBroker, stopBroker } = require('./broker');
 
 const SECONDS = Number(process.env.SECONDS ?? 60);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
-const PORT = 43301;
+const PORT = 24301;
 const MAX_CHARS = 1_000_000; // the service's default MAX_DOCUMENT_CHARS
 const db = `ct_bench_hostile_${Date.now()}`;
 const url = dbUrl(db);

@@ -36,7 +36,7 @@ const DOCUMENTS = Number(process.env.CHAOS_DOCUMENTS ?? 300);
 const RATE = Number(process.env.CHAOS_RATE ?? Math.max(2, Math.round(DOCUMENTS / 170)));
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 1_000_000));
 const CONVERGE_MS = Number(process.env.CHAOS_CONVERGE_MS ?? 240_000);
-const PORTS = { ingestion: 43401, commitments: 43402, notifications: 43403, dashboard: 43400 };
+const PORTS = { ingestion: 24401, commitments: 24402, notifications: 24403, dashboard: 24400 };
 type Name = keyof typeof PORTS;
 
 /** mulberry32: a small seeded generator, so a failing run's fault timing can be replayed. */

@@ -42,7 +42,7 @@ describe('one item per real meeting across reports and languages', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    system = await startSystem('e2e_cross', { ingestion: 43131, commitments: 43132 }, () =>
+    system = await startSystem('e2e_cross', { ingestion: 24131, commitments: 24132 }, () =>
       ensureTopics(TEST_KAFKA_BROKERS),
     );
     db = system.db;

@@ -14,7 +14,7 @@ import {
   TEST_KEY_ENV,
 } from '@ct/testing';
 
-const PORTS = { dashboard: 43200, ingestion: 43201, commitments: 43202, notifications: 43203 };
+const PORTS = { dashboard: 24200, ingestion: 24201, commitments: 24202, notifications: 24203 };
 const url = (s: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[s]}`;
 const DECLARATION =
   'Joint Declaration of the Summit, 1 November 2026.\n\n' +

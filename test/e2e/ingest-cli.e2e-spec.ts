@@ -51,7 +51,7 @@ describe('commitments ingest (CLI)', () => {
     await ensureTopics(TEST_KAFKA_BROKERS);
     await skipBacklog(TEST_KAFKA_BROKERS);
     db = await createTestDatabase('e2e_cli');
-    ingestion = await startService('ingestion', 43111, {
+    ingestion = await startService('ingestion', 24111, {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
@@ -156,10 +156,10 @@ describe('commitments ingest (CLI)', () => {
   });
 
   it('says plainly when the service cannot be reached', async () => {
-    const res = await cli(['ingest', dir, '--url', 'http://127.0.0.1:43999', '--no-progress']);
+    const res = await cli(['ingest', dir, '--url', 'http://127.0.0.1:24999', '--no-progress']);
     expect(res.code).toBe(1);
     expect(res.stderr.trim()).toMatch(
-      /^commitments: cannot reach the ingestion service at http:\/\/127\.0\.0\.1:43999 \(ECONNREFUSED\)/,
+      /^commitments: cannot reach the ingestion service at http:\/\/127\.0\.0\.1:24999 \(ECONNREFUSED\)/,
     );
   });
 });

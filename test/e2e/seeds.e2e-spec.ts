@@ -53,7 +53,7 @@ describe('npm start over seeds/', () => {
   const seedFiles = readdirSync(join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt'));
 
   beforeAll(async () => {
-    system = await startSystem('e2e_seeds', { ingestion: 43121, commitments: 43122 }, () =>
+    system = await startSystem('e2e_seeds', { ingestion: 24121, commitments: 24122 }, () =>
       ensureTopics(TEST_KAFKA_BROKERS),
     );
     db = system.db;

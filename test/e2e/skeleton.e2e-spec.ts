@@ -38,10 +38,10 @@ describe('walking skeleton, end to end', () => {
       ADMIN_PASSWORD: 'e2e-admin-password',
     };
     const started = await Promise.all([
-      startService('ingestion', 43101, env),
-      startService('commitments', 43102, env),
-      startService('notifications', 43103, env),
-      startService('dashboard', 43100, env),
+      startService('ingestion', 24101, env),
+      startService('commitments', 24102, env),
+      startService('notifications', 24103, env),
+      startService('dashboard', 24100, env),
     ]);
     services.push(...started);
     ingestion = started[0];

@@ -15,7 +15,7 @@ import {
   type RunningSystem,
 } from '@ct/testing';
 
-const PORTS = { dashboard: 43130, ingestion: 43131, commitments: 43132, notifications: 43133 };
+const PORTS = { dashboard: 24130, ingestion: 24131, commitments: 24132, notifications: 24133 };
 const SUMMIT = 'The next Summit will be held in Bishkek on 2 January 2026.';
 
 /**
