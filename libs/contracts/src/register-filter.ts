@@ -21,3 +21,7 @@ export const registerFilterShape = {
   q: z.string().trim().min(2).max(200).optional(),
   sort: z.enum(['due', '-due', 'created', '-created', 'updated', '-updated']).default('-created'),
 };
+
+/** The register's filters and sort, parsed. */
+export const registerFilter = z.strictObject(registerFilterShape);
+export type RegisterFilter = z.infer<typeof registerFilter>;

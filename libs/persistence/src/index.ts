@@ -1,3 +1,5 @@
 export * from './data-source-options';
 export * from './migrate';
 export * from './typeorm-root';
+export * from './transactions';
+export * from './bulk-rows';

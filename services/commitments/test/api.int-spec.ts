@@ -1,4 +1,4 @@
-import { RegisterService } from '../src/items/register.service';
+import { RegisterService } from '../src/register/register.service';
 import { ADMIN, call, extracted, login, startCommitments, type Harness } from './harness';
 
 const DOC = '00000000-0000-4000-8000-0000000000aa';

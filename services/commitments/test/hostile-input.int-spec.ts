@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RegisterService } from '../src/items/register.service';
+import { RegisterService } from '../src/register/register.service';
 import { ADMIN, call, extracted, login, startCommitments, type Harness } from './harness';
 
 /**

@@ -3,8 +3,8 @@ import { KafkaProducer, MESSAGING_OPTIONS, OutboxRelay } from '@ct/messaging';
 import { DataSource } from 'typeorm';
 import { queryRows, TEST_KAFKA_BROKERS, TopicReader } from '@ct/testing';
 import { RuleBasedExtractor } from '@ct/extraction';
-import { RegisterService } from '../src/items/register.service';
-import { CANDIDATE_LIMIT } from '../src/items/register.store';
+import { RegisterService } from '../src/register/register.service';
+import { CANDIDATE_LIMIT } from '../src/tracked-items/tracked-items.repository';
 import { extracted, startCommitments, type Harness } from './harness';
 
 const DOC = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

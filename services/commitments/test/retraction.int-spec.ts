@@ -1,9 +1,9 @@
 import { DOCUMENT_EXTRACTED, wrap } from '@ct/contracts';
 import { queryRows } from '@ct/testing';
-import { RegisterService } from '../src/items/register.service';
+import { RegisterService } from '../src/register/register.service';
 import { DataSource } from 'typeorm';
-import { RegisterStore } from '../src/items/register.store';
-import { RetractionService, runLockKey } from '../src/items/retraction.service';
+import { advisoryLocks } from '@ct/persistence';
+import { RetractionService, runLockKey } from '../src/register/retraction.service';
 import { extracted, startCommitments, type Harness } from './harness';
 
 const DOC = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
@@ -173,7 +173,7 @@ describe(RetractionService.name, () => {
     await recording.startTransaction();
     let registering: Promise<void> | undefined;
     try {
-      await h.app.get(RegisterStore).lock(recording.manager, [runLockKey(d)]);
+      await advisoryLocks(recording.manager, [runLockKey(d)]);
       const v2 = run(d, V2, 1).data;
       await recording.query(
         `INSERT INTO commitments.document_runs (document_id, engine, commitments, extracted_at)

@@ -1,15 +1,15 @@
-import type { ItemCommentEntity } from './entities/item-comment.entity';
-import type { ItemHistoryEntity } from './entities/item-history.entity';
-import type { ItemSourceEntity } from './entities/item-source.entity';
-import type { TrackedItemEntity } from './entities/tracked-item.entity';
+import type { ItemCommentEntity } from '../tracked-items/entities/item-comment.entity';
+import type { ItemHistoryEntity } from '../tracked-items/entities/item-history.entity';
+import type { ItemSourceEntity } from '../tracked-items/entities/item-source.entity';
+import type { ItemState } from '../tracked-items/item-state';
 import { actorNames } from '@ct/actors';
 import { keysOfRegisterActor } from '@ct/contracts';
-import { allowedNext, isOverdue } from './lifecycle';
+import { allowedNext, isOverdue } from '../tracked-items/lifecycle';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The HTTP shape of a tracked item (entities are not API types); `overdue` is derived. */
-export function toItemView(i: TrackedItemEntity, on = today()) {
+export function toItemView(i: ItemState, on = today()) {
   const actorKeys = keysOfRegisterActor(i.actorKey);
   return {
     id: i.id,
@@ -37,12 +37,12 @@ export function toItemView(i: TrackedItemEntity, on = today()) {
 }
 
 export function toItemDetailView(
-  i: TrackedItemEntity,
+  i: ItemState,
   d: {
     sources: ItemSourceEntity[];
     history: ItemHistoryEntity[];
     comments: ItemCommentEntity[];
-    dependents: TrackedItemEntity[];
+    dependents: ItemState[];
   },
 ) {
   return {

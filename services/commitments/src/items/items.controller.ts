@@ -23,7 +23,7 @@ import {
   listItemsQuery,
   type ListItemsQuery,
 } from './dto/item-queries.dto';
-import { ItemsRepository } from './items.repository';
+import { TrackedItemsRepository } from '../tracked-items/tracked-items.repository';
 import { ItemsService } from './items.service';
 import { today, toItemDetailView, toItemView } from './item.view';
 
@@ -34,7 +34,7 @@ const uuid = new ParseUUIDPipe();
 export class ItemsController {
   constructor(
     private readonly items: ItemsService,
-    private readonly repository: ItemsRepository,
+    private readonly repository: TrackedItemsRepository,
   ) {}
 
   @Get()

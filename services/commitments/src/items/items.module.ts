@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ExtractedConsumer } from './extracted.consumer';
-import { ItemChanges } from './item-changes';
+import { Transactions } from '@ct/persistence';
+import { ExtractedConsumer } from '../register/extracted.consumer';
+import { ExtractionRunsRepository } from '../register/extraction-runs.repository';
+import { RegisterService } from '../register/register.service';
+import { RetractionService } from '../register/retraction.service';
+import { RunsConsumer } from '../register/runs.consumer';
+import { TrackedItemsRepository } from '../tracked-items/tracked-items.repository';
 import { ItemsController } from './items.controller';
-import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
-import { RegisterService } from './register.service';
-import { RegisterStore } from './register.store';
-import { RetractionService } from './retraction.service';
-import { RunsConsumer } from './runs.consumer';
 
 @Module({})
 export class ItemsModule {
@@ -17,12 +17,12 @@ export class ItemsModule {
       module: ItemsModule,
       controllers: [ItemsController],
       providers: [
-        ItemsService,
-        ItemsRepository,
+        Transactions,
+        TrackedItemsRepository,
+        ExtractionRunsRepository,
         RegisterService,
-        RegisterStore,
         RetractionService,
-        ItemChanges,
+        ItemsService,
         ...(opts.consume ? [ExtractedConsumer, RunsConsumer] : []),
       ],
     };

@@ -4,25 +4,22 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { CommitmentStatus } from '@ct/contracts';
 import { OutboxRelay } from '@ct/messaging';
+import { Transactions, type Transaction } from '@ct/persistence';
 import { mayChange, type Principal } from '../auth/principal';
-import { ItemCommentEntity } from './entities/item-comment.entity';
-import { ItemHistoryEntity } from './entities/item-history.entity';
-import { TrackedItemEntity } from './entities/tracked-item.entity';
-import { ItemChanges } from './item-changes';
-import { setDeadline, type FieldChange } from './item-state';
-import { allowedNext } from './lifecycle';
-import { RegisterService } from './register.service';
+import { RegisterService } from '../register/register.service';
+import type { TrackedItemEntity } from '../tracked-items/entities/tracked-item.entity';
+import { setDeadline, type FieldChange } from '../tracked-items/item-state';
+import { allowedNext } from '../tracked-items/lifecycle';
+import { TrackedItemsRepository } from '../tracked-items/tracked-items.repository';
 
 /** What coordinators do to items: status, owner, corrections, comments. */
 @Injectable()
 export class ItemsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly changes: ItemChanges,
+    private readonly transactions: Transactions,
+    private readonly items: TrackedItemsRepository,
     private readonly register: RegisterService,
     private readonly relay: OutboxRelay,
   ) {}
@@ -38,13 +35,10 @@ export class ItemsService {
       }
       const from = item.status;
       item.status = status;
-      return this.changes.commit(
-        m,
-        item,
-        'status_changed',
-        [{ field: 'status', from, to: status }],
-        { by: who.name, note },
-      );
+      return this.items.commit(m, item, 'status_changed', [{ field: 'status', from, to: status }], {
+        by: who.name,
+        note,
+      });
     });
   }
 
@@ -53,7 +47,7 @@ export class ItemsService {
       if (item.owner === owner) return item;
       const from = item.owner;
       item.owner = owner;
-      return this.changes.commit(m, item, 'owner_changed', [{ field: 'owner', from, to: owner }], {
+      return this.items.commit(m, item, 'owner_changed', [{ field: 'owner', from, to: owner }], {
         by: who.name,
         note,
       });
@@ -81,7 +75,7 @@ export class ItemsService {
       }
       if (fields.length === 0) return item;
       const change = fields.some((f) => f.field === 'deadline') ? 'deadline_changed' : 'updated';
-      const saved = await this.changes.commit(m, item, change, fields, {
+      const saved = await this.items.commit(m, item, change, fields, {
         by: who.name,
         note: body.note ?? 'manual correction',
       });
@@ -93,15 +87,7 @@ export class ItemsService {
 
   comment(who: Principal, id: string, body: string) {
     return this.write(who, id, async (m, item) => {
-      await m.insert(ItemCommentEntity, { itemId: item.id, author: who.name, body });
-      await m.insert(ItemHistoryEntity, {
-        itemId: item.id,
-        by: who.name,
-        field: 'comment',
-        fromValue: null,
-        toValue: null,
-        note: body,
-      });
+      await this.items.addComment(m, item.id, who.name, body);
       return item;
     });
   }
@@ -110,13 +96,10 @@ export class ItemsService {
   private async write(
     who: Principal,
     id: string,
-    apply: (m: EntityManager, item: TrackedItemEntity) => Promise<TrackedItemEntity>,
+    apply: (m: Transaction, item: TrackedItemEntity) => Promise<TrackedItemEntity>,
   ): Promise<TrackedItemEntity> {
-    const result = await this.dataSource.transaction(async (m) => {
-      const item = await m.findOne(TrackedItemEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const result = await this.transactions.run(async (m) => {
+      const item = await this.items.lockOne(m, id);
       if (!item) throw new NotFoundException(`item ${id} not found`);
       if (!mayChange(who, item)) {
         throw new ForbiddenException(

@@ -117,7 +117,7 @@ describe('planWrites', () => {
       ['new', 'deadline'],
       ['tracked', 'source'],
     ]);
-    expect(plan.sources.map((s) => s.event.id)).toEqual([first.id, again.id, expect.any(String)]);
+    expect(plan.sources.map((s) => s.eventId)).toEqual([first.id, again.id, expect.any(String)]);
     expect(tracked.version).toBe(4); // the locked state itself is not changed
   });
 

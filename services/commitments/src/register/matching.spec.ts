@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseDeadline } from './deadline';
+import { parseDeadline } from '../tracked-items/deadline';
 import {
   actorKey,
   bestMatch,

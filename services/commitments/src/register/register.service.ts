@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { COMMITMENT_CHANGED, registerActorKey } from '@ct/contracts';
-import { claimEvents, OutboxRelay, OutboxWriter } from '@ct/messaging';
+import { registerActorKey } from '@ct/contracts';
+import { claimEvents, OutboxRelay } from '@ct/messaging';
+import { advisoryLocks, Transactions, type Transaction } from '@ct/persistence';
 import { CONSUMER_GROUP, SCHEMA } from '../config/commitments.env';
-import { TrackedItemEntity } from './entities/tracked-item.entity';
-import { ItemChanges } from './item-changes';
-import { setDeadline, type ItemState } from './item-state';
-import { bestMatch, compatibleDueDates, type Comparable } from './matching';
+import { TrackedItemEntity } from '../tracked-items/entities/tracked-item.entity';
+import { setDeadline, type ItemState } from '../tracked-items/item-state';
+import { sourceKey, TrackedItemsRepository } from '../tracked-items/tracked-items.repository';
+import { bestMatch, compatibleDueDates } from './matching';
 import {
   addSourceTo,
   assign,
@@ -19,9 +18,9 @@ import {
   matchable,
   planWrites,
   poolKey,
+  sourceOf,
   type Extracted,
 } from './register-plan';
-import { CANDIDATE_LIMIT, RegisterStore, sourceKey } from './register.store';
 import { RetractionService, runLockKey } from './retraction.service';
 
 /**
@@ -40,10 +39,8 @@ export class RegisterService {
   private readonly logger = new Logger(RegisterService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly changes: ItemChanges,
-    private readonly store: RegisterStore,
-    private readonly outbox: OutboxWriter,
+    private readonly transactions: Transactions,
+    private readonly items: TrackedItemsRepository,
     private readonly relay: OutboxRelay,
     private readonly retraction: RetractionService,
   ) {}
@@ -56,7 +53,7 @@ export class RegisterService {
   /** Register many in one transaction (one commit for the lot). */
   async applyMany(events: Extracted[]): Promise<void> {
     const now = new Date();
-    const outcome = await this.dataSource.transaction(async (m) => {
+    const outcome = await this.transactions.run(async (m) => {
       const claimed = await claimEvents(
         m,
         SCHEMA,
@@ -65,7 +62,14 @@ export class RegisterService {
       );
       const fresh = events.filter((e) => claimed.delete(e.id));
       // The same source under a new event id (a replay) is a duplicate too.
-      const known = await this.store.knownSources(m, fresh);
+      const known = await this.items.knownSources(
+        m,
+        fresh.map((e) => ({
+          documentId: e.data.documentId,
+          engine: engineOf(e.data),
+          index: e.data.index,
+        })),
+      );
       const todo = fresh.filter((e) => {
         const k = sourceKey(e.data.documentId, engineOf(e.data), e.data.index);
         if (known.has(k)) return false;
@@ -73,11 +77,11 @@ export class RegisterService {
         return true;
       });
       // Registrations that could match each other run one at a time; all the
-      // batch's locks are taken up front, in one order (see RegisterStore.lock).
+      // batch's locks are taken up front, in one order (see advisoryLocks).
       // A document's lock orders this batch and the recording of its
       // extraction run (RetractionService): whichever commits second sees the
       // other's rows, so one of them settles the run.
-      await this.store.lock(m, [
+      await advisoryLocks(m, [
         ...todo.map((e) => lockKey(e.data)),
         ...todo.map((e) => runLockKey(e.data.documentId)),
       ]);
@@ -98,7 +102,7 @@ export class RegisterService {
   }
 
   private async registerBulk(
-    m: EntityManager,
+    m: Transaction,
     events: Extracted[],
     now: Date,
   ): Promise<{ created: number; merged: number }> {
@@ -116,72 +120,50 @@ export class RegisterService {
         });
       }
     }
-    const candidates = await this.store.candidates(m, [...pairs.values()], [...windows.values()]);
+    const candidates = await this.items.candidates(m, [...pairs.values()], [...windows.values()]);
     const registrations = assign(events, candidates);
     const touched = [...new Set(registrations.filter((r) => !r.created).map((r) => r.itemId))];
-    const plan = planWrites(registrations, await this.store.lockItems(m, touched), now);
-    await this.store.insertItems(m, plan.created);
-    await this.store.updateItems(m, plan.updated);
-    await this.store.insertSources(m, plan.sources);
-    await this.store.insertHistory(m, plan.history);
-    await this.outbox.appendMany(m, COMMITMENT_CHANGED, plan.changed);
+    const plan = planWrites(registrations, await this.items.lockMany(m, touched), now);
+    await this.items.applyWrites(m, plan);
     const created = registrations.filter((r) => r.created).length;
     return { created, merged: registrations.length - created };
   }
 
   /** One event (already claimed, new, and locked): match it, then merge or create. */
-  private async apply(m: EntityManager, event: Extracted): Promise<'merged' | 'created'> {
+  private async apply(m: Transaction, event: Extracted): Promise<'merged' | 'created'> {
     const incoming = comparableOf(event.data);
-    const candidates = (await this.candidates(m, incoming)).map(matchable);
+    const candidates = (await this.items.candidatesFor(m, incoming)).map(matchable);
     const match = bestMatch(incoming, candidates);
     if (match) await this.addSource(m, match, event);
     else await this.create(m, event);
     return match ? 'merged' : 'created';
   }
 
-  private async candidates(m: EntityManager, c: Comparable): Promise<TrackedItemEntity[]> {
-    const qb = m
-      .createQueryBuilder(TrackedItemEntity, 'i')
-      .where('i.kind = :kind', { kind: c.kind })
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(CANDIDATE_LIMIT);
-    if (c.kind === 'event') {
-      qb.andWhere('(i.actor_key = :actor OR i.place = :place)', {
-        actor: c.actorKey,
-        place: c.place ?? '',
-      });
-    } else {
-      qb.andWhere('i.actor_key = :actor', { actor: c.actorKey });
-    }
-    return qb.getMany();
-  }
-
-  private async create(m: EntityManager, event: Extracted): Promise<void> {
+  private async create(m: Transaction, event: Extracted): Promise<void> {
     const d = event.data;
     const dependsOn =
-      d.dependsOn && d.deadlineSource === 'resolved' ? await this.findEvent(m, d.dependsOn) : null;
-    const item = m.create(TrackedItemEntity, itemFromSource(uuidv7(), d, dependsOn, new Date()));
-    const saved = await this.changes.commit(
+      d.dependsOn && d.deadlineSource === 'resolved'
+        ? await this.items.findEvent(m, d.dependsOn)
+        : null;
+    const item = itemFromSource(uuidv7(), d, dependsOn, new Date());
+    const saved = await this.items.commit(
       m,
       item,
       'created',
       [{ field: 'created', from: null, to: d.kind }],
       { by: EXTRACTION, documentId: d.documentId },
     );
-    await this.store.insertSources(m, [{ itemId: saved.id, event, engine: engineOf(d) }]);
+    await this.items.addSources(m, [sourceOf(saved.id, event)]);
   }
 
-  private async addSource(m: EntityManager, match: ItemState, event: Extracted): Promise<void> {
+  private async addSource(m: Transaction, match: ItemState, event: Extracted): Promise<void> {
     const d = event.data;
-    const item = await m.findOneOrFail(TrackedItemEntity, {
-      where: { id: match.id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    await this.store.insertSources(m, [{ itemId: item.id, event, engine: engineOf(d) }]);
+    const item = await this.items.lockOne(m, match.id);
+    if (!item) throw new Error(`tracked item ${match.id} disappeared while registering`);
+    await this.items.addSources(m, [sourceOf(item.id, event)]);
     const before = item.deadline;
     const { change, fields } = addSourceTo(item, d);
-    const saved = await this.changes.commit(m, item, change, fields, {
+    const saved = await this.items.commit(m, item, change, fields, {
       by: EXTRACTION,
       documentId: d.documentId,
     });
@@ -189,17 +171,14 @@ export class RegisterService {
   }
 
   /** Items whose deadline follows this event move with it (unless corrected by hand). */
-  async moveDependents(m: EntityManager, eventItem: TrackedItemEntity): Promise<void> {
-    const dependents = await m.find(TrackedItemEntity, {
-      where: { dependsOn: eventItem.id, deadlineManual: false },
-      lock: { mode: 'pessimistic_write' },
-    });
+  async moveDependents(m: Transaction, eventItem: TrackedItemEntity): Promise<void> {
+    const dependents = await this.items.lockDependents(m, eventItem.id);
     for (const dep of dependents) {
       const before = dep.deadline;
       if (before === eventItem.deadline) continue;
       setDeadline(dep, eventItem.deadline);
       dep.deadlineSource = 'resolved';
-      await this.changes.commit(
+      await this.items.commit(
         m,
         dep,
         'deadline_changed',
@@ -210,22 +189,6 @@ export class RegisterService {
         },
       );
     }
-  }
-
-  private async findEvent(
-    m: EntityManager,
-    meeting: { noun: string; place: string | null },
-  ): Promise<string | null> {
-    const qb = m
-      .createQueryBuilder(TrackedItemEntity, 'i')
-      .select('i.id', 'id')
-      .where(`i.kind = 'event' AND i.meeting_noun = :noun`, { noun: meeting.noun })
-      .orderBy('i.due_date', 'ASC', 'NULLS LAST')
-      .limit(1);
-    if (meeting.place) qb.andWhere('i.place = :place', { place: meeting.place });
-    else qb.andWhere('(i.due_date IS NULL OR i.due_date >= CURRENT_DATE)');
-    const row = await qb.getRawOne<{ id: string }>();
-    return row?.id ?? null;
   }
 }
 

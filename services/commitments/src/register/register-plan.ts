@@ -6,8 +6,9 @@ import {
   setDeadline,
   type FieldChange,
   type ItemState,
-} from './item-state';
-import { INITIAL_STATUS } from './lifecycle';
+} from '../tracked-items/item-state';
+import { INITIAL_STATUS } from '../tracked-items/lifecycle';
+import type { ItemWrites, NewSource } from '../tracked-items/tracked-items.repository';
 import { registerActorKey } from '@ct/contracts';
 import { bestMatch, nextDeadline, type Comparable } from './matching';
 
@@ -164,32 +165,36 @@ export function assign(
   });
 }
 
-export interface SourceRow {
-  itemId: string;
-  event: Extracted;
-  engine: string;
-}
+/** What registering a further source can change in an item (the bulk UPDATE writes only these). */
+export const SOURCE_MUTABLE: readonly (keyof ItemState)[] = [
+  'status',
+  'deadline',
+  'deadlinePrecision',
+  'dueDate',
+  'deadlineSource',
+  'sourceCount',
+  'latestPublished',
+  'version',
+  'updatedAt',
+];
 
-export interface HistoryRow {
-  itemId: string;
-  by: string;
-  field: string;
-  fromValue: string | null;
-  toValue: string | null;
-  documentId: string | null;
-}
-
-export interface ChangedEntry {
-  data: CommitmentChangedData;
-  init: { subject: string; id: string };
-}
-
-export interface RegisterPlan {
-  created: ItemState[];
-  updated: ItemState[];
-  sources: SourceRow[];
-  history: HistoryRow[];
-  changed: ChangedEntry[];
+/** The source row an extracted commitment adds to its item. */
+export function sourceOf(itemId: string, event: Extracted): NewSource {
+  const d = event.data;
+  return {
+    itemId,
+    documentId: d.documentId,
+    extractionIndex: d.index,
+    engine: engineOf(d),
+    evidence: d.evidence.text,
+    evidenceStart: d.evidence.start,
+    evidenceEnd: d.evidence.end,
+    published: d.published,
+    language: d.language,
+    confidence: d.confidence,
+    deadline: d.deadline,
+    eventId: event.id,
+  };
 }
 
 export const engineOf = (d: Data) => `${d.engine.name}@${d.engine.version}`;
@@ -204,9 +209,16 @@ export function planWrites(
   registrations: Registration[],
   locked: Map<string, ItemState>,
   now: Date,
-): RegisterPlan {
+): ItemWrites {
   const states = new Map<string, ItemState>();
-  const plan: RegisterPlan = { created: [], updated: [], sources: [], history: [], changed: [] };
+  const plan: ItemWrites = {
+    created: [],
+    updated: [],
+    updatedFields: SOURCE_MUTABLE,
+    sources: [],
+    history: [],
+    changed: [],
+  };
   const record = (
     item: ItemState,
     change: CommitmentChangedData['change'],
@@ -220,6 +232,7 @@ export function planWrites(
         field: f.field,
         fromValue: f.from,
         toValue: f.to,
+        note: null,
         documentId: d.documentId,
       });
     }
@@ -249,7 +262,7 @@ export function planWrites(
       item.updatedAt = now;
       record(item, change, fields, d);
     }
-    plan.sources.push({ itemId, event, engine: engineOf(d) });
+    plan.sources.push(sourceOf(itemId, event));
   }
   return plan;
 }

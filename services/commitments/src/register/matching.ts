@@ -12,7 +12,7 @@
  */
 
 import { actorKey } from '@ct/contracts';
-import { parseDeadline } from './deadline';
+import { parseDeadline } from '../tracked-items/deadline';
 
 export interface Comparable {
   kind: string;
