@@ -2,7 +2,7 @@ import { ALERT_RAISED, COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { PrincipalsRepository } from '@ct/access';
 import { queryRows, readSse, testUser, type InProcessApp, TEST_KEYS } from '@ct/testing';
-import { StreamStore } from '../src/stream/stream-store.service';
+import { StreamEventsRepository } from '../src/stream/stream-events.repository';
 import { StreamRetention } from '../src/stream/stream-retention.service';
 import { changeData, itemId as item, startDashboard, VIEWER } from './harness';
 
@@ -10,7 +10,7 @@ import { changeData, itemId as item, startDashboard, VIEWER } from './harness';
 describe('GET /api/stream', () => {
   let h: InProcessApp;
   let url: string;
-  let store: StreamStore;
+  let store: StreamEventsRepository;
   const token = VIEWER.token();
   const auth = { authorization: `Bearer ${token}` };
 
@@ -38,7 +38,7 @@ describe('GET /api/stream', () => {
       STREAM_POLL_MS: '50',
     });
     url = h.url;
-    store = h.app.get(StreamStore);
+    store = h.app.get(StreamEventsRepository);
   });
   afterAll(() => h?.close());
 

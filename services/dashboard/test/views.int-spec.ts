@@ -4,8 +4,8 @@ import { COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { PrincipalsRepository } from '@ct/access';
 import { queryRows, type InProcessApp, TEST_KEYS } from '@ct/testing';
-import { ItemSnapshots } from '../src/items/item-snapshots.store';
-import { StreamStore } from '../src/stream/stream-store.service';
+import { ItemSnapshotsRepository } from '../src/items/item-snapshots.repository';
+import { StreamEventsRepository } from '../src/stream/stream-events.repository';
 import { changeData as changed, itemId as id, startDashboard, VIEWER } from './harness';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -20,7 +20,7 @@ interface Overview {
 /** What the page reads from the dashboard's own read model: overview, CSV export, calendar feed. */
 describe('dashboard views', () => {
   let h: InProcessApp;
-  let snapshots: ItemSnapshots;
+  let snapshots: ItemSnapshotsRepository;
   const jwt = new JwtService();
   const token = VIEWER.token();
   const auth = { authorization: `Bearer ${token}` };
@@ -32,7 +32,7 @@ describe('dashboard views', () => {
       JWT_PUBLIC_KEY: TEST_KEYS.publicKey,
       PUBLIC_URL: 'https://dash.example.org',
     });
-    snapshots = h.app.get(ItemSnapshots);
+    snapshots = h.app.get(ItemSnapshotsRepository);
     await snapshots.apply(changed(1, { dueDate: inDays(-3), deadline: inDays(-3) }));
     await snapshots.apply(changed(2, { dueDate: inDays(20), deadline: inDays(20).slice(0, 7) }));
     await snapshots.apply(
@@ -224,7 +224,7 @@ describe('dashboard views', () => {
   });
 
   it('builds the read model from the events kept for the stream when its table is first created', async () => {
-    const store = h.app.get(StreamStore);
+    const store = h.app.get(StreamEventsRepository);
     for (const [n, version, status] of [
       [90, 1, 'open'],
       [90, 2, 'in_progress'],

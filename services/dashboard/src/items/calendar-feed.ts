@@ -1,5 +1,5 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { ItemSnapshot } from './item-snapshots.store';
+import type { ItemSnapshot } from './item-snapshots.repository';
 
 const KIND_LABEL: Record<string, string> = { mandate: 'Due', pledge: 'Pledge due', event: '' };
 

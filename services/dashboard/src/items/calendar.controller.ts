@@ -24,7 +24,7 @@ import { ZodValidationPipe } from '@ct/platform';
 import { AccessGuard, CurrentCaller, PrincipalsRepository, type Caller } from '@ct/access';
 import { calendarFeed } from './calendar-feed';
 import { CalendarLinksRepository, type CalendarLink } from './calendar-links.repository';
-import { ItemSnapshots } from './item-snapshots.store';
+import { ItemSnapshotsRepository } from './item-snapshots.repository';
 import { publicBase } from '../web/public-base';
 import { WEB_OPTIONS, type WebOptions } from '../web/web.options';
 
@@ -51,7 +51,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 @Controller()
 export class CalendarController {
   constructor(
-    private readonly items: ItemSnapshots,
+    private readonly items: ItemSnapshotsRepository,
     private readonly links: CalendarLinksRepository,
     private readonly principals: PrincipalsRepository,
     @Inject(WEB_OPTIONS) private readonly web: WebOptions,

@@ -3,11 +3,10 @@ import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CLOSED_STATUSES } from '@ct/contracts';
+import { CLOSED_STATUSES, registerFilter, type RegisterFilter } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
 import { AccessGuard } from '@ct/access';
-import { itemFilter, type ItemFilter } from './item-filter';
-import { ItemSnapshots } from './item-snapshots.store';
+import { ItemSnapshotsRepository } from './item-snapshots.repository';
 
 const HEADER = [
   'id',
@@ -33,11 +32,11 @@ const CLOSED = new Set<string>(CLOSED_STATUSES);
 @Controller('api')
 @UseGuards(AccessGuard)
 export class ExportController {
-  constructor(private readonly items: ItemSnapshots) {}
+  constructor(private readonly items: ItemSnapshotsRepository) {}
 
   @Get('export.csv')
   async export(
-    @Query(new ZodValidationPipe(itemFilter)) f: ItemFilter,
+    @Query(new ZodValidationPipe(registerFilter)) f: RegisterFilter,
     @Res() res: Response,
   ): Promise<void> {
     const today = new Date().toISOString().slice(0, 10);

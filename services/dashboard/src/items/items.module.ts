@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller';
 import { ExportController } from './export.controller';
 import { CalendarLinksRepository } from './calendar-links.repository';
-import { ItemSnapshots } from './item-snapshots.store';
+import { ItemSnapshotsRepository } from './item-snapshots.repository';
 
 /** The register as the dashboard knows it from events: read model, calendar feed, CSV export. */
 @Module({
   controllers: [CalendarController, ExportController],
-  providers: [ItemSnapshots, CalendarLinksRepository],
-  exports: [ItemSnapshots],
+  providers: [ItemSnapshotsRepository, CalendarLinksRepository],
+  exports: [ItemSnapshotsRepository],
 })
 export class ItemsModule {}

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ALERT_RAISED, COMMITMENT_CHANGED } from '@ct/contracts';
 import { AccessGuard } from '@ct/access';
-import { StreamStore } from '../stream/stream-store.service';
-import { ItemSnapshots } from '../items/item-snapshots.store';
+import { StreamEventsRepository } from '../stream/stream-events.repository';
+import { ItemSnapshotsRepository } from '../items/item-snapshots.repository';
 
 const UPCOMING = 60;
 const RECENT = 25;
@@ -16,8 +16,8 @@ const RECENT = 25;
 @UseGuards(AccessGuard)
 export class OverviewController {
   constructor(
-    private readonly items: ItemSnapshots,
-    private readonly stream: StreamStore,
+    private readonly items: ItemSnapshotsRepository,
+    private readonly stream: StreamEventsRepository,
   ) {}
 
   @Get('overview')

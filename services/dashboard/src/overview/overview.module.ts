@@ -2,6 +2,6 @@ import { Module } from '@nestjs/common';
 import { ItemsModule } from '../items/items.module';
 import { OverviewController } from './overview.controller';
 
-// StreamStore comes from the (global) StreamModule.
+// StreamEventsRepository comes from the (global) StreamModule.
 @Module({ imports: [ItemsModule], controllers: [OverviewController] })
 export class OverviewModule {}

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
-import { StreamStore } from './stream-store.service';
+import { StreamEventsRepository } from './stream-events.repository';
 
 const HOUR = 3_600_000;
 
@@ -17,7 +17,7 @@ export class StreamRetention implements OnApplicationBootstrap, OnApplicationShu
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly store: StreamStore,
+    private readonly store: StreamEventsRepository,
     @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
   ) {}
 

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   ALERT_DELIVERED,
   ALERT_FAILED,
@@ -15,9 +13,10 @@ import {
   MESSAGING_OPTIONS,
   type MessagingOptions,
 } from '@ct/messaging';
+import { Transactions } from '@ct/persistence';
 import { ALERTS_CONSUMER_GROUP } from '../config/dashboard.env';
-import { ItemSnapshots } from '../items/item-snapshots.store';
-import { StreamStore } from './stream-store.service';
+import { ItemSnapshotsRepository } from '../items/item-snapshots.repository';
+import { StreamEventsRepository } from './stream-events.repository';
 
 /**
  * Feeds the register's read model and the stream from `commitment.changed`
@@ -29,13 +28,13 @@ import { StreamStore } from './stream-store.service';
 export class ChangesConsumer extends BatchConsumerProvider<typeof COMMITMENT_CHANGED> {
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    @InjectDataSource() dataSource: DataSource,
-    snapshots: ItemSnapshots,
-    store: StreamStore,
+    transactions: Transactions,
+    snapshots: ItemSnapshotsRepository,
+    store: StreamEventsRepository,
     deadLetters: DeadLetterPublisher,
   ) {
     const apply = (events: EventOf<typeof COMMITMENT_CHANGED>[]) =>
-      dataSource.transaction(async (m) => {
+      transactions.run(async (m) => {
         await snapshots.applyMany(
           m,
           events.map((e) => e.data),
@@ -62,8 +61,8 @@ export class AlertsConsumer extends BatchConsumerProvider<
 > {
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    @InjectDataSource() dataSource: DataSource,
-    store: StreamStore,
+    transactions: Transactions,
+    store: StreamEventsRepository,
     deadLetters: DeadLetterPublisher,
   ) {
     super(options, deadLetters, {
@@ -71,7 +70,7 @@ export class AlertsConsumer extends BatchConsumerProvider<
       type: [ALERT_RAISED, ALERT_DELIVERED, ALERT_FAILED],
       groupId: ALERTS_CONSUMER_GROUP,
       clientId: `${options.service}-alerts`,
-      applyMany: (events) => dataSource.transaction((m) => store.addMany(m, events)),
+      applyMany: (events) => transactions.run((m) => store.addMany(m, events)),
       applyOne: (event) => store.add(event),
     });
   }

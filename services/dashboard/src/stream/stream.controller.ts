@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { Authenticator } from '@ct/access';
 import { ZodValidationPipe } from '@ct/platform';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
-import { StreamStore } from './stream-store.service';
+import { StreamEventsRepository } from './stream-events.repository';
 
 const STREAMED = [
   'commitment.changed.v1',
@@ -66,7 +66,7 @@ export class StreamController {
   private readonly open = new Map<string, number>();
 
   constructor(
-    private readonly store: StreamStore,
+    private readonly store: StreamEventsRepository,
     @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
     private readonly authenticator: Authenticator,
   ) {}

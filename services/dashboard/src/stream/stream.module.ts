@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Transactions } from '@ct/persistence';
 import { ItemsModule } from '../items/items.module';
 import { AlertsConsumer, ChangesConsumer } from './stream.consumer';
 import { StreamController } from './stream.controller';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
-import { StreamStore } from './stream-store.service';
+import { StreamEventsRepository } from './stream-events.repository';
 import { StreamRetention } from './stream-retention.service';
 
 @Module({})
@@ -16,11 +17,12 @@ export class StreamModule {
       controllers: [StreamController],
       providers: [
         ...(options.consume ? [ChangesConsumer, AlertsConsumer] : []),
-        StreamStore,
+        StreamEventsRepository,
         StreamRetention,
+        Transactions,
         { provide: STREAM_OPTIONS, useValue: options },
       ],
-      exports: [StreamStore],
+      exports: [StreamEventsRepository],
     };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EventOf } from '@ct/contracts';
-import { quoteIdent } from '@ct/persistence';
+import { advisoryLocks, quoteIdent, type Transaction } from '@ct/persistence';
 import { SCHEMA } from '../config/dashboard.env';
 
 export type Streamed =
@@ -26,11 +26,11 @@ export interface StoredEvent {
 }
 
 /**
- * The dashboard's copy of the events it streams, each stored once (a
+ * The dashboard's copy of the events it streams (`stream_events`, only here), each stored once (a
  * redelivered event is the same row) and numbered in arrival order.
  */
 @Injectable()
-export class StreamStore {
+export class StreamEventsRepository {
   private readonly table = `${quoteIdent(SCHEMA)}.stream_events`;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -45,9 +45,9 @@ export class StreamStore {
    * committed in increasing order, so a client reading "after seq N" never
    * misses a smaller number that a slower transaction committed later.
    */
-  async addMany(m: EntityManager, events: Streamed[]): Promise<void> {
+  async addMany(m: Transaction, events: Streamed[]): Promise<void> {
     if (events.length === 0) return;
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [this.table]);
+    await advisoryLocks(m, [this.table]);
     const data = events.map(
       (e) => e.data as { itemId: string; kind?: string; actor?: string; status?: string },
     );

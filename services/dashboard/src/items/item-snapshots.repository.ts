@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { keysMeant } from '@ct/actors';
 import {
   changedActorKey,
   registerActorKeysFor,
   CLOSED_STATUSES,
   newestPerItem,
   type CommitmentChangedData,
+  type RegisterFilter,
 } from '@ct/contracts';
-import { keysMeant } from '@ct/actors';
-import { quoteIdent } from '@ct/persistence';
+import { quoteIdent, type Transaction } from '@ct/persistence';
+import { compileRegisterFilter, whereClause } from '@ct/register';
 import { SCHEMA } from '../config/dashboard.env';
-import type { ItemFilter } from './item-filter';
 
 export interface ItemSnapshot {
   itemId: string;
@@ -38,15 +39,6 @@ export interface Overview {
   upcoming: ItemSnapshot[];
 }
 
-const SORTS: Record<ItemFilter['sort'], string> = {
-  due: 'due_date ASC NULLS LAST',
-  '-due': 'due_date DESC NULLS FIRST',
-  created: 'created_at ASC',
-  '-created': 'created_at DESC',
-  updated: 'changed_at ASC',
-  '-updated': 'changed_at DESC',
-};
-
 const CLOSED_SQL = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 const COLUMNS = `item_id AS "itemId", version, kind, actor, action, status, deadline,
@@ -54,12 +46,12 @@ const COLUMNS = `item_id AS "itemId", version, kind, actor, action, status, dead
   source_count AS "sourceCount", created_at AS "createdAt", changed_at AS "changedAt"`;
 
 /**
- * The dashboard's read model of the register, kept from `commitment.changed`
- * alone. Applying an event is idempotent and order-proof: an item keeps the
+ * The dashboard's read model of the register (`item_snapshots`), kept from
+ * `commitment.changed` alone: the only code on that table. Applying an event is idempotent and order-proof: an item keeps the
  * state of the highest version seen.
  */
 @Injectable()
-export class ItemSnapshots {
+export class ItemSnapshotsRepository {
   private readonly table = `${quoteIdent(SCHEMA)}.item_snapshots`;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -73,7 +65,7 @@ export class ItemSnapshots {
    * Within the batch only each item's highest version is kept (a statement
    * may not update one row twice).
    */
-  async applyMany(m: EntityManager, changes: CommitmentChangedData[]): Promise<void> {
+  async applyMany(m: Transaction, changes: CommitmentChangedData[]): Promise<void> {
     const newest = newestPerItem(changes);
     if (newest.size === 0) return;
     const rows = [...newest.values()];
@@ -145,29 +137,14 @@ export class ItemSnapshots {
    * through a cursor `pageSize` rows at a time, so that an export of 100,000
    * rows neither holds them all in memory nor sorts them once per page.
    */
-  async *matching(f: ItemFilter, today: string, pageSize = 2000): AsyncGenerator<ItemSnapshot[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const bind = (v: unknown) => `$${params.push(v)}`;
-    if (f.kind) where.push(`kind = ${bind(f.kind)}`);
-    if (f.status) where.push(`status = ${bind(f.status)}`);
-    if (f.actor) {
-      const keys = registerActorKeysFor(f.actor, keysMeant(f.actor));
-      where.push(`actor_key = ANY(${bind(keys)}::text[])`);
-    }
-    if (f.dueBefore) where.push(`due_date <= ${bind(f.dueBefore)}`);
-    if (f.dueAfter) where.push(`due_date >= ${bind(f.dueAfter)}`);
-    if (f.q) where.push(`(action || ' ' || actor) ILIKE ${bind(`%${escapeLike(f.q)}%`)}`);
-    if (f.open !== undefined) {
-      where.push(f.open ? `status NOT IN (${CLOSED_SQL})` : `status IN (${CLOSED_SQL})`);
-    }
-    if (f.overdue !== undefined) {
-      const overdue = `(due_date < ${bind(today)} AND status NOT IN (${CLOSED_SQL}))`;
-      where.push(f.overdue ? overdue : `(NOT ${overdue} OR due_date IS NULL)`);
-    }
-    const sql = `SELECT ${COLUMNS} FROM ${this.table}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${SORTS[f.sort]}, item_id`;
+  async *matching(
+    f: RegisterFilter,
+    today: string,
+    pageSize = 2000,
+  ): AsyncGenerator<ItemSnapshot[]> {
+    const c = compileRegisterFilter(f, today, { changedAt: 'changed_at', tieBreak: 'item_id' });
+    const sql = `SELECT ${COLUMNS} FROM ${this.table} ${whereClause(c.where)} ORDER BY ${c.orderBy}`;
+    const params = c.params;
     // One snapshot of the data for the whole export, even while events keep arriving.
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -196,8 +173,4 @@ export class ItemSnapshots {
       [f.actor ? registerActorKeysFor(f.actor, keysMeant(f.actor)) : null, f.kind ?? null, limit],
     );
   }
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
