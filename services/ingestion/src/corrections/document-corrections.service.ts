@@ -1,10 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OutboxRelay } from '@ct/messaging';
-import { quoteIdent } from '@ct/persistence';
-import { SCHEMA } from '../config/ingestion.env';
-import { DocumentEntity } from '../documents/entities/document.entity';
+
+import { DocumentsRepository } from '../documents/documents.repository';
 import { ExtractionService } from '../extraction/extraction.service';
 import {
   latestPublicationDate,
@@ -39,7 +36,7 @@ export interface CorrectionOutcome {
 @Injectable()
 export class DocumentCorrectionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
     private readonly extraction: ExtractionService,
     private readonly relay: OutboxRelay,
   ) {}
@@ -57,11 +54,8 @@ export class DocumentCorrectionsService {
         `published ${patch.published} is later than today (${latest} at the latest anywhere): a report cannot be published in the future`,
       );
     }
-    const outcome = await this.dataSource.transaction(async (m) => {
-      const doc = await m.findOne(DocumentEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const outcome = await this.documents.transaction(async (m) => {
+      const doc = await this.documents.lockOne(m, id);
       if (!doc) throw new NotFoundException(`no document ${id}`);
       const current = {
         published: publishedAsGiven(doc.published, doc.publishedPrecision),
@@ -73,36 +67,18 @@ export class DocumentCorrectionsService {
       if (changes.length === 0) {
         return { doc, changed: [] as string[], commitments: null };
       }
-      const revision = doc.revision + 1;
-      await m.query(
-        `INSERT INTO ${quoteIdent(SCHEMA)}.document_corrections
-           (document_id, field, from_value, to_value, corrected_by, revision)
-         SELECT $1, f, old, new, $2, $3 FROM unnest($4::text[], $5::text[], $6::text[]) AS x(f, old, new)`,
-        [
-          id,
-          by,
-          revision,
-          changes,
-          changes.map((f) => current[f] ?? null),
-          changes.map((f) => patch[f] ?? null),
-        ],
-      );
+      const corrections = changes.map((f) => ({
+        field: f,
+        from: current[f] ?? null,
+        to: patch[f] ?? null,
+      }));
       if (changes.includes('published')) {
         doc.published = given?.date ?? null;
         doc.publishedPrecision = given?.precision ?? null;
       }
       if (changes.includes('language')) doc.language = patch.language ?? null;
-      doc.revision = revision;
-      await m.update(
-        DocumentEntity,
-        { id },
-        {
-          published: doc.published,
-          publishedPrecision: doc.publishedPrecision,
-          language: doc.language,
-          revision,
-        },
-      );
+      doc.revision += 1;
+      await this.documents.correct(m, doc, by, corrections);
       const commitments = await this.extraction.extractInto(m, doc);
       return { doc, changed: [...changes], commitments };
     });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { DocumentsRepository } from './documents.repository';
 import type { ReadLimits } from '@ct/formats';
 import { MAX_DOCUMENT_CHARS, MAX_UPLOAD_BYTES, READ_LIMITS } from './documents.tokens';
 import { FileIngestService } from './file-ingest.service';
@@ -18,6 +19,7 @@ export class DocumentsModule {
       controllers: [DocumentsController],
       providers: [
         DocumentsService,
+        DocumentsRepository,
         FileIngestService,
         UploadInterceptor,
         { provide: MAX_DOCUMENT_CHARS, useValue: opts.maxChars },

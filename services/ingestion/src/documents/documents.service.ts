@@ -1,13 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DOCUMENT_RECEIVED } from '@ct/contracts';
 import { datelineDate, detectLanguage } from '@ct/extraction';
 import { OutboxRelay, OutboxWriter } from '@ct/messaging';
 import { DocumentTooLargeError, UnreadableDocumentError } from '@ct/formats';
 import { latestPublicationDate, parsePublished, unlessAfterReceipt } from './publication-date';
 import type { DocumentReceipt } from './dto/create-document.dto';
-import { DocumentEntity, type DocumentOrigin } from './entities/document.entity';
+import { DocumentsRepository } from './documents.repository';
+import type { DocumentEntity, DocumentOrigin } from './entities/document.entity';
 import { MAX_DOCUMENT_CHARS } from './documents.tokens';
 import { contentHash } from './normalise';
 
@@ -32,7 +31,7 @@ const MIN_LETTERS_FOR_LANGUAGE = 40;
 @Injectable()
 export class DocumentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     @Inject(MAX_DOCUMENT_CHARS) private readonly maxChars: number,
@@ -70,34 +69,22 @@ export class DocumentsService {
     // A dateline in the future is a misreading or a trick; the report then has no known date.
     const published = given?.date ?? unlessAfterReceipt(datelineDate(text, language), new Date());
     const publishedPrecision = given ? given.precision : published ? 'day' : null;
-    const receipt = await this.dataSource.transaction(async (m) => {
-      const inserted = await m
-        .createQueryBuilder()
-        .insert()
-        .into(DocumentEntity)
-        .values({
-          title: input.title ?? null,
-          text,
-          language,
-          published,
-          publishedPrecision,
-          sourceUrl: input.sourceUrl ?? null,
-          mediaType: input.mediaType ?? 'text/plain',
-          origin: input.origin ?? 'api',
-          receivedBy: input.receivedBy ?? null,
-          fileName: input.fileName ?? null,
-          fileHash: input.fileHash ?? null,
-          contentHash: hash,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const rows = inserted.raw as { id: string }[];
-      if (rows.length === 0) {
-        const existing = await m.findOneByOrFail(DocumentEntity, { contentHash: hash });
-        return { id: existing.id, duplicate: true, contentHash: hash };
-      }
-      const id = rows[0].id;
+    const receipt = await this.documents.transaction(async (m) => {
+      const { id, duplicate } = await this.documents.insertOnce(m, {
+        title: input.title ?? null,
+        text,
+        language,
+        published,
+        publishedPrecision,
+        sourceUrl: input.sourceUrl ?? null,
+        mediaType: input.mediaType ?? 'text/plain',
+        origin: input.origin ?? 'api',
+        receivedBy: input.receivedBy ?? null,
+        fileName: input.fileName ?? null,
+        fileHash: input.fileHash ?? null,
+        contentHash: hash,
+      });
+      if (duplicate) return { id, duplicate: true, contentHash: hash };
       await this.outbox.append(
         m,
         DOCUMENT_RECEIVED,
@@ -119,7 +106,7 @@ export class DocumentsService {
   }
 
   async get(id: string): Promise<DocumentEntity> {
-    const doc = await this.dataSource.getRepository(DocumentEntity).findOneBy({ id });
+    const doc = await this.documents.findOne(id);
     if (!doc) throw new NotFoundException(`document ${id} not found`);
     return doc;
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminController } from '../admin/admin.controller';
 import { DocumentCorrectionsController } from '../corrections/document-corrections.controller';
 import { DocumentCorrectionsService } from '../corrections/document-corrections.service';
+import { DocumentsRepository } from '../documents/documents.repository';
 import { ExtractionConsumer } from './extraction.consumer';
 import { ExtractionService } from './extraction.service';
 import { extractorProvider } from './extractor.provider';
@@ -16,6 +17,8 @@ export class ExtractionModule {
       controllers: [AdminController, DocumentCorrectionsController],
       providers: [
         ExtractionService,
+        // Stateless: its own instance here, beside the documents module's.
+        DocumentsRepository,
         ...(opts.consume ? [ExtractionConsumer] : []),
         ReprocessService,
         extractorProvider(opts.budgetMs),

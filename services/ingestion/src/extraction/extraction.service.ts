@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
 import { COMMITMENT_EXTRACTED, DOCUMENT_EXTRACTED, type EventOf } from '@ct/contracts';
 import type { Extractor } from '@ct/extraction';
 import { claimEvents, OutboxRelay, OutboxWriter, UnprocessableEventError } from '@ct/messaging';
-import { quoteIdent } from '@ct/persistence';
+import type { Transaction } from '@ct/persistence';
 import { histogram } from '@ct/platform';
 import { CONSUMER_GROUP, SCHEMA } from '../config/ingestion.env';
-import { DocumentEntity } from '../documents/entities/document.entity';
+import { DocumentsRepository } from '../documents/documents.repository';
+import type { DocumentEntity } from '../documents/entities/document.entity';
 import { publishedAsGiven } from '../documents/publication-date';
 import { EXTRACTOR } from './extractor.provider';
 
@@ -23,7 +22,7 @@ export class ExtractionService {
   private readonly logger = new Logger(ExtractionService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
     @Inject(EXTRACTOR) private readonly extractor: Extractor,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
@@ -42,7 +41,7 @@ export class ExtractionService {
    * database's event: no retry helps, so it is unprocessable.
    */
   async applyMany(events: EventOf<'document.received.v1'>[]): Promise<void> {
-    const counts = await this.dataSource.transaction(async (m) => {
+    const counts = await this.documents.transaction(async (m) => {
       const claimed = await claimEvents(
         m,
         SCHEMA,
@@ -51,7 +50,10 @@ export class ExtractionService {
       );
       const fresh = events.filter((e) => claimed.delete(e.id));
       if (fresh.length === 0) return [];
-      const docs = await m.findBy(DocumentEntity, { id: In(fresh.map((e) => e.data.documentId)) });
+      const docs = await this.documents.findMany(
+        m,
+        fresh.map((e) => e.data.documentId),
+      );
       const byId = new Map(docs.map((d) => [d.id, d]));
       const toRead = fresh.map((e) => {
         const doc = byId.get(e.data.documentId);
@@ -78,7 +80,7 @@ export class ExtractionService {
   }
 
   /** extractAllInto for one document; returns how many commitments it holds. */
-  async extractInto(m: EntityManager, doc: DocumentEntity): Promise<number> {
+  async extractInto(m: Transaction, doc: DocumentEntity): Promise<number> {
     const [count] = await this.extractAllInto(m, [doc]);
     return count;
   }
@@ -91,7 +93,7 @@ export class ExtractionService {
    * document marked with the engine that read it: three statements for the
    * whole batch. Returns each document's number of commitments.
    */
-  async extractAllInto(m: EntityManager, docs: DocumentEntity[]): Promise<number[]> {
+  async extractAllInto(m: Transaction, docs: DocumentEntity[]): Promise<number[]> {
     if (docs.length === 0) return [];
     const extractedAt = new Date();
     const runs: ReturnType<ExtractionService['run']>[] = [];
@@ -125,18 +127,15 @@ export class ExtractionService {
         },
       })),
     );
-    await m.query(
-      `UPDATE ${quoteIdent(SCHEMA)}.documents d
-       SET extracted_at = $1, engine_version = r.engine, commitment_count = r.n, language = r.language
-       FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[]) AS r(id, engine, n, language)
-       WHERE d.id = r.id`,
-      [
-        extractedAt.toISOString(),
-        runs.map((r) => r.documentId),
-        runs.map((r) => `${r.engine.name}@${r.engine.version}`),
-        runs.map((r) => r.commitments.length),
-        runs.map((r) => r.language),
-      ],
+    await this.documents.markRead(
+      m,
+      extractedAt,
+      runs.map((r) => ({
+        documentId: r.documentId,
+        engine: `${r.engine.name}@${r.engine.version}`,
+        commitments: r.commitments.length,
+        language: r.language,
+      })),
     );
     return runs.map((r) => r.commitments.length);
   }

@@ -1,10 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OutboxRelay } from '@ct/messaging';
-import { quoteIdent } from '@ct/persistence';
-import { SCHEMA } from '../config/ingestion.env';
-import { DocumentEntity } from '../documents/entities/document.entity';
+
+import { DocumentsRepository } from '../documents/documents.repository';
 import { ExtractionService } from './extraction.service';
 
 export interface ReprocessOptions {
@@ -36,7 +33,7 @@ export class ReprocessService {
   private readonly logger = new Logger(ReprocessService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
     private readonly extraction: ExtractionService,
     private readonly relay: OutboxRelay,
   ) {}
@@ -50,25 +47,16 @@ export class ReprocessService {
       skipped: 0,
       commitments: 0,
     };
-    // Keyset pages; the timestamp travels as text so its microseconds survive the round trip.
+    // Keyset pages, in the order documents were received.
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const page: { id: string; at: string }[] = await this.dataSource.query(
-        `SELECT id, received_at::text AS at FROM ${quoteIdent(SCHEMA)}.documents
-         WHERE ($1::date IS NULL OR received_at >= $1::date)
-           AND ($2::timestamptz IS NULL OR (received_at, id) > ($2::timestamptz, $3::uuid))
-         ORDER BY received_at, id LIMIT ${PAGE}`,
-        [opts.since ?? null, after?.at ?? null, after?.id ?? null],
-      );
+      const page = await this.documents.receivedPage(opts.since ?? null, after, PAGE);
       if (page.length === 0) break;
       for (const d of page) {
         report.documents++;
-        const count = await this.dataSource.transaction(async (m) => {
+        const count = await this.documents.transaction(async (m) => {
           // Locked, and read again: another run may have got here first.
-          const doc = await m.findOne(DocumentEntity, {
-            where: { id: d.id },
-            lock: { mode: 'pessimistic_write' },
-          });
+          const doc = await this.documents.lockOne(m, d.id);
           // A corrected document's reading carries its revision ("rules@1.0.0+r1").
           const current = doc && (doc.revision > 0 ? `${engine}+r${doc.revision}` : engine);
           if (!doc || (doc.engineVersion === current && !opts.force)) return null;

@@ -5,17 +5,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import Parser from 'rss-parser';
-import { DataSource } from 'typeorm';
-import { quoteIdent } from '@ct/persistence';
 import { Serial } from '@ct/platform';
-import { SCHEMA } from '../config/ingestion.env';
 import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';
 import { isoDate } from '@ct/formats';
 import { FEEDS_OPTIONS, type FeedsOptions } from './feeds.options';
 import { unlessAfterReceipt } from '../documents/publication-date';
+import { FeedEntriesRepository } from './feed-entries.repository';
 import { fetchLimited, FetchRefusedError } from './fetch-limited';
 
 type Entry = Parser.Item & { id?: string; 'content:encoded'?: string };
@@ -30,7 +27,6 @@ type Entry = Parser.Item & { id?: string; 'content:encoded'?: string };
 @Injectable()
 export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FeedPoller.name);
-  private readonly table = `${quoteIdent(SCHEMA)}.feed_entries`;
   private readonly parser = new Parser();
   private timer: NodeJS.Timeout | undefined;
   private readonly serial = new Serial();
@@ -39,7 +35,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
 
   constructor(
     @Inject(FEEDS_OPTIONS) private readonly options: FeedsOptions,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: FeedEntriesRepository,
     private readonly files: FileIngestService,
   ) {}
 
@@ -92,7 +88,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
     );
     const feed = await this.parser.parseString(bytes.toString('utf8'));
     const entries = (feed.items as Entry[]).map((e) => ({ entry: e, key: entryKey(e) }));
-    const known = await this.known(
+    const known = await this.entries.known(
       feedUrl,
       entries.map((e) => e.key).filter((k): k is string => !!k),
     );
@@ -101,11 +97,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
       if (!key || known.has(key)) continue;
       const outcome = await this.ingest(entry);
       counts[outcome.outcome]++;
-      await this.dataSource.query(
-        `INSERT INTO ${this.table} (feed_url, entry_key, link, document_id, outcome, reason)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [feedUrl, key, entry.link ?? null, outcome.documentId, outcome.outcome, outcome.reason],
-      );
+      await this.entries.record(feedUrl, key, entry.link ?? null, outcome);
     }
     if (counts.ingested + counts.duplicate + counts.failed > 0) {
       this.logger.log({ feed: feedUrl, ...counts }, 'feed polled');
@@ -152,14 +144,6 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
         return { outcome: 'failed', documentId: null, reason: err.message };
       return refusalOrThrow(err);
     }
-  }
-
-  private async known(feedUrl: string, keys: string[]): Promise<Set<string>> {
-    const rows: { entry_key: string }[] = await this.dataSource.query(
-      `SELECT entry_key FROM ${this.table} WHERE feed_url = $1 AND entry_key = ANY($2::text[])`,
-      [feedUrl, keys],
-    );
-    return new Set(rows.map((r) => r.entry_key));
   }
 }
 

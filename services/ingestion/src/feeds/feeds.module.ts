@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FeedPoller } from './feed-poller.service';
+import { FeedEntriesRepository } from './feed-entries.repository';
 import { FEEDS_OPTIONS, type FeedsOptions } from './feeds.options';
 
 @Module({})
@@ -9,7 +10,7 @@ export class FeedsModule {
     return {
       module: FeedsModule,
       imports: [documents],
-      providers: [FeedPoller, { provide: FEEDS_OPTIONS, useValue: options }],
+      providers: [FeedPoller, FeedEntriesRepository, { provide: FEEDS_OPTIONS, useValue: options }],
       exports: [FeedPoller],
     };
   }

@@ -9,24 +9,15 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { quoteIdent } from '@ct/persistence';
 import { Serial } from '@ct/platform';
-import { SCHEMA } from '../config/ingestion.env';
 import { FileIngestService } from '../documents/file-ingest.service';
 import { fromReceipt, refusalOrThrow, type IngestOutcome } from '../documents/ingest-outcome';
 import { WATCH_OPTIONS, type WatchOptions } from './watch.options';
+import { WatchedFilesRepository } from './watched-files.repository';
 
 const ACCEPTED = new Set(['.txt', '.text', '.md', '.html', '.htm', '.pdf', '.docx']);
 /** A file changed more recently than this may still be being written. */
 const SETTLE_MS = 1000;
-
-interface Seen {
-  size: string;
-  modified_at: Date;
-  file_hash: string;
-}
 
 /**
  * Ingests every document file dropped into the watched folder (and its
@@ -39,7 +30,6 @@ interface Seen {
 @Injectable()
 export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FolderWatcher.name);
-  private readonly table = `${quoteIdent(SCHEMA)}.watched_files`;
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly serial = new Serial();
@@ -47,7 +37,7 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     @Inject(WATCH_OPTIONS) private readonly options: WatchOptions,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly watched: WatchedFilesRepository,
     private readonly files: FileIngestService,
   ) {}
 
@@ -103,7 +93,7 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
       .filter((e) => e.isFile() && ACCEPTED.has(extname(e.name).toLowerCase()))
       .map((e) => join(e.parentPath, e.name))
       .sort();
-    const seen = await this.seen();
+    const seen = await this.watched.all();
     let unsettled = false;
     for (const path of paths) {
       if (this.stopped) break;
@@ -125,7 +115,7 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
         counts.failed++;
         this.logger.warn({ path, reason }, 'file refused');
         // Not read at all: remembered by size and time, with no hash of its content.
-        await this.record(path, info.size, info.mtime, '-'.repeat(64), {
+        await this.watched.record(path, info.size, info.mtime, '-'.repeat(64), {
           outcome: 'failed',
           documentId: null,
           reason,
@@ -143,45 +133,11 @@ export class FolderWatcher implements OnApplicationBootstrap, OnApplicationShutd
         if (outcome.outcome === 'failed')
           this.logger.warn({ path, reason: outcome.reason }, 'file refused');
       }
-      await this.record(path, info.size, info.mtime, hash, outcome);
+      await this.watched.record(path, info.size, info.mtime, hash, outcome);
     }
     if (counts.ingested + counts.duplicate + counts.failed > 0) {
       this.logger.log({ dir, ...counts }, 'watched folder scanned');
     }
     return { ...counts, unsettled };
-  }
-
-  private async seen(): Promise<Map<string, Seen>> {
-    const rows: (Seen & { path: string })[] = await this.dataSource.query(
-      `SELECT path, size::text AS size, modified_at, file_hash FROM ${this.table}`,
-    );
-    return new Map(rows.map((r) => [r.path, r]));
-  }
-
-  /** Remember a file; an unchanged file (same hash, new timestamp) keeps its outcome. */
-  private async record(
-    path: string,
-    size: number,
-    modified: Date,
-    hash: string,
-    o: IngestOutcome | null,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO ${this.table} (path, size, modified_at, file_hash, document_id, outcome, reason)
-       VALUES ($1, $2, $3, $4, $5, COALESCE($6, 'ingested'), $7)
-       ON CONFLICT (path) DO UPDATE SET size = $2, modified_at = $3, file_hash = $4, seen_at = now(),
-         document_id = CASE WHEN $6::text IS NULL THEN ${this.table}.document_id ELSE $5 END,
-         outcome = COALESCE($6, ${this.table}.outcome),
-         reason = CASE WHEN $6::text IS NULL THEN ${this.table}.reason ELSE $7 END`,
-      [
-        path,
-        size,
-        modified.toISOString(),
-        hash,
-        o?.documentId ?? null,
-        o?.outcome ?? null,
-        o?.reason ?? null,
-      ],
-    );
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FolderWatcher } from './folder-watcher.service';
+import { WatchedFilesRepository } from './watched-files.repository';
 import { WATCH_OPTIONS, type WatchOptions } from './watch.options';
 
 @Module({})
@@ -9,7 +10,11 @@ export class WatchModule {
     return {
       module: WatchModule,
       imports: [documents],
-      providers: [FolderWatcher, { provide: WATCH_OPTIONS, useValue: options }],
+      providers: [
+        FolderWatcher,
+        WatchedFilesRepository,
+        { provide: WATCH_OPTIONS, useValue: options },
+      ],
       exports: [FolderWatcher],
     };
   }
