@@ -97,3 +97,20 @@ export async function updateRows<T extends ObjectLiteral & { id: string }>(
 function param(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v;
 }
+
+/**
+ * The rows an UPDATE or DELETE … RETURNING gave back. TypeORM's PostgreSQL
+ * driver answers those with `[rows, rowCount]` (an INSERT or SELECT with the
+ * rows alone), so reading its answer as rows would count two.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

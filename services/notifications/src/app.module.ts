@@ -33,6 +33,7 @@ export class AppModule {
           maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
           backoffMs: env.DELIVERY_BACKOFF_MS,
           webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+          claimMs: env.DELIVERY_CLAIM_MS,
           egress: EgressPolicy.parse(env.EGRESS_ALLOW),
         }),
         AccessModule.forRoot({

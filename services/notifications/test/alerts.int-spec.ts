@@ -349,6 +349,48 @@ describe('deadline alerts', () => {
     }
   });
 
+  it('sends with no row lock held: a delivery a receiver is still answering can be read FOR UPDATE', async () => {
+    const item = '01900000-0000-7000-8000-000000000009';
+    let release!: () => void;
+    const answered = new Promise<void>((r) => (release = r));
+    let arrived!: () => void;
+    const received = new Promise<void>((r) => (arrived = r));
+    const slow = createServer((req, res) => {
+      req.resume();
+      arrived();
+      void answered.then(() => res.writeHead(204).end());
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      clock.set('2026-09-01T12:00:00Z');
+      const webhook = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hold`;
+      expect((await call('POST', '/subscriptions', { webhook, items: [item] })).status).toBe(201);
+      await changed({ itemId: item, deadline: '2026-09-05', dueDate: '2026-09-05', owner: null });
+      clock.set('2026-09-04T00:01:00Z'); // the 1-day alert is due
+      const passing = pass();
+      await received;
+      // Before this change the pass sent inside its transaction, holding this row's lock.
+      const held = await queryRows<{ id: string }>(
+        h.db.url,
+        `SELECT d.id FROM notifications.deliveries d JOIN notifications.alerts a ON a.key = d.alert_key
+         WHERE a.item_id = $1 AND d.target = $2 FOR UPDATE NOWAIT`,
+        [item, webhook],
+      );
+      expect(held).toHaveLength(1);
+      release();
+      await passing;
+      const [done] = await queryRows<{ status: string; attempts: number }>(
+        h.db.url,
+        `SELECT status, attempts FROM notifications.deliveries WHERE target = $1`,
+        [webhook],
+      );
+      expect(done).toEqual({ status: 'delivered', attempts: 1 });
+    } finally {
+      release();
+      await new Promise((r) => slow.close(r));
+    }
+  });
+
   it('plans for a batch of changes what the same changes plan one at a time, and ignores a redelivered batch', async () => {
     clock.set('2026-08-01T12:00:00Z');
     const watches = h.app.get(WatchesService);

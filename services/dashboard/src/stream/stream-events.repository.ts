@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EventOf } from '@ct/contracts';
-import { advisoryLocks, quoteIdent, type Transaction } from '@ct/persistence';
+import { advisoryLocks, quoteIdent, returnedRows, type Transaction } from '@ct/persistence';
 import { SCHEMA } from '../config/dashboard.env';
 
 export type Streamed =
@@ -111,11 +111,11 @@ export class StreamEventsRepository {
 
   /** Forget events older than this many days; returns how many. */
   async prune(retentionDays: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `DELETE FROM ${this.table} WHERE received_at < now() - make_interval(days => $1) RETURNING seq`,
       [retentionDays],
     );
-    return rows.length;
+    return returnedRows(result).length;
   }
 
   /** The newest sequence number (where a client without Last-Event-ID starts). */

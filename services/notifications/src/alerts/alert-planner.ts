@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { CLOSED_STATUSES } from '@ct/contracts';
-import { quoteIdent } from '@ct/persistence';
+import type { Transaction } from '@ct/persistence';
 import { CLOCK, type Clock } from '../clock/clock';
-import { SCHEMA } from '../config/notifications.env';
 import { alertKey, DAY_MS, plan } from './alert-rules';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
+import { AlertsRepository } from './alerts.repository';
 
 /** Statuses that end alerting: the work is finished, called off, or no longer tracked. */
 export const CLOSED: readonly string[] = CLOSED_STATUSES;
@@ -24,19 +23,18 @@ export interface WatchedItem {
  */
 @Injectable()
 export class AlertPlanner {
-  private readonly s = quoteIdent(SCHEMA);
-
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
+    private readonly alerts: AlertsRepository,
   ) {}
 
-  async replan(m: EntityManager, item: WatchedItem): Promise<void> {
+  async replan(m: Transaction, item: WatchedItem): Promise<void> {
     await this.replanMany(m, [item]);
   }
 
   /** replan for many items (each listed once) in three statements. */
-  async replanMany(m: EntityManager, items: WatchedItem[]): Promise<void> {
+  async replanMany(m: Transaction, items: WatchedItem[]): Promise<void> {
     if (items.length === 0) return;
     const now = this.clock.now();
     const lastOverdue = await this.lastOverdueRaised(m, items, now);
@@ -55,27 +53,12 @@ export class AlertPlanner {
           }))
         : [],
     );
-    // Keys name their item, so one list of wanted keys serves every item.
-    await m.query(
-      `DELETE FROM ${this.s}.alerts WHERE item_id = ANY($1::uuid[]) AND raised_at IS NULL
-         AND NOT (key = ANY($2::text[]))`,
-      [items.map((i) => i.itemId), wanted.map((a) => a.key)],
+    await this.alerts.dropUnraisedExcept(
+      m,
+      items.map((i) => i.itemId),
+      wanted.map((a) => a.key),
     );
-    if (wanted.length === 0) return;
-    await m.query(
-      `INSERT INTO ${this.s}.alerts (key, item_id, reason, due_date, fire_at, planned_at)
-       SELECT k, i, r, d, f, $1 FROM unnest($2::text[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
-         AS a(k, i, r, d, f)
-       ON CONFLICT (key) DO NOTHING`,
-      [
-        now.toISOString(),
-        wanted.map((a) => a.key),
-        wanted.map((a) => a.itemId),
-        wanted.map((a) => a.reason),
-        wanted.map((a) => a.dueDate),
-        wanted.map((a) => a.fireAt.toISOString()),
-      ],
-    );
+    await this.alerts.plan(m, now, wanted);
   }
 
   /**
@@ -83,22 +66,16 @@ export class AlertPlanner {
    * Only items already past their due date can have had one.
    */
   private async lastOverdueRaised(
-    m: EntityManager,
+    m: Transaction,
     items: WatchedItem[],
     now: Date,
   ): Promise<Map<string, number>> {
     const past = items.filter(
       (i) => i.dueDate && now.getTime() >= Date.parse(`${i.dueDate}T00:00:00Z`) + DAY_MS,
     );
-    if (past.length === 0) return new Map();
-    const rows = (await m.query(
-      `SELECT a.item_id, max(split_part(a.reason, ':', 2)::int) AS n
-       FROM ${this.s}.alerts a JOIN unnest($1::uuid[], $2::date[]) AS w(item_id, due_date)
-         ON a.item_id = w.item_id AND a.due_date = w.due_date
-       WHERE a.reason LIKE 'overdue:%' AND a.raised_at IS NOT NULL
-       GROUP BY a.item_id`,
-      [past.map((i) => i.itemId), past.map((i) => i.dueDate)],
-    )) as { item_id: string; n: number }[];
-    return new Map(rows.map((r) => [r.item_id, r.n]));
+    return this.alerts.lastOverdueRaised(
+      m,
+      past.map((i) => ({ itemId: i.itemId, dueDate: i.dueDate! })),
+    );
   }
 }

@@ -1,10 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, systemClock } from '../clock/clock';
 import { Channels } from '../deliveries/channels';
+import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { SubscriptionsController } from '../subscriptions/subscriptions.controller';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { AlertPlanner } from './alert-planner';
+import { AlertRaiser } from './alert-raiser';
 import { AlertScheduler } from './alert-scheduler.service';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
+import { AlertsRepository } from './alerts.repository';
 
 @Module({})
 export class AlertsModule {
@@ -14,7 +18,11 @@ export class AlertsModule {
       global: true,
       controllers: [SubscriptionsController],
       providers: [
+        AlertsRepository,
+        SubscriptionsRepository,
         AlertPlanner,
+        AlertRaiser,
+        DeliveryDispatcher,
         AlertScheduler,
         Channels,
         { provide: ALERTS_OPTIONS, useValue: options },

@@ -11,6 +11,8 @@ export interface AlertsOptions {
   maxAttempts: number;
   backoffMs: number;
   webhookTimeoutMs: number;
+  /** How long a delivery being sent stays claimed (DELIVERY_CLAIM_MS). */
+  claimMs: number;
   /** Where webhooks may go: public addresses, plus EGRESS_ALLOW. */
   egress: EgressPolicy;
 }

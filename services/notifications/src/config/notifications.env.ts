@@ -21,12 +21,17 @@ export const notificationsEnv = baseEnv.extend({
   /** First retry after this; each further one waits twice as long. */
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  /** Verifies users' tokens (from the commitments service) for the subscriptions API. */
+  /**
+   * How long a delivery being sent stays claimed by one replica; one whose
+   * sender died is sent again after this. Longer than the slowest send.
+   */
+  DELIVERY_CLAIM_MS: z.coerce.number().int().min(1000).default(300_000),
   /**
    * Addresses, CIDR ranges or host names webhooks may reach although they are
    * not public (loopback, private, link-local …), comma separated; none by default.
    */
   EGRESS_ALLOW: z.string().optional(),
+  /** Verifies users' tokens (from the commitments service) for the subscriptions API. */
   JWT_PUBLIC_KEY: verifyingKeyField.optional(),
 });
 export type NotificationsEnv = z.infer<typeof notificationsEnv>;

@@ -14,17 +14,14 @@ import {
   UnprocessableEntityException,
   UseGuards,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { quoteIdent } from '@ct/persistence';
 import { ZodValidationPipe } from '@ct/platform';
-import { SCHEMA } from '../config/notifications.env';
 import { recipientRef } from '../deliveries/delivery-outcome';
 import { newWebhookSecret } from '../deliveries/webhook-signature';
 import { AccessGuard, CurrentCaller, type Caller } from '@ct/access';
 import { checkTarget, EgressRefusedError } from '@ct/egress';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts/alerts.options';
+import { SubscriptionsRepository, type Subscription } from './subscriptions.repository';
 
 const createSchema = z
   .strictObject({
@@ -42,18 +39,7 @@ const createSchema = z
     'give exactly one channel: email or webhook',
   );
 
-interface Row {
-  id: string;
-  subscriber: string;
-  channel: string;
-  target: string;
-  actors: string[];
-  kinds: string[];
-  items: string[];
-  created_at: Date;
-}
-
-const view = (r: Row) => ({
+const view = (r: Subscription) => ({
   id: r.id,
   subscriber: r.subscriber,
   channel: r.channel,
@@ -72,10 +58,8 @@ const view = (r: Row) => ({
 @Controller('subscriptions')
 @UseGuards(AccessGuard)
 export class SubscriptionsController {
-  private readonly table = `${quoteIdent(SCHEMA)}.subscriptions`;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly subscriptions: SubscriptionsRepository,
     @Inject(ALERTS_OPTIONS) private readonly alerts: AlertsOptions,
   ) {}
 
@@ -96,44 +80,32 @@ export class SubscriptionsController {
       });
     }
     const secret = body.webhook ? newWebhookSecret() : null;
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO ${this.table} (subscriber, channel, target, secret, actors, kinds, items)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [
-        user.id,
-        body.webhook ? 'webhook' : 'email',
-        body.webhook ?? body.email,
-        secret,
-        body.actors.map((a) => a.toLowerCase()),
-        body.kinds,
-        body.items,
-      ],
-    )) as Row[];
+    const row = await this.subscriptions.create({
+      subscriber: user.id,
+      channel: body.webhook ? 'webhook' : 'email',
+      target: (body.webhook ?? body.email)!,
+      secret,
+      actors: body.actors.map((a) => a.toLowerCase()),
+      kinds: body.kinds,
+      items: body.items,
+    });
     return { ...view(row), ...(secret ? { secret } : {}) };
   }
 
   @Get()
   async list(@CurrentCaller() user: Caller) {
-    const rows: Row[] =
-      user.role === 'admin'
-        ? await this.dataSource.query(`SELECT * FROM ${this.table} ORDER BY created_at`)
-        : await this.dataSource.query(
-            `SELECT * FROM ${this.table} WHERE subscriber = $1 ORDER BY created_at`,
-            [user.id],
-          );
+    const rows = await this.subscriptions.list(user.role === 'admin' ? null : user.id);
     return { items: rows.map(view) };
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async remove(@CurrentCaller() user: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
-    const [row] = (await this.dataSource.query(`SELECT * FROM ${this.table} WHERE id = $1`, [
-      id,
-    ])) as Row[];
+    const row = await this.subscriptions.findOne(id);
     if (!row) throw new NotFoundException(`subscription ${id} not found`);
     if (user.role !== 'admin' && row.subscriber !== user.id) {
       throw new ForbiddenException('this subscription is someone else’s');
     }
-    await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
+    await this.subscriptions.remove(id);
   }
 }

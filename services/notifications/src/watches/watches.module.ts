@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { WatchesConsumer } from './watches.consumer';
 import { WatchesController } from './watches.controller';
 import { WatchesService } from './watches.service';
+import { WatchedDeadlinesRepository } from './watched-deadlines.repository';
 
 @Module({})
 export class WatchesModule {
@@ -9,7 +10,11 @@ export class WatchesModule {
     return {
       module: WatchesModule,
       controllers: [WatchesController],
-      providers: [WatchesService, ...(opts.consume ? [WatchesConsumer] : [])],
+      providers: [
+        WatchesService,
+        WatchedDeadlinesRepository,
+        ...(opts.consume ? [WatchesConsumer] : []),
+      ],
     };
   }
 }

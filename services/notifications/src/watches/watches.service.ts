@@ -1,19 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { newestPerItem, type EventOf } from '@ct/contracts';
 import { claimEvents } from '@ct/messaging';
-import { quoteIdent } from '@ct/persistence';
 import { CONSUMER_GROUP, SCHEMA } from '../config/notifications.env';
 import { AlertPlanner } from '../alerts/alert-planner';
-import { WatchedDeadlineEntity } from './entities/watched-deadline.entity';
+import { WatchedDeadlinesRepository } from './watched-deadlines.repository';
 
 @Injectable()
 export class WatchesService {
   private readonly logger = new Logger(WatchesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadlines: WatchedDeadlinesRepository,
     private readonly planner: AlertPlanner,
   ) {}
 
@@ -29,7 +26,7 @@ export class WatchesService {
    * event is claimed, so a redelivered batch changes nothing.
    */
   async onCommitmentsChanged(events: EventOf<'commitment.changed.v1'>[]): Promise<void> {
-    const applied = await this.dataSource.transaction(async (m) => {
+    const applied = await this.deadlines.transaction(async (m) => {
       const claimed = await claimEvents(
         m,
         SCHEMA,
@@ -38,30 +35,8 @@ export class WatchesService {
       );
       const newest = newestPerItem(events.filter((e) => claimed.has(e.id)).map((e) => e.data));
       if (newest.size === 0) return [];
-      const rows = [...newest.values()];
-      const updated = (await m.query(
-        `INSERT INTO ${quoteIdent(SCHEMA)}.watched_deadlines
-           (item_id, kind, actor, action, status, due_date, owner, item_version)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::date[], $7::text[], $8::int[])
-         ON CONFLICT (item_id) DO UPDATE SET
-           kind = EXCLUDED.kind, actor = EXCLUDED.actor, action = EXCLUDED.action,
-           status = EXCLUDED.status, due_date = EXCLUDED.due_date, owner = EXCLUDED.owner,
-           item_version = EXCLUDED.item_version, updated_at = now()
-         WHERE watched_deadlines.item_version < EXCLUDED.item_version
-         RETURNING item_id`,
-        [
-          rows.map((d) => d.itemId),
-          rows.map((d) => d.kind),
-          rows.map((d) => d.actor),
-          rows.map((d) => d.action),
-          rows.map((d) => d.status),
-          rows.map((d) => d.dueDate),
-          rows.map((d) => d.owner),
-          rows.map((d) => d.version),
-        ],
-      )) as { item_id: string }[];
-      const changed = updated.map((r) => newest.get(r.item_id)!);
+      const updated = await this.deadlines.upsertNewer(m, [...newest.values()]);
+      const changed = updated.map((id) => newest.get(id)!);
       await this.planner.replanMany(
         m,
         changed.map((d) => ({ itemId: d.itemId, status: d.status, dueDate: d.dueDate })),
@@ -74,10 +49,6 @@ export class WatchesService {
   }
 
   list(limit: number, offset: number) {
-    return this.dataSource.getRepository(WatchedDeadlineEntity).find({
-      order: { dueDate: { direction: 'ASC', nulls: 'LAST' }, itemId: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
+    return this.deadlines.page(limit, offset);
   }
 }

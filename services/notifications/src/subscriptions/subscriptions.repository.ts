@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { quoteIdent, type Transaction } from '@ct/persistence';
+import { SCHEMA } from '../config/notifications.env';
+import type { Recipient } from '../deliveries/channels';
+
+export interface Subscription {
+  id: string;
+  subscriber: string;
+  channel: 'email' | 'webhook';
+  target: string;
+  actors: string[];
+  kinds: string[];
+  items: string[];
+  created_at: Date;
+}
+
+export type NewSubscription = Omit<Subscription, 'id' | 'created_at'> & { secret: string | null };
+
+/** What an alert is about, as subscription filters see it. */
+export interface AlertSubject {
+  key: string;
+  actor: string;
+  kind: string;
+  itemId: string;
+}
+
+const COLUMNS = 'id, subscriber, channel, target, actors, kinds, items, created_at';
+
+/** Who subscribes to which alerts (`subscriptions`, only here). Secrets are read only to send. */
+@Injectable()
+export class SubscriptionsRepository {
+  private readonly table = `${quoteIdent(SCHEMA)}.subscriptions`;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(s: NewSubscription): Promise<Subscription> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO ${this.table} (subscriber, channel, target, secret, actors, kinds, items)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+      [s.subscriber, s.channel, s.target, s.secret, s.actors, s.kinds, s.items],
+    )) as Subscription[];
+    return row;
+  }
+
+  /** Everyone's subscriptions, or one subscriber's, oldest first. */
+  list(subscriber: string | null): Promise<Subscription[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.table}
+       WHERE $1::text IS NULL OR subscriber = $1 ORDER BY created_at`,
+      [subscriber],
+    );
+  }
+
+  async findOne(id: string): Promise<Subscription | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE id = $1`,
+      [id],
+    )) as Subscription[];
+    return row ?? null;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = $1`, [id]);
+  }
+
+  /**
+   * The subscribers of each alert: those whose filter matches it (an empty
+   * filter matches everything), once each, by alert key.
+   */
+  async subscribersOf(
+    tx: Transaction,
+    alerts: AlertSubject[],
+  ): Promise<(Recipient & { key: string })[]> {
+    if (alerts.length === 0) return [];
+    return tx.query(
+      `SELECT DISTINCT r.key, s.channel, s.target, s.secret
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS r(key, actor, kind, item)
+       JOIN ${this.table} s
+         ON (cardinality(s.actors) = 0 OR lower(r.actor) = ANY(s.actors))
+        AND (cardinality(s.kinds) = 0 OR r.kind = ANY(s.kinds))
+        AND (cardinality(s.items) = 0 OR r.item = ANY(s.items))
+       ORDER BY r.key, s.channel, s.target`,
+      [
+        alerts.map((a) => a.key),
+        alerts.map((a) => a.actor),
+        alerts.map((a) => a.kind),
+        alerts.map((a) => a.itemId),
+      ],
+    );
+  }
+}
