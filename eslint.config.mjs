@@ -46,6 +46,54 @@ export default tseslint.config(
     },
   },
   {
+    // Repositories own all I/O: only a `*.repository.ts` (and the database
+    // set-up, migrations and the persistence library itself) may hold a
+    // DataSource or an EntityManager, or run SQL. Others pass the opaque
+    // `Transaction` of @ct/persistence from a repository to another.
+    files: ['services/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.spec.ts',
+      '**/*.migration.ts',
+      'services/*/src/database/**',
+      'libs/persistence/**',
+      'libs/testing/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository'],
+              message:
+                'Data access belongs in a *.repository.ts; pass a Transaction (@ct/persistence).',
+            },
+            {
+              name: '@nestjs/typeorm',
+              importNames: ['InjectDataSource', 'InjectEntityManager', 'InjectRepository'],
+              message: 'Only a *.repository.ts injects the data source.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name=/^(it|describe|test)$/][callee.property.name='only']",
+          message: 'No focused tests in commits.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|createQueryRunner)$/]',
+          message: 'SQL belongs in a *.repository.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -6,6 +6,7 @@ import { KafkaProducer } from './kafka-producer';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { DeliveryRetention } from './outbox/delivery-retention';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxWriter } from './outbox/outbox.writer';
 
 /**
@@ -20,7 +21,9 @@ export class MessagingModule {
       KafkaProducer,
       DeadLetterPublisher,
       KafkaHealthIndicator,
-      ...(options.outboxSchema ? [OutboxWriter, OutboxRelay, DeliveryRetention] : []),
+      ...(options.outboxSchema
+        ? [OutboxRepository, OutboxWriter, OutboxRelay, DeliveryRetention]
+        : []),
     ];
     return {
       module: MessagingModule,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, queryRows, type TestDatabase } from '@ct/testing';
 import { createDeliveryTablesSql } from '../src/outbox/outbox.sql';
 import { DeliveryRetention } from '../src/outbox/delivery-retention';
+import { OutboxRepository } from '../src/outbox/outbox.repository';
 
 /** The outbox and processed-event claims are pruned by age, and only what is safe to forget. */
 describe(DeliveryRetention.name, () => {
@@ -34,12 +35,13 @@ describe(DeliveryRetention.name, () => {
         ('c', 'claimed-9-days-ago', $1), ('c', 'claimed-7-days-ago', $2)`,
       [hoursAgo(9 * 24), hoursAgo(7 * 24)],
     );
-    const sut = new DeliveryRetention(ds, {
+    const options = {
       service: 'test',
       brokers: [],
       outboxSchema: 'kept',
       retention: { outboxHours: 24, processedDays: 8 },
-    });
+    };
+    const sut = new DeliveryRetention(new OutboxRepository(ds, options), options);
     expect(await sut.prune(now)).toEqual({ outbox: 1, processed: 1 });
     expect(
       (

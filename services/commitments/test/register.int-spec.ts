@@ -1,5 +1,5 @@
 import { Topics } from '@ct/contracts';
-import { KafkaProducer, MESSAGING_OPTIONS, OutboxRelay } from '@ct/messaging';
+import { KafkaProducer, MESSAGING_OPTIONS, OutboxRelay, OutboxRepository } from '@ct/messaging';
 import { DataSource } from 'typeorm';
 import { queryRows, TEST_KAFKA_BROKERS, TopicReader } from '@ct/testing';
 import { RuleBasedExtractor } from '@ct/extraction';
@@ -285,7 +285,10 @@ describe(RegisterService.name, () => {
     await mine.onApplicationShutdown(); // driven by hand here
     while ((await mine.relayBatch()) > 0); // what earlier tests left unsent goes out first
     const producer = h.app.get(KafkaProducer);
-    const other = new OutboxRelay(h.app.get(DataSource), producer, h.app.get(MESSAGING_OPTIONS));
+    const other = new OutboxRelay(
+      new OutboxRepository(h.app.get(DataSource), h.app.get(MESSAGING_OPTIONS)),
+      producer,
+    );
     // More events than one relay batch (500), so that a second relay would find rows of its own.
     await sut.applyMany(
       Array.from({ length: 600 }, (_, n) =>

@@ -5,9 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { quoteIdent } from '@ct/persistence';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { OutboxRepository } from './outbox.repository';
 
 const HOUR = 3_600_000;
 const CHUNK = 10_000;
@@ -22,15 +21,12 @@ const CHUNK = 10_000;
 @Injectable()
 export class DeliveryRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryRetention.name);
-  private readonly schema: string;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {
-    this.schema = quoteIdent(options.outboxSchema ?? 'public');
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.safely(), HOUR);
@@ -44,28 +40,11 @@ export class DeliveryRetention implements OnApplicationBootstrap, OnApplicationS
   /** One pass; returns how many rows of each table went. */
   async prune(now = new Date()): Promise<{ outbox: number; processed: number }> {
     const { outboxHours = 24, processedDays = 8 } = this.options.retention ?? {};
-    const sentBefore = new Date(now.getTime() - outboxHours * HOUR).toISOString();
-    const claimedBefore = new Date(now.getTime() - processedDays * 24 * HOUR).toISOString();
-    const outbox = await this.inChunks(
-      `DELETE FROM ${this.schema}.outbox WHERE seq IN (
-         SELECT seq FROM ${this.schema}.outbox WHERE published_at < $1 LIMIT ${CHUNK})`,
-      sentBefore,
-    );
-    const processed = await this.inChunks(
-      `DELETE FROM ${this.schema}.processed_events WHERE ctid IN (
-         SELECT ctid FROM ${this.schema}.processed_events WHERE processed_at < $1 LIMIT ${CHUNK})`,
-      claimedBefore,
-    );
+    const sentBefore = new Date(now.getTime() - outboxHours * HOUR);
+    const claimedBefore = new Date(now.getTime() - processedDays * 24 * HOUR);
+    const outbox = await inChunks(() => this.outbox.prunePublished(sentBefore, CHUNK));
+    const processed = await inChunks(() => this.outbox.pruneClaims(claimedBefore, CHUNK));
     return { outbox, processed };
-  }
-
-  private async inChunks(sql: string, before: string): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const [, n] = (await this.dataSource.query(sql, [before])) as [unknown, number];
-      total += n;
-      if (n < CHUNK) return total;
-    }
   }
 
   private async safely(): Promise<void> {
@@ -75,5 +54,15 @@ export class DeliveryRetention implements OnApplicationBootstrap, OnApplicationS
     } catch (err) {
       this.logger.warn({ err }, 'delivery retention failed; trying again in an hour');
     }
+  }
+}
+
+/** Repeat a chunked delete until a chunk comes back short; the total deleted. */
+async function inChunks(deleteChunk: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await deleteChunk();
+    total += n;
+    if (n < CHUNK) return total;
   }
 }

@@ -1,23 +1,12 @@
 import {
-  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { quoteIdent } from '@ct/persistence';
 import { KafkaProducer, type OutgoingMessage } from '../kafka-producer';
-import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { outboxPublished, outboxSend } from '../messaging.metrics';
-
-interface OutboxRow {
-  seq: string;
-  event_id: string;
-  topic: string;
-  key: string | null;
-  payload: string;
-}
+import { OutboxRepository } from './outbox.repository';
 
 const BATCH = 500;
 const IDLE_POLL_MS = 250;
@@ -34,7 +23,6 @@ const MAX_BACKOFF_MS = 5000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly table: string;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -43,12 +31,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private nudged = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly producer: KafkaProducer,
-    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-  ) {
-    this.table = `${quoteIdent(options.outboxSchema ?? 'public')}.outbox`;
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     this.schedule(0);
@@ -90,18 +75,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(this.failures > 0 ? backoff : more ? 0 : IDLE_POLL_MS);
   }
 
-  /** One transaction: lock a batch, publish it, mark it. Returns how many rows went out (0 while another replica relays). */
+  /** Publish one batch in order and mark it. Returns how many rows went out (0 while another replica relays). */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const [{ mine }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS mine`, [
-        `outbox-relay:${this.table}`,
-      ])) as { mine: boolean }[];
-      if (!mine) return 0;
-      const rows: OutboxRow[] = await m.query(
-        `SELECT seq, event_id, topic, key, payload::text AS payload FROM ${this.table}
-         WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
-      if (rows.length === 0) return 0;
+    return this.outbox.relayBatch(BATCH, async (rows) => {
       const byTopic = new Map<string, OutgoingMessage[]>();
       for (const r of rows) {
         const list = byTopic.get(r.topic) ?? [];
@@ -115,11 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const sending = outboxSend.startTimer();
       await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
       sending();
-      await m.query(`UPDATE ${this.table} SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
       for (const [topic, messages] of byTopic) outboxPublished.inc({ topic }, messages.length);
-      return rows.length;
     });
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   EVENTS,
   wrap,
@@ -8,8 +7,9 @@ import {
   type EventOf,
   type EventType,
 } from '@ct/contracts';
-import { quoteIdent } from '@ct/persistence';
+import type { Transaction } from '@ct/persistence';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { OutboxRepository } from './outbox.repository';
 
 /**
  * Records an event in the outbox inside the caller's transaction, so the event
@@ -19,15 +19,15 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
  */
 @Injectable()
 export class OutboxWriter {
-  private readonly table: string;
-
-  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly outbox: OutboxRepository,
+  ) {
     if (!options.outboxSchema) throw new Error('OutboxWriter needs MessagingOptions.outboxSchema');
-    this.table = `${quoteIdent(options.outboxSchema)}.outbox`;
   }
 
   async append<T extends EventType>(
-    manager: EntityManager,
+    manager: Transaction,
     type: T,
     data: DataOf<T>,
     init: Omit<EnvelopeInit, 'source'> = {},
@@ -38,7 +38,7 @@ export class OutboxWriter {
 
   /** append for many events of one type, in one statement. */
   async appendMany<T extends EventType>(
-    manager: EntityManager,
+    manager: Transaction,
     type: T,
     entries: { data: DataOf<T>; init?: Omit<EnvelopeInit, 'source'> }[],
   ): Promise<EventOf<T>[]> {
@@ -51,16 +51,10 @@ export class OutboxWriter {
           wrap(type, data, { ...init, source: `/${this.options.service}` }),
         ) as EventOf<T>,
     );
-    await manager.query(
-      `INSERT INTO ${this.table} (event_id, topic, key, payload)
-       SELECT id, $1, key, payload::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS e(id, key, payload)
-       ON CONFLICT (event_id) DO NOTHING`,
-      [
-        def.topic,
-        events.map((e) => e.id),
-        entries.map((e) => keyOf(e.data)),
-        events.map((e) => JSON.stringify(e)),
-      ],
+    await this.outbox.append(
+      manager,
+      def.topic,
+      events.map((e, i) => ({ id: e.id, key: keyOf(entries[i].data), payload: JSON.stringify(e) })),
     );
     return events;
   }

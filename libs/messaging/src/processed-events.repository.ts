@@ -1,5 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import { quoteIdent } from '@ct/persistence';
+import { quoteIdent, type Transaction } from '@ct/persistence';
+
+/*
+ * The claims of processed events (`processed_events`), made in the transaction
+ * that applies an event's effect; OutboxRepository forgets old ones.
+ */
 
 /**
  * Claim an event for a consumer inside the transaction that applies its
@@ -7,7 +11,7 @@ import { quoteIdent } from '@ct/persistence';
  * crash or a rebalance then changes nothing.
  */
 export async function claimEvent(
-  manager: EntityManager,
+  manager: Transaction,
   schema: string,
   consumer: string,
   eventId: string,
@@ -25,7 +29,7 @@ export async function claimEvent(
  * an id listed twice is claimed once.
  */
 export async function claimEvents(
-  manager: EntityManager,
+  manager: Transaction,
   schema: string,
   consumer: string,
   eventIds: string[],
