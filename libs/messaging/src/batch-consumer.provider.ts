@@ -1,54 +1,95 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventType } from '@ct/contracts';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
+import { EVENTS, type EventDefinitions, type EventOf, type EventType } from '@ct/contracts';
 import { BatchEventConsumer, type BatchConsumerOptions } from './batch-consumer';
-import type { DeadLetterPublisher } from './dead-letter.publisher';
-import type { MessagingOptions } from './messaging.options';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
-/** What a service says about a topic it reads in batches; brokers, group and retries come from its MessagingOptions. */
-export type BatchSubscription<T extends EventType> = Pick<
-  BatchConsumerOptions<T>,
-  'topic' | 'type' | 'applyMany' | 'applyOne' | 'chunk' | 'partitionsConsumedConcurrently'
-> & {
-  /** A consumer group of its own (default: the service's group). */
-  groupId?: string;
-  /** Kafka client id (default: the service's name). */
-  clientId?: string;
-};
+type TopicOf<T extends EventType> = EventDefinitions[T]['topic'];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type IsUnion<U> = [U] extends [UnionToIntersection<U>] ? false : true;
 
 /**
- * Base of a Nest provider that runs a BatchEventConsumer for the
- * application's lifetime: started at bootstrap, left cleanly at shutdown.
+ * The event types one consumer reads: one type, or several that travel on
+ * the same topic. Types of different topics do not compile (a consumer
+ * group must subscribe to one set of topics).
  */
-export abstract class BatchConsumerProvider<T extends EventType>
-  implements OnApplicationBootstrap, OnApplicationShutdown
-{
-  private readonly consumer: BatchEventConsumer<T>;
+export type OneTopicTypes<T extends EventType> =
+  IsUnion<TopicOf<T>> extends true ? never : T | readonly T[];
 
-  protected constructor(
-    options: MessagingOptions,
-    deadLetters: DeadLetterPublisher,
-    {
-      groupId = options.groupId,
-      clientId = options.service,
-      ...subscription
-    }: BatchSubscription<T>,
-  ) {
-    if (!groupId) throw new Error(`${new.target.name} needs MessagingOptions.groupId`);
-    this.consumer = new BatchEventConsumer({
-      ...subscription,
-      service: clientId,
-      brokers: options.brokers,
-      groupId,
-      deadLetters,
-      maxAttempts: options.maxAttempts,
-    });
-  }
+/** A consumer, declared once from its contract: the topic follows from the event types. */
+export interface ConsumerSpec<T extends EventType, H> {
+  /** The class name, for logs and Nest's container. */
+  name: string;
+  types: OneTopicTypes<T>;
+  /** The provider that applies the events. */
+  handler: Type<H>;
+  /** Apply a batch in one transaction; a failing batch is retried one event at a time. */
+  apply: (handler: H, events: EventOf<T>[]) => Promise<void>;
+  /**
+   * A consumer group of its own, `<service>-<group>` (default: the service's
+   * group). A service reading a second topic needs one.
+   */
+  group?: string;
+  chunk?: BatchConsumerOptions<T>['chunk'];
+  partitionsConsumedConcurrently?: BatchConsumerOptions<T>['partitionsConsumedConcurrently'];
+}
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.start();
-  }
+/**
+ * The Nest provider class of a consumer: it runs a BatchEventConsumer for
+ * the application's lifetime (started at bootstrap, left cleanly at
+ * shutdown); brokers, group and retries come from the service's
+ * MessagingOptions.
+ */
+export function batchConsumer<T extends EventType, H>(
+  spec: ConsumerSpec<T, H>,
+): Type<OnApplicationBootstrap & OnApplicationShutdown> {
+  const types = (Array.isArray(spec.types) ? spec.types : [spec.types]) as T[];
+  const topic = EVENTS[types[0]].topic;
 
-  onApplicationShutdown(): Promise<void> {
-    return this.consumer.stop();
+  @Injectable()
+  class Consumer implements OnApplicationBootstrap, OnApplicationShutdown {
+    private readonly consumer: BatchEventConsumer<T>;
+
+    constructor(
+      @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+      @Inject(spec.handler) handler: H,
+      @Inject(DeadLetterPublisher) deadLetters: DeadLetterPublisher,
+    ) {
+      const groupId = spec.group ? `${options.service}-${spec.group}` : options.groupId;
+      if (!groupId) throw new Error(`${spec.name} needs MessagingOptions.groupId`);
+      this.consumer = new BatchEventConsumer({
+        topic,
+        type: types.length === 1 ? types[0] : types,
+        applyMany: (events) => spec.apply(handler, events),
+        applyOne: (event) => spec.apply(handler, [event]),
+        chunk: spec.chunk,
+        partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
+        service: spec.group ? `${options.service}-${spec.group}` : options.service,
+        brokers: options.brokers,
+        groupId,
+        deadLetters,
+        maxAttempts: options.maxAttempts,
+      });
+    }
+
+    onApplicationBootstrap(): Promise<void> {
+      return this.consumer.start();
+    }
+
+    onApplicationShutdown(): Promise<void> {
+      return this.consumer.stop();
+    }
   }
+  Object.defineProperty(Consumer, 'name', { value: spec.name });
+  return Consumer;
 }

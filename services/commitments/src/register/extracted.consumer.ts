@@ -1,11 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { COMMITMENT_EXTRACTED, Topics } from '@ct/contracts';
-import {
-  BatchConsumerProvider,
-  DeadLetterPublisher,
-  MESSAGING_OPTIONS,
-  type MessagingOptions,
-} from '@ct/messaging';
+import { COMMITMENT_EXTRACTED } from '@ct/contracts';
+import { batchConsumer } from '@ct/messaging';
 import { RegisterService } from './register.service';
 
 /**
@@ -13,18 +7,9 @@ import { RegisterService } from './register.service';
  * rather than through the Nest transport's one-message-at-a-time loop: this
  * topic carries every commitment of every document.
  */
-@Injectable()
-export class ExtractedConsumer extends BatchConsumerProvider<typeof COMMITMENT_EXTRACTED> {
-  constructor(
-    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    register: RegisterService,
-    deadLetters: DeadLetterPublisher,
-  ) {
-    super(options, deadLetters, {
-      topic: Topics.commitmentExtracted,
-      type: COMMITMENT_EXTRACTED,
-      applyMany: (events) => register.applyMany(events),
-      applyOne: (event) => register.onCommitmentExtracted(event),
-    });
-  }
-}
+export const ExtractedConsumer = batchConsumer({
+  name: 'ExtractedConsumer',
+  types: COMMITMENT_EXTRACTED,
+  handler: RegisterService,
+  apply: (register, events) => register.applyMany(events),
+});

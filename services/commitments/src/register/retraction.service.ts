@@ -2,12 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EventOf } from '@ct/contracts';
 import { claimEvents, OutboxRelay } from '@ct/messaging';
 import { advisoryLocks, Transactions, type Transaction } from '@ct/persistence';
-import { SCHEMA } from '../config/commitments.env';
+import { SCHEMA, SERVICE } from '../config/commitments.env';
 import { TrackedItemsRepository } from '../tracked-items/tracked-items.repository';
 import { ExtractionRunsRepository } from './extraction-runs.repository';
 import { EXTRACTION } from './register-plan';
 
-export const RUNS_CONSUMER = 'commitments-runs';
+/** The consumer group of extraction runs, `commitments-runs`; also the name its claims go by. */
+export const RUNS_GROUP = 'runs';
+const RUNS_CONSUMER = `${SERVICE}-${RUNS_GROUP}`;
 
 /** The lock that orders a document's registrations and the recording of its runs. */
 export const runLockKey = (documentId: string) => `run:${documentId}`;

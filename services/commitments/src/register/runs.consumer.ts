@@ -1,30 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DOCUMENT_EXTRACTED, Topics } from '@ct/contracts';
-import {
-  BatchConsumerProvider,
-  DeadLetterPublisher,
-  MESSAGING_OPTIONS,
-  type MessagingOptions,
-} from '@ct/messaging';
-import { RetractionService, RUNS_CONSUMER } from './retraction.service';
+import { DOCUMENT_EXTRACTED } from '@ct/contracts';
+import { batchConsumer } from '@ct/messaging';
+import { RetractionService, RUNS_GROUP } from './retraction.service';
 
 /** Reads documents.extracted (one event per extraction run) in its own consumer group. */
-@Injectable()
-export class RunsConsumer extends BatchConsumerProvider<typeof DOCUMENT_EXTRACTED> {
-  constructor(
-    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    retraction: RetractionService,
-    deadLetters: DeadLetterPublisher,
-  ) {
-    super(options, deadLetters, {
-      topic: Topics.documentExtracted,
-      type: DOCUMENT_EXTRACTED,
-      groupId: RUNS_CONSUMER,
-      clientId: `${options.service}-runs`,
-      // One event per document: a batch is recorded and settled in one transaction.
-      applyMany: (events) => retraction.onDocumentsExtracted(events),
-      applyOne: (event) => retraction.onDocumentExtracted(event),
-      partitionsConsumedConcurrently: 1,
-    });
-  }
-}
+export const RunsConsumer = batchConsumer({
+  name: 'RunsConsumer',
+  types: DOCUMENT_EXTRACTED,
+  handler: RetractionService,
+  apply: (retraction, events) => retraction.onDocumentsExtracted(events),
+  group: RUNS_GROUP,
+  // One event per document: a batch is recorded and settled in one transaction.
+  partitionsConsumedConcurrently: 1,
+});

@@ -29,6 +29,7 @@ export const SERVICE = 'dashboard';
 export const SCHEMA = 'dashboard';
 export const CONSUMER_GROUP = 'dashboard-stream';
 /** alerts.v1 is read in a group of its own (see AlertsConsumer). */
-export const ALERTS_CONSUMER_GROUP = 'dashboard-alerts';
+/** The alert events' consumer group, dashboard-alerts. */
+export const ALERTS_GROUP = 'alerts';
 
 export const loadDashboardEnv = () => loadEnv(dashboardEnv);

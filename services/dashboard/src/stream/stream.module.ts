@@ -6,6 +6,7 @@ import { StreamController } from './stream.controller';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
 import { StreamEventsRepository } from './stream-events.repository';
 import { StreamRetention } from './stream-retention.service';
+import { StreamWriter } from './stream-writer';
 
 @Module({})
 export class StreamModule {
@@ -18,6 +19,7 @@ export class StreamModule {
       providers: [
         ...(options.consume ? [ChangesConsumer, AlertsConsumer] : []),
         StreamEventsRepository,
+        StreamWriter,
         StreamRetention,
         Transactions,
         { provide: STREAM_OPTIONS, useValue: options },

@@ -1,11 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DOCUMENT_RECEIVED, Topics } from '@ct/contracts';
-import {
-  BatchConsumerProvider,
-  DeadLetterPublisher,
-  MESSAGING_OPTIONS,
-  type MessagingOptions,
-} from '@ct/messaging';
+import { DOCUMENT_RECEIVED } from '@ct/contracts';
+import { batchConsumer } from '@ct/messaging';
 import { ExtractionService } from './extraction.service';
 
 /**
@@ -13,19 +7,10 @@ import { ExtractionService } from './extraction.service';
  * rather than through the Nest transport's one-message-at-a-time loop.
  * Extraction is CPU work: chunks stay small so heartbeats stay regular.
  */
-@Injectable()
-export class ExtractionConsumer extends BatchConsumerProvider<typeof DOCUMENT_RECEIVED> {
-  constructor(
-    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
-    extraction: ExtractionService,
-    deadLetters: DeadLetterPublisher,
-  ) {
-    super(options, deadLetters, {
-      topic: Topics.documentReceived,
-      type: DOCUMENT_RECEIVED,
-      applyMany: (events) => extraction.applyMany(events),
-      applyOne: (event) => extraction.onDocumentReceived(event),
-      chunk: 50,
-    });
-  }
-}
+export const ExtractionConsumer = batchConsumer({
+  name: 'ExtractionConsumer',
+  types: DOCUMENT_RECEIVED,
+  handler: ExtractionService,
+  apply: (extraction, events) => extraction.applyMany(events),
+  chunk: 50,
+});
