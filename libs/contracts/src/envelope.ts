@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -49,7 +48,7 @@ export function wrap<TType extends string, TData>(
 ): Envelope<TType, TData> {
   return {
     specversion: SPEC_VERSION,
-    id: init.id ?? randomUUID(),
+    id: init.id ?? globalThis.crypto.randomUUID(),
     source: init.source,
     type,
     time: (init.time ?? new Date()).toISOString(),

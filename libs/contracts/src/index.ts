@@ -12,3 +12,4 @@ export * from './events/principal-changed.event';
 export * from './access-token';
 export * from './asyncapi';
 export * from './register-filter';
+export * from './http';

@@ -4,7 +4,7 @@ import { ensureTopics } from './topic-provisioner';
 
 /**
  * Bootstrap options for a service on the event bus: topics provisioned before
- * start-up. Consumers are providers of the service's module (BatchConsumerProvider).
+ * start-up. Consumers are providers of the service's module (made by batchConsumer()).
  */
 export function eventServiceOptions(o: {
   service: string;

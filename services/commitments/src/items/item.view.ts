@@ -3,13 +3,13 @@ import type { ItemHistoryEntity } from '../tracked-items/entities/item-history.e
 import type { ItemSourceEntity } from '../tracked-items/entities/item-source.entity';
 import type { ItemState } from '../tracked-items/item-state';
 import { actorNames } from '@ct/actors';
-import { keysOfRegisterActor } from '@ct/contracts';
+import { keysOfRegisterActor, type ItemDetailView, type ItemView } from '@ct/contracts';
 import { allowedNext, isOverdue } from '../tracked-items/lifecycle';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The HTTP shape of a tracked item (entities are not API types); `overdue` is derived. */
-export function toItemView(i: ItemState, on = today()) {
+export function toItemView(i: ItemState, on = today()): ItemView {
   const actorKeys = keysOfRegisterActor(i.actorKey);
   return {
     id: i.id,
@@ -44,7 +44,7 @@ export function toItemDetailView(
     comments: ItemCommentEntity[];
     dependents: ItemState[];
   },
-) {
+): Omit<ItemDetailView, 'mayChange'> {
   return {
     ...toItemView(i),
     /** Statuses a coordinator may move it to, so that a client offers only those. */

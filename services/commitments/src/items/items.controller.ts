@@ -12,6 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import type { z } from 'zod';
+import type { ItemDetailView, ItemPage } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { mayChange, type Principal } from '../auth/principal';
@@ -38,7 +39,7 @@ export class ItemsController {
   ) {}
 
   @Get()
-  async list(@Query(new ZodValidationPipe(listItemsQuery)) q: ListItemsQuery) {
+  async list(@Query(new ZodValidationPipe(listItemsQuery)) q: ListItemsQuery): Promise<ItemPage> {
     const on = today();
     const { items, total, totalCapped } = await this.repository.list(q, on);
     return {
@@ -51,7 +52,10 @@ export class ItemsController {
   }
 
   @Get(':id')
-  async get(@CurrentPrincipal() who: Principal, @Param('id', uuid) id: string) {
+  async get(
+    @CurrentPrincipal() who: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<ItemDetailView> {
     const item = await this.repository.findOne(id);
     if (!item) throw new NotFoundException(`item ${id} not found`);
     return {

@@ -1,5 +1,10 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ALERT_RAISED, COMMITMENT_CHANGED } from '@ct/contracts';
+import {
+  ALERT_RAISED,
+  COMMITMENT_CHANGED,
+  type OverviewView,
+  type StreamedEvent,
+} from '@ct/contracts';
 import { AccessGuard } from '@ct/access';
 import { StreamEventsRepository } from '../stream/stream-events.repository';
 import { ItemSnapshotsRepository } from '../items/item-snapshots.repository';
@@ -22,7 +27,7 @@ export class OverviewController {
 
   @Get('overview')
   @Header('cache-control', 'no-store')
-  async overview() {
+  async overview(): Promise<OverviewView> {
     const today = new Date().toISOString().slice(0, 10);
     // Read the position first: an event that lands meanwhile is streamed again, never missed.
     const lastEventId = await this.stream.latest();
@@ -34,7 +39,8 @@ export class OverviewController {
       today,
       lastEventId,
       ...overview,
-      recent: recent.map((e) => ({ id: e.seq, type: e.type, event: e.payload })),
+      // Only these two types were asked for, so the payloads are their envelopes.
+      recent: recent.map((e) => ({ id: e.seq, type: e.type, event: e.payload as StreamedEvent })),
     };
   }
 }

@@ -1,8 +1,9 @@
+import type { DocumentView } from '@ct/contracts';
 import type { DocumentEntity } from './entities/document.entity';
 import { publishedAsGiven } from './publication-date';
 
 /** The HTTP shape of a stored document (entities are not API types). */
-export function toDocumentView(d: DocumentEntity) {
+export function toDocumentView(d: DocumentEntity): DocumentView {
   return {
     id: d.id,
     title: d.title,

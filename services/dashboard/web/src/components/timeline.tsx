@@ -16,7 +16,10 @@ export function Timeline({ today, items }: { today: string; items: Overview['upc
   end.setUTCMonth(end.getUTCMonth() + MONTHS);
   const span = daysFrom(today, end.toISOString().slice(0, 10));
   const x = (date: string) => LEFT + ((WIDTH - 2 * LEFT) * daysFrom(today, date)) / span;
-  const shown = items.filter((i) => daysFrom(today, i.dueDate) <= span);
+  // The overview lists only dated items; the type allows undated ones, which have no place here.
+  const shown = items.flatMap((i) =>
+    i.dueDate !== null && daysFrom(today, i.dueDate) <= span ? [{ ...i, dueDate: i.dueDate }] : [],
+  );
   // Stack marks that would overlap: each lane remembers where its last mark ended.
   const lanes: number[] = [];
   const placed = shown.map((i) => {

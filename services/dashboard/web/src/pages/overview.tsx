@@ -107,7 +107,7 @@ export function Overview({ session }: { session: Session }) {
           {recent.map((e) => (
             <li key={e.id}>
               <span class="muted">{when(e.time)}</span>{' '}
-              {e.type.startsWith('alert.') ? (
+              {e.type === 'alert.raised.v1' ? (
                 <span class="badge alert">alert</span>
               ) : (
                 <StatusBadge status={e.data.status} />
@@ -115,7 +115,9 @@ export function Overview({ session }: { session: Session }) {
               <a href={`#/items/${e.data.itemId}`}>
                 {e.data.actor} — {e.data.action}
               </a>{' '}
-              <span class="muted">{label(e.data.change ?? e.data.reason ?? '')}</span>
+              <span class="muted">
+                {label(e.type === 'alert.raised.v1' ? e.data.reason : e.data.change)}
+              </span>
             </li>
           ))}
         </ul>

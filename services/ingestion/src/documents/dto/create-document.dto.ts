@@ -34,8 +34,4 @@ export const uploadFieldsSchema = z.strictObject({
 
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 
-export interface DocumentReceipt {
-  id: string;
-  duplicate: boolean;
-  contentHash: string;
-}
+export type { DocumentReceipt } from '@ct/contracts';

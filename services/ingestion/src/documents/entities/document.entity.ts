@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DocumentOrigin } from '@ct/contracts';
 
-export type DocumentOrigin = 'api' | 'upload' | 'folder' | 'feed' | 'cli';
+export type { DocumentOrigin };
 
 @Entity({ name: 'documents' })
 export class DocumentEntity {

@@ -1,0 +1,145 @@
+/**
+ * The shapes of the HTTP APIs, as the services answer and as the web page
+ * reads them. Types only, and importing only browser-safe modules: the
+ * page's type check reads this file (services/dashboard/web/tsconfig.json),
+ * so a field renamed here breaks the service that answers and the page that
+ * reads it alike.
+ */
+import type { z } from 'zod';
+import type { AlertRaisedData } from './events/alert.events';
+import type { CommitmentChangedData, CommitmentStatus } from './events/commitment-changed.event';
+import type { commitmentKind, deadlineSource } from './events/common';
+import type { UserRole } from './events/principal-changed.event';
+
+export type { CommitmentStatus, UserRole };
+export type CommitmentKind = z.infer<typeof commitmentKind>;
+export type DeadlineSource = z.infer<typeof deadlineSource>;
+
+/** A tracked item (commitments: GET /items, /items/:id). */
+export interface ItemView {
+  id: string;
+  kind: CommitmentKind;
+  actor: string;
+  /** The registry's keys of the actor, when extraction resolved it. */
+  actorKeys: string[];
+  /** The actor's English registry name, when resolved. */
+  canonicalActor: string | null;
+  action: string;
+  status: CommitmentStatus;
+  /** As the text gives it: YYYY, YYYY-MM or YYYY-MM-DD. */
+  deadline: string | null;
+  deadlinePrecision: 'year' | 'month' | 'day' | null;
+  dueDate: string | null;
+  deadlineSource: DeadlineSource;
+  overdue: boolean;
+  owner: string | null;
+  place: string | null;
+  dependsOn: string | null;
+  /** Fields a coordinator corrected by hand (extraction leaves them alone). */
+  manual: { action: boolean; deadline: boolean };
+  sourceCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A page of the register (GET /items). */
+export interface ItemPage {
+  /** Counted up to a cap; `totalCapped` says the true count is larger. */
+  total: number;
+  totalCapped: boolean;
+  limit: number;
+  offset: number;
+  items: ItemView[];
+}
+
+/** One item with what supports and changed it (GET /items/:id). */
+export interface ItemDetailView extends ItemView {
+  /** Statuses the caller may move it to. */
+  nextStatuses: CommitmentStatus[];
+  /** Whether the caller may change it. */
+  mayChange: boolean;
+  sources: {
+    documentId: string;
+    engine: string;
+    evidence: { text: string; start: number; end: number };
+    published: string | null;
+    language: string;
+    confidence: number;
+    deadline: string | null;
+  }[];
+  dependents: { id: string; kind: CommitmentKind; actor: string; deadline: string | null }[];
+  history: {
+    at: string;
+    by: string;
+    field: string;
+    from: string | null;
+    to: string | null;
+    note: string | null;
+    documentId: string | null;
+  }[];
+  comments: { author: string; body: string; at: string }[];
+}
+
+/** How a document came in. */
+export type DocumentOrigin = 'api' | 'upload' | 'folder' | 'feed' | 'cli';
+
+/** A stored document (ingestion: GET /documents/:id). */
+export interface DocumentView {
+  id: string;
+  title: string | null;
+  language: string | null;
+  /** At the precision it is known: 2024, 2024-07 or 2024-07-06. */
+  published: string | null;
+  sourceUrl: string | null;
+  mediaType: string;
+  origin: DocumentOrigin;
+  receivedBy: string | null;
+  fileName: string | null;
+  fileHash: string | null;
+  contentHash: string;
+  receivedAt: string;
+  extraction: { at: string; engineVersion: string | null; commitments: number | null } | null;
+  text: string;
+}
+
+/** What ingestion answers for a document sent (POST /documents, /documents/file). */
+export interface DocumentReceipt {
+  id: string;
+  duplicate: boolean;
+  contentHash: string;
+}
+
+/** An event as the dashboard streams it (GET /api/stream, the overview's latest changes). */
+export type StreamedEvent =
+  | StreamedAs<'commitment.changed.v1', CommitmentChangedData>
+  | StreamedAs<'alert.raised.v1', AlertRaisedData>;
+interface StreamedAs<T extends string, D> {
+  id: string;
+  type: T;
+  time: string;
+  subject?: string;
+  data: D;
+}
+
+/** The dashboard's overview (GET /api/overview). */
+export interface OverviewView {
+  today: string;
+  /** The stream position this picture was read at: the live stream starts after it. */
+  lastEventId: string;
+  total: number;
+  overdue: number;
+  byStatus: Record<string, number>;
+  byKind: Record<string, number>;
+  upcoming: {
+    itemId: string;
+    kind: string;
+    actor: string;
+    action: string;
+    status: string;
+    deadline: string | null;
+    dueDate: string | null;
+    place: string | null;
+  }[];
+  recent: { id: string; type: string; event: StreamedEvent }[];
+}
