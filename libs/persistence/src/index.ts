@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './typeorm-root';
 export * from './transactions';
 export * from './bulk-rows';
+export * from './migrate-command';
