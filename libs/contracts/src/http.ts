@@ -7,7 +7,11 @@
  */
 import type { z } from 'zod';
 import type { AlertRaisedData } from './events/alert.events';
-import type { CommitmentChangedData, CommitmentStatus } from './events/commitment-changed.event';
+import type {
+  CommitmentChangedData,
+  CommitmentStatus,
+  TrackedItemFields,
+} from './events/commitment-changed.event';
 import type { commitmentKind, deadlineSource } from './events/common';
 import type { UserRole } from './events/principal-changed.event';
 
@@ -15,29 +19,21 @@ export type { CommitmentStatus, UserRole };
 export type CommitmentKind = z.infer<typeof commitmentKind>;
 export type DeadlineSource = z.infer<typeof deadlineSource>;
 
-/** A tracked item (commitments: GET /items, /items/:id). */
-export interface ItemView {
+/**
+ * A tracked item (commitments: GET /items, /items/:id): the fields
+ * `commitment.changed` carries (TrackedItemFields), and what the register
+ * derives or keeps besides.
+ */
+export interface ItemView extends TrackedItemFields {
   id: string;
-  kind: CommitmentKind;
-  actor: string;
   /** The registry's keys of the actor, when extraction resolved it. */
   actorKeys: string[];
   /** The actor's English registry name, when resolved. */
   canonicalActor: string | null;
-  action: string;
-  status: CommitmentStatus;
-  /** As the text gives it: YYYY, YYYY-MM or YYYY-MM-DD. */
-  deadline: string | null;
   deadlinePrecision: 'year' | 'month' | 'day' | null;
-  dueDate: string | null;
-  deadlineSource: DeadlineSource;
   overdue: boolean;
-  owner: string | null;
-  place: string | null;
-  dependsOn: string | null;
   /** Fields a coordinator corrected by hand (extraction leaves them alone). */
   manual: { action: boolean; deadline: boolean };
-  sourceCount: number;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -27,7 +27,30 @@ export const CLOSED_STATUSES: readonly CommitmentStatus[] = [
   'retracted',
 ];
 
-export const commitmentChangedData = z.object({
+/**
+ * A tracked item's fields as every reader sees them: carried whole by
+ * `commitment.changed` and answered by the commitments API (`ItemView`). A
+ * field added here reaches both, and the register's entity must have it
+ * (item-state.ts checks that at compile time).
+ */
+export const trackedItemFields = z.object({
+  kind: commitmentKind,
+  actor: z.string().min(1),
+  action: z.string().min(1),
+  status: commitmentStatus,
+  deadline: partialIsoDate.nullable(),
+  deadlineSource: deadlineSource,
+  /** Last day of the deadline's period: the date alerts count towards. */
+  dueDate: calendarDate.nullable(),
+  owner: z.string().nullable(),
+  place: z.string().nullable().optional(),
+  /** The event item this item's deadline follows, if any. */
+  dependsOn: z.uuid().nullable().optional(),
+  sourceCount: z.number().int().nonnegative(),
+});
+export type TrackedItemFields = z.infer<typeof trackedItemFields>;
+
+export const commitmentChangedData = trackedItemFields.extend({
   itemId: z.uuid(),
   version: z.number().int().positive(),
   change: z.enum([
@@ -44,21 +67,8 @@ export const commitmentChangedData = z.object({
   changes: z
     .array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }))
     .default([]),
-  kind: commitmentKind,
-  actor: z.string().min(1),
   /** The canonical registry keys the register knows the actor by; absent from older producers. */
   actorKeys: z.array(z.string().min(1)).optional(),
-  action: z.string().min(1),
-  status: commitmentStatus,
-  deadline: partialIsoDate.nullable(),
-  deadlineSource: deadlineSource,
-  /** Last day of the deadline's period: the date alerts count towards. */
-  dueDate: calendarDate.nullable(),
-  owner: z.string().nullable(),
-  place: z.string().nullable().optional(),
-  /** The event item this item's deadline follows, if any. */
-  dependsOn: z.uuid().nullable().optional(),
-  sourceCount: z.number().int().nonnegative(),
   changedAt: z.iso.datetime({ offset: true }),
 });
 export type CommitmentChangedData = z.infer<typeof commitmentChangedData>;

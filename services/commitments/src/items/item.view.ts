@@ -1,35 +1,24 @@
 import type { ItemCommentEntity } from '../tracked-items/entities/item-comment.entity';
 import type { ItemHistoryEntity } from '../tracked-items/entities/item-history.entity';
 import type { ItemSourceEntity } from '../tracked-items/entities/item-source.entity';
-import type { ItemState } from '../tracked-items/item-state';
+import { itemFields, type ItemState } from '../tracked-items/item-state';
 import { actorNames } from '@ct/actors';
 import { keysOfRegisterActor, type ItemDetailView, type ItemView } from '@ct/contracts';
 import { allowedNext, isOverdue } from '../tracked-items/lifecycle';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** The HTTP shape of a tracked item (entities are not API types); `overdue` is derived. */
+/** The HTTP shape of a tracked item (entities are not API types): its contract fields, and what is derived. */
 export function toItemView(i: ItemState, on = today()): ItemView {
   const actorKeys = keysOfRegisterActor(i.actorKey);
   return {
     id: i.id,
-    kind: i.kind,
-    actor: i.actor,
-    /** The registry's keys and English name of the actor, when extraction resolved it. */
+    ...itemFields(i),
     actorKeys,
     canonicalActor: actorKeys.length > 0 ? actorNames(actorKeys, 'en') : null,
-    action: i.action,
-    status: i.status,
-    deadline: i.deadline,
     deadlinePrecision: i.deadlinePrecision,
-    dueDate: i.dueDate,
-    deadlineSource: i.deadlineSource,
     overdue: isOverdue(i.status, i.dueDate, on),
-    owner: i.owner,
-    place: i.place,
-    dependsOn: i.dependsOn,
     manual: { action: i.actionManual, deadline: i.deadlineManual },
-    sourceCount: i.sourceCount,
     version: i.version,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

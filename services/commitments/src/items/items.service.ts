@@ -7,6 +7,11 @@ import {
 import type { CommitmentStatus } from '@ct/contracts';
 import { OutboxRelay } from '@ct/messaging';
 import { Transactions, type Transaction } from '@ct/persistence';
+import {
+  plainCorrections,
+  type ItemCorrection,
+  type PlainCorrection,
+} from './dto/item-queries.dto';
 import { mayChange, type Principal } from '../auth/principal';
 import { RegisterService } from '../register/register.service';
 import type { TrackedItemEntity } from '../tracked-items/entities/tracked-item.entity';
@@ -54,12 +59,8 @@ export class ItemsService {
     });
   }
 
-  /** A hand correction of the action or deadline; later extractions will not overwrite it. */
-  correct(
-    who: Principal,
-    id: string,
-    body: { action?: string; deadline?: string | null; note?: string },
-  ) {
+  /** A hand correction of the action, the deadline or a plain field; later extractions will not overwrite it. */
+  correct(who: Principal, id: string, body: ItemCorrection) {
     return this.write(who, id, async (m, item) => {
       const fields: FieldChange[] = [];
       if (body.action !== undefined && body.action !== item.action) {
@@ -72,6 +73,12 @@ export class ItemsService {
         setDeadline(item, body.deadline);
         item.deadlineManual = true;
         item.deadlineSource = body.deadline === null ? 'none' : 'explicit';
+      }
+      for (const field of Object.keys(plainCorrections) as PlainCorrection[]) {
+        const to = body[field];
+        if (to === undefined || to === item[field]) continue;
+        fields.push({ field, from: item[field], to });
+        item[field] = to;
       }
       if (fields.length === 0) return item;
       const change = fields.some((f) => f.field === 'deadline') ? 'deadline_changed' : 'updated';

@@ -1,4 +1,9 @@
-import { keysOfRegisterActor, type CommitmentChangedData } from '@ct/contracts';
+import {
+  keysOfRegisterActor,
+  trackedItemFields,
+  type CommitmentChangedData,
+  type TrackedItemFields,
+} from '@ct/contracts';
 import { parseDeadline } from './deadline';
 import type { TrackedItemEntity } from './entities/tracked-item.entity';
 
@@ -11,6 +16,18 @@ export interface FieldChange {
   to: string | null;
 }
 
+// Every field the contract shows of an item is a column of the register's
+// entity, under the same name: this fails to compile otherwise.
+type Unstored = Exclude<keyof TrackedItemFields, keyof ItemState>;
+const allStored: [Unstored] extends [never] ? true : Unstored = true;
+const FIELDS = Object.keys(trackedItemFields.shape) as (keyof TrackedItemFields)[];
+
+/** The item's fields as the contract shows them (the event's and the API's). */
+export function itemFields(item: ItemState): TrackedItemFields {
+  void allStored;
+  return Object.fromEntries(FIELDS.map((f) => [f, item[f]])) as TrackedItemFields;
+}
+
 /** The `commitment.changed` payload: the whole item as it is after this change. */
 export function changedEvent(
   item: ItemState,
@@ -18,22 +35,12 @@ export function changedEvent(
   fields: FieldChange[],
 ): CommitmentChangedData {
   return {
+    ...itemFields(item),
     itemId: item.id,
     version: item.version,
     change,
     changes: fields,
-    kind: item.kind,
-    actor: item.actor,
     actorKeys: keysOfRegisterActor(item.actorKey),
-    action: item.action,
-    status: item.status,
-    deadline: item.deadline,
-    deadlineSource: item.deadlineSource,
-    dueDate: item.dueDate,
-    owner: item.owner,
-    place: item.place,
-    dependsOn: item.dependsOn,
-    sourceCount: item.sourceCount,
     changedAt: item.updatedAt.toISOString(),
   };
 }

@@ -19,15 +19,27 @@ export const assignOwnerBody = z.strictObject({
   note: z.string().trim().max(2000).optional(),
 });
 
+/**
+ * Item fields a coordinator sets by hand as given: a text, or null to clear
+ * it. (The action and the deadline are corrections with more to them: they
+ * mark the field manual, and a deadline sets the due date.)
+ */
+export const plainCorrections = {} satisfies Record<string, z.ZodType<string | null | undefined>>;
+export type PlainCorrection = keyof typeof plainCorrections;
+
+const correctable = ['action', 'deadline', ...Object.keys(plainCorrections)];
+
 export const correctItemBody = z
   .strictObject({
     action: z.string().trim().min(3).max(2000).optional(),
     deadline: partialIsoDate.nullable().optional(),
+    ...plainCorrections,
     note: z.string().trim().max(2000).optional(),
   })
   .refine(
-    (b) => b.action !== undefined || b.deadline !== undefined,
-    'give action and/or deadline to correct',
+    (b) => correctable.some((f) => (b as Record<string, unknown>)[f] !== undefined),
+    `give a field to correct: ${correctable.join(', ')}`,
   );
+export type ItemCorrection = z.infer<typeof correctItemBody>;
 
 export const commentBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });
