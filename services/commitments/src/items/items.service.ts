@@ -76,8 +76,10 @@ export class ItemsService {
       }
       for (const field of Object.keys(plainCorrections) as PlainCorrection[]) {
         const to = body[field];
-        if (to === undefined || to === item[field]) continue;
-        fields.push({ field, from: item[field], to });
+        // An optional column (one registration does not set) may be absent: null.
+        const from = item[field] ?? null;
+        if (to === undefined || to === from) continue;
+        fields.push({ field, from, to });
         item[field] = to;
       }
       if (fields.length === 0) return item;
