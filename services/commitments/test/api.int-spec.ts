@@ -1,3 +1,4 @@
+import { queryRows } from '@ct/testing';
 import { RegisterService } from '../src/register/register.service';
 import { ADMIN, call, extracted, login, startCommitments, type Harness } from './harness';
 
@@ -213,6 +214,37 @@ describe('coordinators API', () => {
       );
       const after = await call(h.url, 'GET', `/items/${mandateId}`, { token: admin });
       expect(after.body).toMatchObject({ deadline: '2031-03-15', sourceCount: 2 });
+    });
+
+    it('records the clause number: in the item, its history and its commitment.changed event', async () => {
+      const res = await call(h.url, 'PATCH', `/items/${eventId}`, {
+        token: coordinator,
+        body: { reference: ' III.4 ' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.reference).toBe('III.4');
+      const item = await call(h.url, 'GET', `/items/${eventId}`, { token: viewer });
+      expect(item.body.reference).toBe('III.4');
+      expect(item.body.history.at(-1)).toMatchObject({
+        field: 'reference',
+        from: null,
+        to: 'III.4',
+      });
+      const [event] = await queryRows<{ data: { reference: string; version: number } }>(
+        h.db.url,
+        `SELECT payload->'data' AS data FROM commitments.outbox
+          WHERE payload->>'type' = 'commitment.changed.v1' AND payload->'data'->>'itemId' = $1
+          ORDER BY seq DESC LIMIT 1`,
+        [eventId],
+      );
+      expect(event.data).toMatchObject({ reference: 'III.4', version: item.body.version });
+      const untouched = await call(h.url, 'GET', `/items/${otherId}`, { token: viewer });
+      expect(untouched.body.reference).toBeNull();
+      const tooLong = await call(h.url, 'PATCH', `/items/${eventId}`, {
+        token: coordinator,
+        body: { reference: 'x'.repeat(41) },
+      });
+      expect(tooLong.status).toBe(400);
     });
 
     it('assigns an owner and stores a comment', async () => {

@@ -47,6 +47,8 @@ export const trackedItemFields = z.object({
   /** The event item this item's deadline follows, if any. */
   dependsOn: z.uuid().nullable().optional(),
   sourceCount: z.number().int().nonnegative(),
+  /** The number the declaration gives the clause ("12", "III.4"); absent from older producers. */
+  reference: z.string().max(40).nullable().optional(),
 });
 export type TrackedItemFields = z.infer<typeof trackedItemFields>;
 

@@ -14,6 +14,7 @@ import { ListIndexes1763900400000 } from './migrations/1763900400000-ListIndexes
 import { BulkRegistration1763900500000 } from './migrations/1763900500000-BulkRegistration';
 import { Retraction1763900700000 } from './migrations/1763900700000-Retraction';
 import { AccessControl1764700000000 } from './migrations/1764700000000-AccessControl';
+import { ItemReference1764800000000 } from './migrations/1764800000000-ItemReference';
 import { AccessAuditEntity } from '../auth/entities/access-audit.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 
@@ -38,6 +39,7 @@ export function commitmentsDataSourceOptions(url: string) {
       BulkRegistration1763900500000,
       Retraction1763900700000,
       AccessControl1764700000000,
+      ItemReference1764800000000,
     ],
     applicationName: SERVICE,
   });

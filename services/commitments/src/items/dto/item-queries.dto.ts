@@ -24,7 +24,9 @@ export const assignOwnerBody = z.strictObject({
  * it. (The action and the deadline are corrections with more to them: they
  * mark the field manual, and a deadline sets the due date.)
  */
-export const plainCorrections = {} satisfies Record<string, z.ZodType<string | null | undefined>>;
+export const plainCorrections = {
+  reference: z.string().trim().min(1).max(40).nullable().optional(),
+} satisfies Record<string, z.ZodType<string | null | undefined>>;
 export type PlainCorrection = keyof typeof plainCorrections;
 
 const correctable = ['action', 'deadline', ...Object.keys(plainCorrections)];

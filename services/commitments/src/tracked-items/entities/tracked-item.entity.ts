@@ -48,6 +48,13 @@ export class TrackedItemEntity {
   @Column({ name: 'actor_key', type: 'text', default: '' })
   actorKey!: string;
 
+  /**
+   * The number the declaration gives the clause ("12", "III.4"), set by a
+   * coordinator. Optional like every column registration does not set.
+   */
+  @Column({ type: 'text', nullable: true })
+  reference?: string | null;
+
   /** For events: where, and which meeting. */
   @Column({ type: 'text', nullable: true })
   place!: string | null;

@@ -79,6 +79,10 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
           )}
           <dt>Owner</dt>
           <dd>{item.owner ?? <span class="muted">nobody yet</span>}</dd>
+          <dt>Clause</dt>
+          <dd data-testid="reference">
+            {item.reference ?? <span class="muted">not recorded</span>}
+          </dd>
           <dt>Sources</dt>
           <dd>{item.sourceCount}</dd>
         </dl>
@@ -257,6 +261,30 @@ function Actions({
           <input name="owner" defaultValue={item.owner ?? ''} placeholder="name or email address" />
         </label>
         <button type="submit">Assign</button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const reference = (new FormData(e.currentTarget).get('reference') as string).trim();
+          void run('Clause recorded', () =>
+            send(api, `/items/${item.id}`, {
+              method: 'PATCH',
+              token,
+              json: { reference: reference || null },
+            }),
+          );
+        }}
+      >
+        <label class="grow">
+          Clause
+          <input
+            name="reference"
+            maxLength={40}
+            defaultValue={item.reference ?? ''}
+            placeholder="as the declaration numbers it, e.g. 12 or III.4"
+          />
+        </label>
+        <button type="submit">Record</button>
       </form>
       <form
         onSubmit={(e) => {
