@@ -11,3 +11,4 @@ export * from './consumer-lag';
 export * from './system';
 export * from './principals';
 export * from './hostile-files';
+export * from './lock-waits';

@@ -1,5 +1,5 @@
 import { DOCUMENT_EXTRACTED, wrap } from '@ct/contracts';
-import { queryRows } from '@ct/testing';
+import { queryRows, waitForLockWait } from '@ct/testing';
 import { RegisterService } from '../src/register/register.service';
 import { DataSource } from 'typeorm';
 import { advisoryLocks } from '@ct/persistence';
@@ -187,8 +187,9 @@ describe(RetractionService.name, () => {
         .then(() => {
           registered = true;
         });
-      await new Promise((r) => setTimeout(r, 300));
-      // Had it gone ahead, it would not have seen the uncommitted run: nobody would settle it.
+      // It waits on the document's run lock: had it gone ahead, it would not
+      // have seen the uncommitted run, and nobody would settle it.
+      await waitForLockWait(h.db.url, 'advisory');
       expect(registered).toBe(false);
       await recording.commitTransaction();
     } finally {

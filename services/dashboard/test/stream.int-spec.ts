@@ -1,7 +1,14 @@
 import { ALERT_RAISED, COMMITMENT_CHANGED, wrap } from '@ct/contracts';
 import { DataSource } from 'typeorm';
 import { PrincipalsRepository } from '@ct/access';
-import { queryRows, readSse, testUser, type InProcessApp, TEST_KEYS } from '@ct/testing';
+import {
+  queryRows,
+  readSse,
+  testUser,
+  waitForLockWait,
+  type InProcessApp,
+  TEST_KEYS,
+} from '@ct/testing';
 import { StreamEventsRepository } from '../src/stream/stream-events.repository';
 import { StreamRetention } from '../src/stream/stream-retention.service';
 import { changeData, itemId as item, startDashboard, VIEWER } from './harness';
@@ -142,8 +149,9 @@ describe('GET /api/stream', () => {
       second = store.add(changedEvent(71, 1)).then(() => {
         secondDone = true;
       });
-      await new Promise((r) => setTimeout(r, 300));
-      // Had it gone ahead, a client could read 71's number and then never see 70's.
+      // It waits on the writers' lock: had it gone ahead, a client could read
+      // 71's number and then never see 70's.
+      await waitForLockWait(h.db.url, 'advisory');
       expect(secondDone).toBe(false);
       await runner.commitTransaction();
     } finally {
