@@ -12,3 +12,4 @@ export * from './system';
 export * from './principals';
 export * from './hostile-files';
 export * from './lock-waits';
+export * from './mocks';
