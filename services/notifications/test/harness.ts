@@ -11,19 +11,7 @@ import { AppModule } from '../src/app.module';
 import { CLOCK, type Clock } from '../src/clock/clock';
 import { notificationsEnv } from '../src/config/notifications.env';
 
-/** A clock the test moves. */
-export class FakeClock implements Clock {
-  constructor(private t: Date) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string): void {
-    this.t = new Date(iso);
-  }
-  advance(ms: number): void {
-    this.t = new Date(this.t.getTime() + ms);
-  }
-}
+export { FakeClock } from './fake-clock';
 
 export type NotificationsHarness = InProcessApp;
 
