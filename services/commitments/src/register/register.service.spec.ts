@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { OutboxRelay } from '@ct/messaging';
 import { mockOf } from '@ct/testing';
 import { extracted } from '../../test/extracted.fixture';
@@ -19,6 +20,8 @@ jest.mock('@ct/persistence', () => ({
 }));
 
 describe(RegisterService.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   let items: InMemoryTrackedItems;
   let repo: TrackedItemsRepository;
   let writes: ItemWrites[];

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { OutboxRelay } from '@ct/messaging';
 import { mockOf } from '@ct/testing';
 import { InMemoryTrackedItems, inlineTransactions, trackedItem, TX } from '../../test/fakes';
@@ -5,6 +6,8 @@ import type { ExtractionRunsRepository } from './extraction-runs.repository';
 import { RetractionService } from './retraction.service';
 
 describe(RetractionService.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   const DOC = '00000000-0000-4000-8000-00000000000d';
   let items: InMemoryTrackedItems;
   let runs: jest.Mocked<

@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { OutboxRelay } from '@ct/messaging';
-
 import { DocumentsRepository } from '../documents/documents.repository';
 import { ExtractionService } from '../extraction/extraction.service';
 import {

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutboxRelay } from '@ct/messaging';
-
 import { DocumentsRepository } from '../documents/documents.repository';
 import { ExtractionService } from './extraction.service';
 

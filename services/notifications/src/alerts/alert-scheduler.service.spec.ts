@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { OutboxRelay } from '@ct/messaging';
 import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import type { AlertRaiser } from './alert-raiser';
@@ -5,6 +6,8 @@ import { AlertScheduler } from './alert-scheduler.service';
 import type { AlertsOptions } from './alerts.options';
 
 describe(AlertScheduler.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   let raised: number[];
   let raiseDue: jest.Mock;
   let deliverPending: jest.Mock;

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { AlertRaisedData } from '@ct/contracts';
 import type { OutboxWriter } from '@ct/messaging';
 import type { Transaction } from '@ct/persistence';
@@ -25,6 +26,8 @@ const delivery = (id: string, attempts = 0): ClaimedDelivery => ({
 });
 
 describe(DeliveryDispatcher.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   const clock = new FakeClock(new Date('2026-03-24T00:00:00Z'));
   let batches: ClaimedDelivery[][];
   let stillClaimed: boolean;

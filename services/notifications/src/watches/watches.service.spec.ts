@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { COMMITMENT_CHANGED, wrap, type DataOf } from '@ct/contracts';
 import type { Transaction } from '@ct/persistence';
 import { mockOf } from '@ct/testing';
@@ -47,6 +48,8 @@ const change = (
   );
 
 describe(WatchesService.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   let stored: string[];
   let deadlines: {
     transaction: WatchedDeadlinesRepository['transaction'];
