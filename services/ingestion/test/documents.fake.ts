@@ -71,6 +71,20 @@ export class InMemoryDocuments {
     return { id: this.add(doc).id, duplicate: false };
   }
 
+  async markRead(
+    _tx: Transaction,
+    _at: Date,
+    readings: { documentId: string; engine: string; commitments: number }[],
+  ) {
+    this.reads.push(
+      ...readings.map(({ documentId, engine, commitments }) => ({
+        documentId,
+        engine,
+        commitments,
+      })),
+    );
+  }
+
   async receivedPage(
     since: string | null,
     after: { at: string; id: string } | null,
