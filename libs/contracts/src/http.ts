@@ -118,6 +118,18 @@ interface StreamedAs<T extends string, D> {
   data: D;
 }
 
+/** An item as the dashboard's read model summarises it (the overview's next deadlines). */
+export interface ItemSummary {
+  itemId: string;
+  kind: string;
+  actor: string;
+  action: string;
+  status: string;
+  deadline: string | null;
+  dueDate: string | null;
+  place: string | null;
+}
+
 /** The dashboard's overview (GET /api/overview). */
 export interface OverviewView {
   today: string;
@@ -127,15 +139,6 @@ export interface OverviewView {
   overdue: number;
   byStatus: Record<string, number>;
   byKind: Record<string, number>;
-  upcoming: {
-    itemId: string;
-    kind: string;
-    actor: string;
-    action: string;
-    status: string;
-    deadline: string | null;
-    dueDate: string | null;
-    place: string | null;
-  }[];
+  upcoming: ItemSummary[];
   recent: { id: string; type: string; event: StreamedEvent }[];
 }

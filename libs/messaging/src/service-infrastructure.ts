@@ -13,17 +13,20 @@ export function serviceInfrastructure(o: {
   service: string;
   env: BaseEnv;
   groupId?: string;
-  database?: { options: DataSourceOptions; schema: string; migrate: boolean };
+  /** The service's data source; its schema holds the outbox, DB_MIGRATIONS_RUN says whether to migrate at start. */
+  database?: DataSourceOptions;
 }): DynamicModule[] {
   enableDefaultMetrics(o.service);
+  const schema = o.database && (o.database as { schema?: string }).schema;
+  if (o.database && !schema) throw new Error(`${o.service}: its data source names no schema`);
   return [
     loggingModule(o.service, o.env.LOG_LEVEL),
-    ...(o.database ? [typeOrmRoot(o.database.options, o.database.migrate)] : []),
+    ...(o.database ? [typeOrmRoot(o.database, o.env.DB_MIGRATIONS_RUN)] : []),
     MessagingModule.forRoot({
       service: o.service,
       brokers: o.env.KAFKA_BROKERS,
       groupId: o.groupId,
-      outboxSchema: o.database?.schema,
+      outboxSchema: schema,
       retention: {
         outboxHours: o.env.OUTBOX_RETENTION_HOURS,
         processedDays: o.env.PROCESSED_EVENTS_RETENTION_DAYS,

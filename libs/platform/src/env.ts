@@ -6,6 +6,8 @@ export const baseEnv = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/commitment_tracker'),
+  /** Apply the service's pending migrations at start-up (false: `npm run migrate` does). */
+  DB_MIGRATIONS_RUN: z.stringbool().default(true),
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')

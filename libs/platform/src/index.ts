@@ -10,3 +10,4 @@ export * from './serial';
 export * from './signing-keys';
 export * from './expiring-cache';
 export * from './credentials';
+export * from './periodic';

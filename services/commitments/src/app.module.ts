@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure } from '@ct/messaging';
-import { CONSUMER_GROUP, SCHEMA, SERVICE, type CommitmentsEnv } from './config/commitments.env';
+import { CONSUMER_GROUP, SERVICE, type CommitmentsEnv } from './config/commitments.env';
 import { commitmentsDataSourceOptions } from './database/data-source';
 import { AuthModule } from './auth/auth.module';
 import { ItemsModule } from './items/items.module';
@@ -15,11 +15,7 @@ export class AppModule {
           service: SERVICE,
           env,
           groupId: CONSUMER_GROUP,
-          database: {
-            options: commitmentsDataSourceOptions(env.DATABASE_URL),
-            schema: SCHEMA,
-            migrate: env.DB_MIGRATIONS_RUN,
-          },
+          database: commitmentsDataSourceOptions(env.DATABASE_URL),
         }),
         AuthModule.forRoot({
           privateKey: env.JWT_PRIVATE_KEY,

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessModule } from '@ct/access';
 import { serviceInfrastructure } from '@ct/messaging';
-import { CONSUMER_GROUP, SCHEMA, SERVICE, type DashboardEnv } from './config/dashboard.env';
+import { CONSUMER_GROUP, SERVICE, type DashboardEnv } from './config/dashboard.env';
 import { dashboardDataSourceOptions } from './database/data-source';
 import { AsyncApiController } from './event-interface/asyncapi.controller';
 import { ItemsModule } from './items/items.module';
@@ -25,11 +25,7 @@ export class AppModule {
           service: SERVICE,
           env,
           groupId: CONSUMER_GROUP,
-          database: {
-            options: dashboardDataSourceOptions(env.DATABASE_URL),
-            schema: SCHEMA,
-            migrate: env.DB_MIGRATIONS_RUN,
-          },
+          database: dashboardDataSourceOptions(env.DATABASE_URL),
         }),
         AccessModule.forRoot({
           service: 'dashboard',

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessModule } from '@ct/access';
 import { EgressPolicy } from '@ct/egress';
 import { serviceInfrastructure } from '@ct/messaging';
-import { CONSUMER_GROUP, SCHEMA, SERVICE, type IngestionEnv } from './config/ingestion.env';
+import { CONSUMER_GROUP, SERVICE, type IngestionEnv } from './config/ingestion.env';
 import { ingestionDataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { ExtractionModule } from './extraction/extraction.module';
@@ -30,11 +30,7 @@ export class AppModule {
           service: SERVICE,
           env,
           groupId: CONSUMER_GROUP,
-          database: {
-            options: ingestionDataSourceOptions(env.DATABASE_URL),
-            schema: SCHEMA,
-            migrate: env.DB_MIGRATIONS_RUN,
-          },
+          database: ingestionDataSourceOptions(env.DATABASE_URL),
         }),
         AccessModule.forRoot({
           service: 'ingestion',

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessModule } from '@ct/access';
 import { EgressPolicy } from '@ct/egress';
 import { serviceInfrastructure } from '@ct/messaging';
-import { CONSUMER_GROUP, SCHEMA, SERVICE, type NotificationsEnv } from './config/notifications.env';
+import { CONSUMER_GROUP, SERVICE, type NotificationsEnv } from './config/notifications.env';
 import { notificationsDataSourceOptions } from './database/data-source';
 import { AlertsModule } from './alerts/alerts.module';
 import { WatchesModule } from './watches/watches.module';
@@ -18,11 +18,7 @@ export class AppModule {
           service: SERVICE,
           env,
           groupId: CONSUMER_GROUP,
-          database: {
-            options: notificationsDataSourceOptions(env.DATABASE_URL),
-            schema: SCHEMA,
-            migrate: env.DB_MIGRATIONS_RUN,
-          },
+          database: notificationsDataSourceOptions(env.DATABASE_URL),
         }),
         AlertsModule.register({
           offsetsDays: env.ALERT_OFFSETS_DAYS,

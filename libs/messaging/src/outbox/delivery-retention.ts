@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob } from '@ct/platform';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { OutboxRepository } from './outbox.repository';
 
@@ -19,22 +14,18 @@ const CHUNK = 10_000;
  * redelivered. Deleted in chunks, so no pass holds many row locks.
  */
 @Injectable()
-export class DeliveryRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryRetention extends PeriodicJob {
   private readonly logger = new Logger(DeliveryRetention.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly outbox: OutboxRepository,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.safely(), HOUR);
-    this.timer.unref();
+  ) {
+    super(HOUR);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected runJob(): Promise<void> {
+    return this.safely();
   }
 
   /** One pass; returns how many rows of each table went. */

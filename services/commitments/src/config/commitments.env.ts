@@ -3,7 +3,6 @@ import { baseEnv, loadEnv, signingKeyField } from '@ct/platform';
 
 export const commitmentsEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3002),
-  DB_MIGRATIONS_RUN: z.stringbool().default(true),
   /** Signs sign-in tokens (ES256); the other services hold only its public key (JWT_PUBLIC_KEY). */
   JWT_PRIVATE_KEY: signingKeyField,
   /** Lifetime of an access token; the page renews it through its refresh cookie. */

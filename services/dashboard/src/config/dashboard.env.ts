@@ -3,7 +3,6 @@ import { baseEnv, loadEnv, verifyingKeyField } from '@ct/platform';
 
 export const dashboardEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DB_MIGRATIONS_RUN: z.stringbool().default(true),
   /** Verifies users' tokens (from the commitments service) for the event stream. */
   JWT_PUBLIC_KEY: verifyingKeyField.optional(),
   /** How often an open stream looks for new events. */

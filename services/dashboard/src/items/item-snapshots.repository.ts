@@ -8,23 +8,17 @@ import {
   CLOSED_STATUSES,
   newestPerItem,
   type CommitmentChangedData,
+  type ItemSummary,
   type RegisterFilter,
 } from '@ct/contracts';
 import { quoteIdent, type Transaction } from '@ct/persistence';
 import { compileRegisterFilter, whereClause } from '@ct/register';
 import { SCHEMA } from '../config/dashboard.env';
 
-export interface ItemSnapshot {
-  itemId: string;
+/** An item's newest state as the read model keeps it. */
+export interface ItemSnapshot extends ItemSummary {
   version: number;
-  kind: string;
-  actor: string;
-  action: string;
-  status: string;
-  deadline: string | null;
-  dueDate: string | null;
   owner: string | null;
-  place: string | null;
   dependsOn: string | null;
   sourceCount: number;
   createdAt: Date;

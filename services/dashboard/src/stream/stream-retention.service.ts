@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob } from '@ct/platform';
 import { STREAM_OPTIONS, type StreamOptions } from './stream.options';
 import { StreamEventsRepository } from './stream-events.repository';
 
@@ -12,21 +7,18 @@ const HOUR = 3_600_000;
 
 /** Keeps the stream's store to its retention: events older than that are no longer replayed. */
 @Injectable()
-export class StreamRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StreamRetention extends PeriodicJob {
   private readonly logger = new Logger(StreamRetention.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: StreamEventsRepository,
     @Inject(STREAM_OPTIONS) private readonly options: StreamOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune(), HOUR);
+  ) {
+    super(HOUR);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected runJob(): Promise<number> {
+    return this.prune();
   }
 
   async prune(): Promise<number> {

@@ -60,7 +60,6 @@ export const ingestionEnv = baseEnv.extend({
   JWT_PUBLIC_KEY: verifyingKeyField.optional(),
   /** The most time extraction may spend on one document; the rest of a longer one is not read. */
   EXTRACTION_BUDGET_MS: z.coerce.number().int().min(10).default(2000),
-  DB_MIGRATIONS_RUN: z.stringbool().default(true),
 });
 export type IngestionEnv = z.infer<typeof ingestionEnv>;
 

@@ -3,7 +3,6 @@ import { baseEnv, loadEnv, verifyingKeyField } from '@ct/platform';
 
 export const notificationsEnv = baseEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3003),
-  DB_MIGRATIONS_RUN: z.stringbool().default(true),
   /** Days before a due date that an alert goes out (besides on the day and when overdue). */
   ALERT_OFFSETS_DAYS: z
     .string()
