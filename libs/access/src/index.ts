@@ -6,3 +6,4 @@ export * from './caller';
 export * from './principal.entity';
 export * from './principals.migration';
 export * from './principals.repository';
+export * from './signed-in-service';

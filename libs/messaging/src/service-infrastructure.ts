@@ -5,33 +5,37 @@ import { enableDefaultMetrics, loggingModule, type BaseEnv } from '@ct/platform'
 import { MessagingModule } from './messaging.module';
 import { ServiceHealthModule } from './service-health.module';
 
+/** Who a service is, for its wiring: its name, its consumer group, and its data source for a URL. */
+export interface ServiceIdentity<S extends string = string> {
+  service: S;
+  groupId: string;
+  /** The service's data source; its schema holds the outbox. */
+  dataSource: (url: string) => DataSourceOptions;
+}
+
 /**
- * What every service imports: JSON logging, Kafka plumbing, /health, /metrics, and when
- * it owns data, its database with migrations applied at start and its outbox.
+ * What every service imports: JSON logging, Kafka plumbing, /health, /metrics,
+ * its database (migrations applied at start unless DB_MIGRATIONS_RUN=false)
+ * and its outbox.
  */
-export function serviceInfrastructure(o: {
-  service: string;
-  env: BaseEnv;
-  groupId?: string;
-  /** The service's data source; its schema holds the outbox, DB_MIGRATIONS_RUN says whether to migrate at start. */
-  database?: DataSourceOptions;
-}): DynamicModule[] {
-  enableDefaultMetrics(o.service);
-  const schema = o.database && (o.database as { schema?: string }).schema;
-  if (o.database && !schema) throw new Error(`${o.service}: its data source names no schema`);
+export function serviceInfrastructure(id: ServiceIdentity, env: BaseEnv): DynamicModule[] {
+  enableDefaultMetrics(id.service);
+  const database = id.dataSource(env.DATABASE_URL);
+  const schema = (database as { schema?: string }).schema;
+  if (!schema) throw new Error(`${id.service}: its data source names no schema`);
   return [
-    loggingModule(o.service, o.env.LOG_LEVEL),
-    ...(o.database ? [typeOrmRoot(o.database, o.env.DB_MIGRATIONS_RUN)] : []),
+    loggingModule(id.service, env.LOG_LEVEL),
+    typeOrmRoot(database, env.DB_MIGRATIONS_RUN),
     MessagingModule.forRoot({
-      service: o.service,
-      brokers: o.env.KAFKA_BROKERS,
-      groupId: o.groupId,
+      service: id.service,
+      brokers: env.KAFKA_BROKERS,
+      groupId: id.groupId,
       outboxSchema: schema,
       retention: {
-        outboxHours: o.env.OUTBOX_RETENTION_HOURS,
-        processedDays: o.env.PROCESSED_EVENTS_RETENTION_DAYS,
+        outboxHours: env.OUTBOX_RETENTION_HOURS,
+        processedDays: env.PROCESSED_EVENTS_RETENTION_DAYS,
       },
     }),
-    ServiceHealthModule.forRoot({ database: o.database !== undefined, opsToken: o.env.OPS_TOKEN }),
+    ServiceHealthModule.forRoot({ database: true, opsToken: env.OPS_TOKEN }),
   ];
 }

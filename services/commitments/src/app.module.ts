@@ -1,9 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceInfrastructure } from '@ct/messaging';
+import { serviceInfrastructure, type ServiceIdentity } from '@ct/messaging';
 import { CONSUMER_GROUP, SERVICE, type CommitmentsEnv } from './config/commitments.env';
 import { commitmentsDataSourceOptions } from './database/data-source';
 import { AuthModule } from './auth/auth.module';
 import { ItemsModule } from './items/items.module';
+
+const IDENTITY: ServiceIdentity<typeof SERVICE> = {
+  service: SERVICE,
+  groupId: CONSUMER_GROUP,
+  dataSource: commitmentsDataSourceOptions,
+};
 
 @Module({})
 export class AppModule {
@@ -11,12 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceInfrastructure({
-          service: SERVICE,
-          env,
-          groupId: CONSUMER_GROUP,
-          database: commitmentsDataSourceOptions(env.DATABASE_URL),
-        }),
+        ...serviceInfrastructure(IDENTITY, env),
         AuthModule.forRoot({
           privateKey: env.JWT_PRIVATE_KEY,
           tokenTtlSeconds: env.TOKEN_TTL_SECONDS,

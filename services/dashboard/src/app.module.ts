@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AccessModule } from '@ct/access';
-import { serviceInfrastructure } from '@ct/messaging';
+import { signedInService } from '@ct/access';
+import type { ServiceIdentity } from '@ct/messaging';
 import { CONSUMER_GROUP, SERVICE, type DashboardEnv } from './config/dashboard.env';
 import { dashboardDataSourceOptions } from './database/data-source';
 import { AsyncApiController } from './event-interface/asyncapi.controller';
@@ -14,6 +14,12 @@ import { WebModule } from './web/web.module';
  * calendar feed, CSV export; the event interface (AsyncAPI document, SSE
  * stream); /health and /metrics.
  */
+const IDENTITY: ServiceIdentity<typeof SERVICE> = {
+  service: SERVICE,
+  groupId: CONSUMER_GROUP,
+  dataSource: dashboardDataSourceOptions,
+};
+
 @Module({})
 export class AppModule {
   /** `consume: false` leaves Kafka consumption out (tests that feed the stores directly). */
@@ -21,17 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceInfrastructure({
-          service: SERVICE,
-          env,
-          groupId: CONSUMER_GROUP,
-          database: dashboardDataSourceOptions(env.DATABASE_URL),
-        }),
-        AccessModule.forRoot({
-          service: 'dashboard',
-          publicKey: env.JWT_PUBLIC_KEY ?? null,
-          consume: opts.consume ?? true,
-        }),
+        ...signedInService(IDENTITY, env, opts.consume ?? true),
         WebModule.register({
           publicUrl: env.PUBLIC_URL ?? null,
           commitmentsUrl: env.COMMITMENTS_URL,

@@ -1,13 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AccessModule } from '@ct/access';
+import { signedInService } from '@ct/access';
+import type { ServiceIdentity } from '@ct/messaging';
 import { EgressPolicy } from '@ct/egress';
-import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SERVICE, type IngestionEnv } from './config/ingestion.env';
 import { ingestionDataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { WatchModule } from './watch/watch.module';
+
+const IDENTITY: ServiceIdentity<typeof SERVICE> = {
+  service: SERVICE,
+  groupId: CONSUMER_GROUP,
+  dataSource: ingestionDataSourceOptions,
+};
 
 @Module({})
 export class AppModule {
@@ -26,17 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceInfrastructure({
-          service: SERVICE,
-          env,
-          groupId: CONSUMER_GROUP,
-          database: ingestionDataSourceOptions(env.DATABASE_URL),
-        }),
-        AccessModule.forRoot({
-          service: 'ingestion',
-          publicKey: env.JWT_PUBLIC_KEY ?? null,
-          consume: opts.consume ?? true,
-        }),
+        ...signedInService(IDENTITY, env, opts.consume ?? true),
         documents,
         WatchModule.register(
           {

@@ -1,11 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AccessModule } from '@ct/access';
+import { signedInService } from '@ct/access';
+import type { ServiceIdentity } from '@ct/messaging';
 import { EgressPolicy } from '@ct/egress';
-import { serviceInfrastructure } from '@ct/messaging';
 import { CONSUMER_GROUP, SERVICE, type NotificationsEnv } from './config/notifications.env';
 import { notificationsDataSourceOptions } from './database/data-source';
 import { AlertsModule } from './alerts/alerts.module';
 import { WatchesModule } from './watches/watches.module';
+
+const IDENTITY: ServiceIdentity<typeof SERVICE> = {
+  service: SERVICE,
+  groupId: CONSUMER_GROUP,
+  dataSource: notificationsDataSourceOptions,
+};
 
 @Module({})
 export class AppModule {
@@ -14,12 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceInfrastructure({
-          service: SERVICE,
-          env,
-          groupId: CONSUMER_GROUP,
-          database: notificationsDataSourceOptions(env.DATABASE_URL),
-        }),
+        ...signedInService(IDENTITY, env, opts.consume ?? true),
         AlertsModule.register({
           offsetsDays: env.ALERT_OFFSETS_DAYS,
           intervalMs: env.SCHEDULER_INTERVAL_MS,
@@ -31,11 +32,6 @@ export class AppModule {
           webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
           claimMs: env.DELIVERY_CLAIM_MS,
           egress: EgressPolicy.parse(env.EGRESS_ALLOW),
-        }),
-        AccessModule.forRoot({
-          service: 'notifications',
-          publicKey: env.JWT_PUBLIC_KEY ?? null,
-          consume: opts.consume ?? true,
         }),
         WatchesModule.register({ consume: opts.consume ?? true }),
       ],
