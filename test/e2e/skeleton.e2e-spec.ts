@@ -72,6 +72,29 @@ describe('walking skeleton, end to end', () => {
     }
   });
 
+  it('answers /health/live always, and /health/ready once the broker, the database and every consumer are in', async () => {
+    for (const s of services) {
+      expect((await fetch(`${s.url}/health/live`)).status).toBe(200);
+      // Consumers join their groups shortly after start: ready within the time a probe allows.
+      const deadline = Date.now() + 30_000;
+      let res = await fetch(`${s.url}/health/ready`);
+      while (res.status !== 200 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        res = await fetch(`${s.url}/health/ready`);
+      }
+      const body = (await res.json()) as {
+        info: Record<string, { status: string; joined?: number }>;
+      };
+      expect(res.status).toBe(200);
+      expect(body.info).toMatchObject({
+        kafka: { status: 'up' },
+        database: { status: 'up' },
+        consumers: { status: 'up', joined: expect.any(Number) },
+      });
+      expect(body.info.consumers.joined).toBeGreaterThan(0);
+    }
+  });
+
   it('carries a posted document through all three services', async () => {
     const text =
       'The Heads of State instructed the Secretariat to prepare a roadmap on digital trade. ' +

@@ -25,7 +25,7 @@ describe(batchConsumer.name, () => {
       apply: async () => undefined,
     });
     const deadLetters = {} as DeadLetterPublisher;
-    expect(() => new sut({ service: 'svc', brokers: [] }, new Handler(), deadLetters)).toThrow(
+    expect(() => new sut({ service: 'svc', brokers: [] }, new Handler(), deadLetters, {})).toThrow(
       'ChangesReader needs MessagingOptions.groupId',
     );
   });

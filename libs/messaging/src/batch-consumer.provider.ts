@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { EVENTS, type EventDefinitions, type EventOf, type EventType } from '@ct/contracts';
 import { BatchEventConsumer, type BatchConsumerOptions } from './batch-consumer';
+import { ConsumerGroups } from './consumer-groups';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -64,6 +65,7 @@ export function batchConsumer<T extends EventType, H>(
       @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
       @Inject(spec.handler) handler: H,
       @Inject(DeadLetterPublisher) deadLetters: DeadLetterPublisher,
+      @Inject(ConsumerGroups) groups: ConsumerGroups,
     ) {
       const groupId = spec.group ? `${options.service}-${spec.group}` : options.groupId;
       if (!groupId) throw new Error(`${spec.name} needs MessagingOptions.groupId`);
@@ -80,6 +82,7 @@ export function batchConsumer<T extends EventType, H>(
         deadLetters,
         maxAttempts: options.maxAttempts,
       });
+      groups.register(spec.name, () => this.consumer.groupJoined);
     }
 
     onApplicationBootstrap(): Promise<void> {

@@ -45,6 +45,7 @@ export class BatchEventConsumer<T extends EventType> {
   private readonly attempts = new Map<string, number>();
   private readonly types: readonly T[];
   private readonly commits: GroupCommit<EventOf<T>>;
+  private joined = false;
 
   constructor(private readonly o: BatchConsumerOptions<T>) {
     this.types = Array.isArray(o.type) ? o.type : [o.type as T];
@@ -58,6 +59,15 @@ export class BatchEventConsumer<T extends EventType> {
       allowAutoTopicCreation: false,
       maxBytesPerPartition: 2 * 1024 * 1024,
     });
+    const { GROUP_JOIN, CRASH, STOP, DISCONNECT } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => (this.joined = true));
+    for (const left of [CRASH, STOP, DISCONNECT])
+      this.consumer.on(left, () => (this.joined = false));
+  }
+
+  /** Whether the consumer is in its group now (joined, and not crashed or stopped since). */
+  get groupJoined(): boolean {
+    return this.joined;
   }
 
   async start(): Promise<void> {

@@ -20,3 +20,4 @@ export * from './transient-error';
 export * from './unprocessable-event';
 export * from './messaging.metrics';
 export * from './batch-consumer.provider';
+export * from './consumer-groups';

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ConsumerGroups } from './consumer-groups';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { KafkaHealthIndicator } from './kafka.health';
 import { KafkaProducer } from './kafka-producer';
@@ -21,6 +22,7 @@ export class MessagingModule {
       KafkaProducer,
       DeadLetterPublisher,
       KafkaHealthIndicator,
+      ConsumerGroups,
       ...(options.outboxSchema
         ? [OutboxRepository, OutboxWriter, OutboxRelay, DeliveryRetention]
         : []),
