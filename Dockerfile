@@ -2,13 +2,14 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --no-audit --no-fund
-COPY tsconfig.base.json .swcrc ./
+# Exactly the locked tree (npm ci), without running packages' install scripts.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY nx.json tsconfig.base.json .swcrc ./
 COPY libs libs
 COPY services services
 COPY tools tools
 COPY scripts/build-web.js scripts/
-RUN npm run build && npm prune --omit=dev
+RUN npx nx run-many -t build --outputStyle=static --skip-nx-cache && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -16,6 +17,10 @@ ENV NODE_ENV=production HOST=0.0.0.0
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
+COPY scripts/service-entry.js scripts/healthcheck.js scripts/
 ARG SERVICE
 ENV SERVICE=${SERVICE}
-CMD ["sh", "-c", "node dist/services/${SERVICE}/src/main.js"]
+# The image's own unprivileged user (uid 1000), never root.
+USER node
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "scripts/healthcheck.js"]
+CMD ["node", "scripts/service-entry.js"]

@@ -36,4 +36,16 @@ describe('the declared Node runtime', () => {
     expect(images.length).toBeGreaterThan(0);
     for (const [, major] of images) expect(Number(major)).toBe(semver.major(lowest));
   });
+
+  it('runs in the image as node itself (exec form), unprivileged, with a liveness check, from the locked tree', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const final = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(final).toMatch(/^CMD \["node", "scripts\/service-entry\.js"\]$/mu);
+    expect(final).toMatch(/^USER node$/mu);
+    expect(final).toMatch(/^HEALTHCHECK .*CMD \["node", "scripts\/healthcheck\.js"\]$/mu);
+    expect(readFileSync(join(root, 'scripts/healthcheck.js'), 'utf8')).toContain('/health/live');
+    expect(dockerfile).toMatch(/^RUN npm ci /mu);
+    // The build runs through Nx, whose targets are in nx.json.
+    expect(dockerfile).toMatch(/^COPY nx\.json /mu);
+  });
 });
