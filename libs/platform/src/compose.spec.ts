@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+// docker-compose.yml cannot be run here (no Docker engine): it is kept honest by reading it.
+const root = join(__dirname, '../../..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<
+    string,
+    {
+      environment?: Record<string, unknown>;
+      volumes?: string[];
+      healthcheck?: unknown;
+      depends_on?: Record<string, { condition: string }>;
+      build?: { args?: { SERVICE?: string } };
+    }
+  >;
+  volumes?: Record<string, unknown>;
+};
+const apps = ['ingestion', 'commitments', 'notifications', 'dashboard'];
+
+describe('docker-compose.yml', () => {
+  it('builds each of the four services from the one image, after the broker and database are healthy', () => {
+    for (const name of apps) {
+      const s = compose.services[name];
+      expect(s.build?.args?.SERVICE).toBe(name);
+      expect(s.depends_on).toEqual({
+        kafka: { condition: 'service_healthy' },
+        postgres: { condition: 'service_healthy' },
+      });
+    }
+    expect(compose.services.kafka.healthcheck).toBeDefined();
+    expect(compose.services.postgres.healthcheck).toBeDefined();
+  });
+
+  it('keeps Kafka and PostgreSQL data in named volumes', () => {
+    expect(compose.services.kafka.volumes).toEqual(['kafka-data:/var/lib/kafka/data']);
+    expect(compose.services.kafka.environment?.KAFKA_LOG_DIRS).toBe('/var/lib/kafka/data');
+    expect(compose.services.postgres.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
+    expect(Object.keys(compose.volumes ?? {})).toEqual(['kafka-data', 'postgres-data']);
+  });
+
+  it('hard-codes no secret, and .env.example names every one it asks for', () => {
+    const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    const asked = [...text.matchAll(/\$\{(\w+):\?/gu)].map((m) => m[1]);
+    expect(new Set(asked)).toEqual(
+      new Set([
+        'POSTGRES_PASSWORD',
+        'JWT_PUBLIC_KEY',
+        'JWT_PRIVATE_KEY',
+        'ADMIN_EMAIL',
+        'ADMIN_PASSWORD',
+      ]),
+    );
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    for (const name of asked) expect(example).toMatch(new RegExp(`^${name}=$`, 'mu'));
+    expect(compose.services.postgres.environment?.POSTGRES_PASSWORD).toMatch(
+      /^\$\{POSTGRES_PASSWORD:\?/u,
+    );
+    // Only the commitments service signs tokens.
+    for (const name of apps.filter((a) => a !== 'commitments'))
+      expect(compose.services[name].environment).not.toHaveProperty('JWT_PRIVATE_KEY');
+  });
+
+  it('mounts the watched folder into the ingestion service, read only', () => {
+    const ingestion = compose.services.ingestion;
+    expect(ingestion.environment?.WATCH_DIR).toBe('/watch');
+    expect(ingestion.volumes).toEqual(['${WATCH_HOST_DIR:-./seeds}:/watch:ro']);
+  });
+});
