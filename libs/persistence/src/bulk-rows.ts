@@ -20,20 +20,27 @@ export function columnsOf<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
 ): ColumnSpec<T>[] {
   const meta = m.connection.getMetadata(entity);
-  const seen = new Set<string>();
-  const specs: ColumnSpec<T>[] = [];
-  for (const c of meta.columns) {
-    // A join column with no property of its own holds the related object, not a value.
-    if (c.isVirtual || seen.has(c.databaseName)) continue;
-    seen.add(c.databaseName);
-    specs.push({
-      column: c.databaseName,
-      property: c.propertyName as keyof T & string,
-      type: m.connection.driver.normalizeType(c),
-    });
+  // Read once per entity: the register's bulk statements ask for every batch.
+  let specs = known.get(meta);
+  if (!specs) {
+    const seen = new Set<string>();
+    specs = [];
+    for (const c of meta.columns) {
+      // A join column with no property of its own holds the related object, not a value.
+      if (c.isVirtual || seen.has(c.databaseName)) continue;
+      seen.add(c.databaseName);
+      specs.push({
+        column: c.databaseName,
+        property: c.propertyName,
+        type: m.connection.driver.normalizeType(c),
+      });
+    }
+    known.set(meta, specs);
   }
-  return specs;
+  return specs as ColumnSpec<T>[];
 }
+
+const known = new WeakMap<EntityMetadata, ColumnSpec<ObjectLiteral>[]>();
 
 /** `"schema"."table"` of an entity. */
 export function tableOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
