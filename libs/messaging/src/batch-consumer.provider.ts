@@ -78,6 +78,7 @@ export function batchConsumer<T extends EventType, H>(
         partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
         service: spec.group ? `${options.service}-${spec.group}` : options.service,
         brokers: options.brokers,
+        security: options.security,
         groupId,
         deadLetters,
         maxAttempts: options.maxAttempts,

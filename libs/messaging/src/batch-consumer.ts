@@ -8,10 +8,12 @@ import { isTransient } from './transient-error';
 import { UnprocessableEventError } from './unprocessable-event';
 import { batchApply, eventsConsumed, observeWait, watchConsumerLag } from './messaging.metrics';
 import { kafkaClientConfig } from './kafka-config';
+import type { KafkaSecurity } from './kafka-settings';
 
 export interface BatchConsumerOptions<T extends EventType> {
   service: string;
   brokers: string[];
+  security?: KafkaSecurity;
   groupId: string;
   topic: string;
   /** The event type the topic carries, or the types when it carries several. */
@@ -54,7 +56,9 @@ export class BatchEventConsumer<T extends EventType> {
       await o.applyMany(events);
       applying();
     }, o.chunk ?? DEFAULT_CHUNK);
-    this.consumer = new Kafka(kafkaClientConfig(`${o.service}-batch`, o.brokers)).consumer({
+    this.consumer = new Kafka(
+      kafkaClientConfig(`${o.service}-batch`, o.brokers, o.security),
+    ).consumer({
       groupId: o.groupId,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: 2 * 1024 * 1024,
@@ -71,7 +75,7 @@ export class BatchEventConsumer<T extends EventType> {
   }
 
   async start(): Promise<void> {
-    watchConsumerLag(this.o.brokers, this.o.groupId, this.o.topic);
+    watchConsumerLag(this.o.brokers, this.o.groupId, this.o.topic, this.o.security);
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.o.topic, fromBeginning: true });
     await this.consumer.run({

@@ -21,3 +21,4 @@ export * from './unprocessable-event';
 export * from './messaging.metrics';
 export * from './batch-consumer.provider';
 export * from './consumer-groups';
+export * from './kafka-settings';

@@ -1,5 +1,6 @@
 import { logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import { createLogger } from '@ct/platform';
+import type { KafkaSecurity } from './kafka-settings';
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -18,10 +19,15 @@ function pinoLogCreator(service: string): logCreator {
     };
 }
 
-export function kafkaClientConfig(service: string, brokers: string[]): KafkaConfig {
+export function kafkaClientConfig(
+  service: string,
+  brokers: string[],
+  security: KafkaSecurity = {},
+): KafkaConfig {
   return {
     clientId: service,
     brokers,
+    ...security,
     logLevel: logLevel.WARN,
     logCreator: pinoLogCreator(service),
     connectionTimeout: 3000,

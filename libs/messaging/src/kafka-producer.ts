@@ -22,7 +22,7 @@ export class KafkaProducer implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
     this.client = new ClientKafka({
       postfixId: '',
-      client: kafkaClientConfig(`${options.service}-producer`, options.brokers),
+      client: kafkaClientConfig(`${options.service}-producer`, options.brokers, options.security),
       // Not kafkajs's idempotent mode: it wants unbounded retries, which would hold the
       // outbox transaction open through a broker outage. Duplicates from a retried
       // send are absorbed by consumers, which deduplicate by event id.

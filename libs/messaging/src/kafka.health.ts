@@ -18,7 +18,11 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     const check = this.health.check(key);
     try {
       this.admin ??= new Kafka({
-        ...kafkaClientConfig(`${this.options.service}-health`, this.options.brokers),
+        ...kafkaClientConfig(
+          `${this.options.service}-health`,
+          this.options.brokers,
+          this.options.security,
+        ),
         retry: { retries: 0 },
       }).admin();
       const admin = this.admin;

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { counter, gauge, histogram } from '@ct/platform';
+import type { KafkaSecurity } from './kafka-settings';
 
 /** Events taken from Kafka, by consumer group, topic and what became of them. */
 export const eventsConsumed = counter({
@@ -51,21 +52,33 @@ export function observeWait(group: string, topic: string, time: string | undefin
     eventWait.observe({ group, topic }, Math.max(0, Date.now() - written) / 1000);
 }
 
-const watched = new Map<string, { brokers: string[]; group: string; topic: string }>();
+interface Watched {
+  brokers: string[];
+  security?: KafkaSecurity;
+  group: string;
+  topic: string;
+}
+const watched = new Map<string, Watched>();
 const admins = new Map<string, Admin>();
 
 /** Report this group's lag on this topic in ct_consumer_lag (read from Kafka at each scrape). */
-export function watchConsumerLag(brokers: string[], group: string, topic: string): void {
-  watched.set(`${group}\u0000${topic}`, { brokers, group, topic });
+export function watchConsumerLag(
+  brokers: string[],
+  group: string,
+  topic: string,
+  security?: KafkaSecurity,
+): void {
+  watched.set(`${group}\u0000${topic}`, { brokers, security, group, topic });
 }
 
-async function adminFor(brokers: string[]): Promise<Admin> {
+async function adminFor(brokers: string[], security: KafkaSecurity = {}): Promise<Admin> {
   const key = brokers.join(',');
   let admin = admins.get(key);
   if (!admin) {
     admin = new Kafka({
       clientId: 'ct-metrics',
       brokers,
+      ...security,
       logLevel: logLevel.NOTHING,
       retry: { retries: 0 },
     }).admin();
@@ -81,9 +94,9 @@ gauge({
   labelNames: ['group', 'topic', 'partition'] as const,
   async collect() {
     this.reset();
-    for (const { brokers, group, topic } of watched.values()) {
+    for (const { brokers, security, group, topic } of watched.values()) {
       try {
-        const admin = await adminFor(brokers);
+        const admin = await adminFor(brokers, security);
         // One at a time: concurrent first requests on a fresh admin failed here with "No brokers in the broker pool".
         const ends = await admin.fetchTopicOffsets(topic);
         const committed = await admin.fetchOffsets({ groupId: group, topics: [topic] });

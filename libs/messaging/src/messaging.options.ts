@@ -1,7 +1,11 @@
+import type { KafkaSecurity } from './kafka-settings';
+
 export interface MessagingOptions {
   /** Service name: Kafka client id, CloudEvents `source`, log tag. */
   service: string;
   brokers: string[];
+  /** TLS and SASL to the brokers (none: plaintext, as on the local broker). */
+  security?: KafkaSecurity;
   /** Consumer group of the service's Kafka transport (omit for producer-only services). */
   groupId?: string;
   /** PostgreSQL schema holding the service's outbox and processed-events tables. */

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { BaseEnv, BootstrapOptions } from '@ct/platform';
+import { kafkaSettings } from './kafka-settings';
 import { ensureTopics } from './topic-provisioner';
 
 /**
@@ -12,7 +13,7 @@ export function eventServiceOptions(o: {
   module: DynamicModule;
   bodyLimit?: string;
 }): BootstrapOptions {
-  const brokers = o.env.KAFKA_BROKERS;
+  const kafka = kafkaSettings(o.env);
   return {
     service: o.service,
     module: o.module,
@@ -20,6 +21,11 @@ export function eventServiceOptions(o: {
     port: o.env.PORT,
     bodyLimit: o.bodyLimit,
     corsOrigins: o.env.CORS_ORIGINS,
-    prepare: () => ensureTopics(brokers, undefined, `${o.service}-admin`),
+    prepare: () =>
+      ensureTopics(kafka.brokers, {
+        clientId: `${o.service}-admin`,
+        security: kafka.security,
+        policy: kafka.topics,
+      }),
   };
 }

@@ -1,7 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
-import { typeOrmRoot } from '@ct/persistence';
+import { databaseTls, typeOrmRoot } from '@ct/persistence';
 import { enableDefaultMetrics, loggingModule, type BaseEnv } from '@ct/platform';
+import { kafkaSettings } from './kafka-settings';
 import { MessagingModule } from './messaging.module';
 import { ServiceHealthModule } from './service-health.module';
 
@@ -20,7 +21,11 @@ export interface ServiceIdentity<S extends string = string> {
  */
 export function serviceInfrastructure(id: ServiceIdentity, env: BaseEnv): DynamicModule[] {
   enableDefaultMetrics(id.service);
-  const database = id.dataSource(env.DATABASE_URL);
+  const database = {
+    ...id.dataSource(env.DATABASE_URL),
+    ssl: databaseTls(env.DATABASE_SSL, env.DATABASE_SSL_CA_FILE),
+  } as DataSourceOptions;
+  const kafka = kafkaSettings(env);
   const schema = (database as { schema?: string }).schema;
   if (!schema) throw new Error(`${id.service}: its data source names no schema`);
   return [
@@ -28,7 +33,8 @@ export function serviceInfrastructure(id: ServiceIdentity, env: BaseEnv): Dynami
     typeOrmRoot(database, env.DB_MIGRATIONS_RUN),
     MessagingModule.forRoot({
       service: id.service,
-      brokers: env.KAFKA_BROKERS,
+      brokers: kafka.brokers,
+      security: kafka.security,
       groupId: id.groupId,
       outboxSchema: schema,
       retention: {

@@ -4,3 +4,4 @@ export * from './typeorm-root';
 export * from './transactions';
 export * from './bulk-rows';
 export * from './migrate-command';
+export * from './database-tls';

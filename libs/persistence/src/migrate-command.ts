@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { databaseTlsFromEnv } from './database-tls';
 import { migrate } from './migrate';
 
 /**
@@ -19,7 +20,12 @@ export async function migrateCommand(
   }
   let ds: DataSource | undefined;
   try {
-    ds = await new DataSource({ ...optionsFor(url), logging: ['error'] }).initialize();
+    const ssl = databaseTlsFromEnv(process.env);
+    ds = await new DataSource({
+      ...optionsFor(url),
+      ssl,
+      logging: ['error'],
+    } as DataSourceOptions).initialize();
     const applied = await migrate(ds);
     console.log(JSON.stringify({ service, msg: 'migrations applied', applied }));
   } catch (err) {
