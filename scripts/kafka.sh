@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Fetch, start and stop the project's single-node Apache Kafka (KRaft) broker.
-#   scripts/kafka.sh fetch | start | stop | status
+# Fetch, start and stop one Apache Kafka (KRaft) node: broker and controller in one process.
+#   scripts/kafka.sh fetch | start | launch | wait | stop | kill | status
+# start = launch + wait; launch alone returns at once (the nodes of a cluster
+# only listen once a quorum of controllers is up, so scripts/kafka-cluster.sh
+# launches all three before it waits); kill is kill -9, for fault tests.
 # Environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
-#              KAFKA_DATA_DIR (.data/kafka), KAFKA_HEAP (512m).
+#              KAFKA_DATA_DIR (.data/kafka), KAFKA_HEAP (512m); for a node of
+#              a cluster also KAFKA_NODE_ID (1), KAFKA_VOTERS (this node alone:
+#              1@127.0.0.1:<controller port>), KAFKA_CLUSTER_ID (random),
+#              KAFKA_INTERNAL_RF (1: replicas of the offsets topic and the
+#              default for new topics) and KAFKA_MIN_ISR (1).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 deploy="$root/deploy/kafka"
@@ -11,6 +18,10 @@ port="${KAFKA_PORT:-9092}"
 cport="${KAFKA_CONTROLLER_PORT:-9093}"
 data="${KAFKA_DATA_DIR:-$root/.data/kafka}"
 heap="${KAFKA_HEAP:-512m}"
+node_id="${KAFKA_NODE_ID:-1}"
+voters="${KAFKA_VOTERS:-$node_id@127.0.0.1:$cport}"
+internal_rf="${KAFKA_INTERNAL_RF:-1}"
+min_isr="${KAFKA_MIN_ISR:-1}"
 pidfile="$data/broker.pid"
 logfile="$data/broker.log"
 
@@ -44,61 +55,78 @@ run_java() {
 write_config() {
   mkdir -p "$data/logs"
   sed -e "s|@KAFKA_PORT@|$port|g" -e "s|@CONTROLLER_PORT@|$cport|g" -e "s|@DATA_DIR@|$data/logs|g" \
+    -e "s|@NODE_ID@|$node_id|g" -e "s|@VOTERS@|$voters|g" \
+    -e "s|@INTERNAL_RF@|$internal_rf|g" -e "s|@MIN_ISR@|$min_isr|g" \
     "$deploy/server.properties.template" >"$data/server.properties"
 }
 
-start() {
+# Returns 0 when a node had to be started, 1 when one was already there.
+launch() {
   if pid="$(running_pid)"; then
-    log "broker already running (pid $pid) on 127.0.0.1:$port"
-    wait_ready; return 0
+    log "node $node_id already running (pid $pid) on 127.0.0.1:$port"
+    return 1
   fi
   if port_open "$port"; then
     log "something already listens on 127.0.0.1:$port; reusing it as the broker"
-    return 0
+    return 1
   fi
   fetch
   write_config
   if [[ ! -f "$data/logs/meta.properties" ]]; then
-    local id; id="$(run_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)"
+    local id="${KAFKA_CLUSTER_ID:-}"
+    [[ -n "$id" ]] || id="$(run_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)"
     log "formatting storage (cluster id $id)"
     run_java kafka.tools.StorageTool format -t "$id" -c "$data/server.properties" --ignore-formatted >/dev/null
   fi
-  log "starting broker on 127.0.0.1:$port (controller $cport, heap $heap)"
+  log "starting node $node_id on 127.0.0.1:$port (controller $cport, heap $heap)"
   # setsid + closed stdin/stdout: the broker must not hold the caller's pipes
   # open, or CI waits for it after the tests end.
   setsid nohup java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$deploy/log4j2.properties" -cp "$lib/*" \
     kafka.Kafka "$data/server.properties" </dev/null >"$logfile" 2>&1 &
   echo $! >"$pidfile"
-  wait_ready
+}
+
+start() {
+  launch || true
+  if running_pid >/dev/null || ! port_open "$port"; then wait_ready; fi
 }
 
 wait_ready() {
   local started=$SECONDS
   until port_open "$port"; do
     if ! running_pid >/dev/null; then
-      log "broker exited during start-up; last lines of $logfile:"; tail -n 30 "$logfile" >&2; exit 1
+      log "node $node_id exited during start-up; last lines of $logfile:"; tail -n 30 "$logfile" >&2; exit 1
     fi
-    (( SECONDS - started > 90 )) && { log "broker not listening after 90 s"; exit 1; }
+    (( SECONDS - started > 90 )) && { log "node $node_id not listening on $port after 90 s"; exit 1; }
     sleep 0.3
   done
-  log "listening after $((SECONDS - started)) s"
+  log "node $node_id listening on $port after $((SECONDS - started)) s"
+}
+
+hard_kill() {
+  local pid
+  if pid="$(running_pid)"; then log "kill -9 node $node_id (pid $pid)"; kill -9 "$pid"; fi
+  rm -f "$pidfile"
 }
 
 stop() {
   local pid
   if ! pid="$(running_pid)"; then log "not running"; rm -f "$pidfile"; return 0; fi
-  log "stopping broker (pid $pid)"
+  log "stopping node $node_id (pid $pid)"
   kill "$pid"
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && { log "broker did not stop in 20 s, killing"; kill -9 "$pid"; }
+  kill -0 "$pid" 2>/dev/null && { log "node $node_id did not stop in 20 s, killing"; kill -9 "$pid"; }
   rm -f "$pidfile"
 }
 
 case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
+  launch) launch || true ;;
+  wait) wait_ready ;;
   stop) stop ;;
+  kill) hard_kill ;;
   status) if pid="$(running_pid)"; then echo "running (pid $pid) on 127.0.0.1:$port"; else echo "stopped"; exit 1; fi ;;
-  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|launch|wait|stop|kill|status" >&2; exit 2 ;;
 esac
