@@ -1,8 +1,8 @@
 import {
   Inject,
   Injectable,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
   type Type,
 } from '@nestjs/common';
 import { EVENTS, type EventDefinitions, type EventOf, type EventType } from '@ct/contracts';
@@ -53,12 +53,12 @@ export interface ConsumerSpec<T extends EventType, H> {
  */
 export function batchConsumer<T extends EventType, H>(
   spec: ConsumerSpec<T, H>,
-): Type<OnApplicationBootstrap & OnApplicationShutdown> {
+): Type<OnApplicationBootstrap & BeforeApplicationShutdown> {
   const types = (Array.isArray(spec.types) ? spec.types : [spec.types]) as T[];
   const topic = EVENTS[types[0]].topic;
 
   @Injectable()
-  class Consumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  class Consumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
     private readonly consumer: BatchEventConsumer<T>;
 
     constructor(
@@ -90,7 +90,8 @@ export function batchConsumer<T extends EventType, H>(
       return this.consumer.start();
     }
 
-    onApplicationShutdown(): Promise<void> {
+    /** Before the producer, relay and database close: a batch in flight can still finish. */
+    beforeApplicationShutdown(): Promise<void> {
       return this.consumer.stop();
     }
   }

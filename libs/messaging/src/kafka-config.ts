@@ -19,6 +19,13 @@ function pinoLogCreator(service: string): logCreator {
     };
 }
 
+/**
+ * How long a stopping service waits for a Kafka client to close. A broker
+ * that is gone makes kafkajs retry for up to maxRetryTime; past this the
+ * client is abandoned (nothing is lost: see exitOnShutdownSignal).
+ */
+export const KAFKA_CLOSE_MS = 2000;
+
 export function kafkaClientConfig(
   service: string,
   brokers: string[],

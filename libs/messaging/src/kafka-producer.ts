@@ -2,7 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import { ClientKafka } from '@nestjs/microservices';
 import type { IHeaders, Producer, RecordMetadata } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
-import { kafkaClientConfig } from './kafka-config';
+import { within } from '@ct/platform';
+import { KAFKA_CLOSE_MS, kafkaClientConfig } from './kafka-config';
 
 export interface OutgoingMessage {
   key: string | null;
@@ -36,7 +37,7 @@ export class KafkaProducer implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    await within(KAFKA_CLOSE_MS, this.client.close());
   }
 
   private get producer(): Producer {

@@ -21,6 +21,7 @@ export function eventServiceOptions(o: {
     port: o.env.PORT,
     bodyLimit: o.bodyLimit,
     corsOrigins: o.env.CORS_ORIGINS,
+    shutdownTimeoutMs: o.env.SHUTDOWN_TIMEOUT_MS,
     prepare: () =>
       ensureTopics(kafka.brokers, {
         clientId: `${o.service}-admin`,

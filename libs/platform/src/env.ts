@@ -6,6 +6,11 @@ export const baseEnv = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/commitment_tracker'),
+  /**
+   * On SIGTERM the process exits at the latest this long after (default 9 s:
+   * inside the 10 s Docker and compose give before SIGKILL; Kubernetes gives 30).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(9000),
   /** Apply the service's pending migrations at start-up (false: `npm run migrate` does). */
   DB_MIGRATIONS_RUN: z.stringbool().default(true),
   KAFKA_BROKERS: z

@@ -1,5 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
+import { isShuttingDown } from './graceful-shutdown';
 import { Public } from './public.decorator';
 
 export const HEALTH_INDICATORS = Symbol('HEALTH_INDICATORS');
@@ -17,6 +23,7 @@ export const READINESS_INDICATORS = Symbol('READINESS_INDICATORS');
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
     @Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicatorFunction[],
     @Inject(READINESS_INDICATORS) private readonly readiness: HealthIndicatorFunction[],
   ) {}
@@ -35,6 +42,14 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([...this.indicators, ...this.readiness]);
+    return this.health.check([
+      // First, so a stopping replica leaves the load balancer without waiting for the others.
+      () => {
+        const process = this.indicator.check('process');
+        return isShuttingDown() ? process.down({ reason: 'shutting down' }) : process.up();
+      },
+      ...this.indicators,
+      ...this.readiness,
+    ]);
   }
 }

@@ -2,6 +2,8 @@ export * from './env';
 export * from './logging';
 export * from './health.controller';
 export * from './bootstrap';
+export * from './graceful-shutdown';
+export * from './within';
 export * from './zod-validation.pipe';
 export * from './public.decorator';
 export * from './body-limit.filter';

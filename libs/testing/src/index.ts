@@ -13,3 +13,5 @@ export * from './principals';
 export * from './hostile-files';
 export * from './lock-waits';
 export * from './mocks';
+export * from './kafka-nodes';
+export * from './tcp-proxy';
