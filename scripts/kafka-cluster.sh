@@ -54,7 +54,10 @@ up() {
 
 down() {
   local n
-  for n in "${nodes[@]}"; do on_node "$n" stop; done
+  # All at once: stopped one by one, the last node has no quorum left to
+  # acknowledge its controlled shutdown and hangs until killed.
+  for n in "${nodes[@]}"; do on_node "$n" stop & done
+  wait
 }
 
 case "${1:-}" in

@@ -5,3 +5,4 @@ export * from './transactions';
 export * from './bulk-rows';
 export * from './migrate-command';
 export * from './database-tls';
+export * from './unique-violation';

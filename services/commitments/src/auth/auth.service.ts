@@ -16,6 +16,7 @@ import {
   type AccessClaims,
   type ApiKeyScope,
 } from '@ct/contracts';
+import { isUniqueViolation } from '@ct/persistence';
 import { ExpiringCache } from '@ct/platform';
 import { AccountsRepository, type UserChange } from './accounts.repository';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.tokens';
@@ -53,8 +54,14 @@ export class AuthService implements OnApplicationBootstrap {
     if (!(await this.accounts.adminExists())) {
       const { adminEmail, adminPassword } = this.options;
       if (adminEmail && adminPassword) {
-        await this.createUser('system', adminEmail, adminPassword, 'admin', []);
-        this.logger.log({ email: adminEmail }, 'first admin created');
+        try {
+          await this.createUser('system', adminEmail, adminPassword, 'admin', []);
+          this.logger.log({ email: adminEmail }, 'first admin created');
+        } catch (err) {
+          // Replicas starting together all find no admin; the first insert wins.
+          if (!isUniqueViolation(err)) throw err;
+          this.logger.log({ email: adminEmail }, 'first admin created by another replica');
+        }
       } else {
         this.logger.warn(
           'no admin exists; set ADMIN_EMAIL and ADMIN_PASSWORD to create one on start',
