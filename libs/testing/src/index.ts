@@ -15,3 +15,4 @@ export * from './lock-waits';
 export * from './mocks';
 export * from './kafka-nodes';
 export * from './tcp-proxy';
+export * from './kubernetes-manifests';
