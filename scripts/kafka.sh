@@ -70,6 +70,7 @@ launch() {
     log "something already listens on 127.0.0.1:$port; reusing it as the broker"
     return 1
   fi
+  command -v java >/dev/null || { log "Java 17+ is required to run a broker (none listens on 127.0.0.1:$port)"; exit 1; }
   fetch
   write_config
   if [[ ! -f "$data/logs/meta.properties" ]]; then

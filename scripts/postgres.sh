@@ -4,6 +4,9 @@
 set -euo pipefail
 host="${PGHOST:-127.0.0.1}"; port="${PGPORT:-5432}"; user="${PGUSER:-postgres}"
 log() { printf '[postgres] %s\n' "$*" >&2; }
+for tool in psql pg_isready createdb dropdb; do
+  command -v "$tool" >/dev/null || { log "missing required tool: $tool (PostgreSQL's client programs; see README, Requirements)"; exit 1; }
+done
 
 ready() { pg_isready -q -h "$host" -p "$port" 2>/dev/null; }
 

