@@ -21,7 +21,8 @@ const {
 
 /** The benchmark's API key (set once the ingestion services know it). */
 let auth = {};
-const { BROKERS, startBroker, stopBroker } = require('./broker');
+const { BROKERS, TOPIC_POLICY, startBroker, stopBroker } = require('./broker');
+const { rawKafka, rawUpsert } = require('./baselines');
 const { declaration } = require('./documents');
 
 const DURATION = Number(process.env.DURATION ?? 60);
@@ -53,7 +54,13 @@ async function startSystem(instances, url, procs) {
       const child = await startService(
         name,
         port,
-        { ...secrets, DATABASE_URL: url, KAFKA_BROKERS: BROKERS.join(',') },
+        {
+          ...secrets,
+          DATABASE_URL: url,
+          KAFKA_BROKERS: BROKERS.join(','),
+          KAFKA_REPLICATION_FACTOR: String(TOPIC_POLICY.replicationFactor),
+          KAFKA_MIN_INSYNC_REPLICAS: String(TOPIC_POLICY.minIsr),
+        },
         PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
       );
       procs.push({ name, port, child });
@@ -96,6 +103,26 @@ async function watchOrder() {
   });
   await sleep(3000); // joined and positioned before the load starts
   return { stats, stop: () => consumer.disconnect() };
+}
+
+/** Messages on the system's topics now (the sum of every partition's end offset). */
+async function topicMessages() {
+  const admin = new Kafka({
+    clientId: 'bench-count',
+    brokers: BROKERS,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    let n = 0;
+    for (const topic of await admin.listTopics()) {
+      if (topic.startsWith('__') || topic.startsWith('bench-')) continue;
+      for (const p of await admin.fetchTopicOffsets(topic)) n += Number(p.high);
+    }
+    return n;
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Post documents n0.. with `inFlight` requests at once, or at `rate` per second; returns send times by document id. */
@@ -259,10 +286,17 @@ async function run(instances) {
     order = await watchOrder();
 
     // Sustained load: as fast as the system takes documents, for DURATION seconds.
+    const messagesBefore = await topicMessages();
     const t0 = Date.now();
     const heavy = await load(ingestions, { n0: 0, seconds: DURATION, inFlight: CONCURRENCY });
     const done = await completions(url, heavy.sent);
     const lastDone = Math.max(...done.values());
+    await idle(); // every consumer (notifications, dashboard) has read what the documents caused
+    const messages = (await topicMessages()) - messagesBefore;
+    const [{ items }] = await sql(
+      url,
+      'SELECT count(*)::int AS items FROM commitments.tracked_items',
+    );
     const throughput = heavy.sent.size / ((lastDone - t0) / 1000);
     const accepted = heavy.sent.size / heavy.acceptedIn;
     const metrics = await stages(procs);
@@ -276,7 +310,25 @@ async function run(instances) {
     const latencies = [...light.sent].map(([id, at]) => lightDone.get(id) - at);
     const steps = await hops(url, light.sent);
     await sleep(2000);
+
+    // The raw baselines, with the system stopped, on the same broker(s) and database.
+    await stopSystem(procs);
+    const kafka = await rawKafka(BROKERS, {
+      messages,
+      replicationFactor: TOPIC_POLICY.replicationFactor,
+      minIsr: TOPIC_POLICY.minIsr,
+    });
+    const upsert = await rawUpsert(url, { rows: items });
+    const systemSeconds = (lastDone - t0) / 1000;
     return {
+      baseline: {
+        messages,
+        items,
+        systemMessagesPerSecond: messages / systemSeconds,
+        systemItemsPerSecond: items / systemSeconds,
+        kafka,
+        upsert,
+      },
       instances,
       documents: heavy.sent.size,
       accepted,
@@ -308,7 +360,7 @@ async function main() {
   }
   const bytes = Buffer.byteLength(declaration(0));
   console.log(
-    `\nend to end, ${bytes}-byte documents, POST /documents until commitment.changed is published`,
+    `\nend to end on ${TOPIC_POLICY.label}, ${bytes}-byte documents, POST /documents until commitment.changed is published`,
   );
   console.log(
     'instances  docs   accepted/s  completed/s  drain s  all read s | at rate  p50 ms  p95 ms  p99 ms | changed events  out of order',
@@ -316,6 +368,18 @@ async function main() {
   for (const r of results) {
     console.log(
       `${String(r.instances).padStart(9)}  ${String(r.documents).padStart(5)}  ${r.accepted.toFixed(0).padStart(10)}  ${r.throughput.toFixed(0).padStart(11)}  ${r.drainSeconds.toFixed(1).padStart(7)}  ${r.catchUp.toFixed(0).padStart(10)} | ${String(r.rate).padStart(7)}  ${r.p50.toFixed(0).padStart(6)}  ${r.p95.toFixed(0).padStart(6)}  ${r.p99.toFixed(0).padStart(6)} | ${String(r.order.events).padStart(14)}  ${String(r.order.outOfOrder).padStart(12)}`,
+    );
+  }
+  console.log(
+    `\nagainst raw baselines in the same run (${TOPIC_POLICY.label}): kafkajs alone producing (acks=all) and consuming the messages the sustained phase put on the topics, PostgreSQL alone upserting its items twice (create, then add a source) 1,000 rows a statement`,
+  );
+  console.log(
+    'instances  messages  system msg/s  raw kafkajs msg/s  ratio |  items  system items/s  raw upsert rows/s  ratio',
+  );
+  for (const r of results) {
+    const b = r.baseline;
+    console.log(
+      `${String(r.instances).padStart(9)}  ${String(b.messages).padStart(8)}  ${b.systemMessagesPerSecond.toFixed(0).padStart(12)}  ${b.kafka.perSecond.toFixed(0).padStart(17)}  ${(b.systemMessagesPerSecond / b.kafka.perSecond).toFixed(3).padStart(5)} | ${String(b.items).padStart(6)}  ${b.systemItemsPerSecond.toFixed(0).padStart(14)}  ${b.upsert.perSecond.toFixed(0).padStart(17)}  ${(b.systemItemsPerSecond / b.upsert.perSecond).toFixed(3).padStart(5)}`,
     );
   }
   for (const r of results) {

@@ -121,7 +121,9 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
     await mail?.close();
     await hooks?.close();
     await cluster.down();
-    await db?.drop();
+    // CLUSTER_KEEP_DB=1 keeps the database for a look after the run.
+    if (process.env.CLUSTER_KEEP_DB === '1') console.log(`kept database ${db?.name}`);
+    else await db?.drop();
   }, 120_000);
 
   let posted = 0;
@@ -254,6 +256,36 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
     const alertsRaised = await count(
       'SELECT count(*)::int AS n FROM notifications.alerts WHERE raised_at IS NOT NULL',
     );
+    // For a failing run: what the notifications service knows of items never alerted.
+    const unalerted = await queryRows<Record<string, unknown>>(
+      db.url,
+      `SELECT i.id, i.version, i.due_date::text AS due, i.status,
+              (SELECT json_agg(json_build_object('reason', a.reason, 'fire', a.fire_at, 'raised', a.raised_at))
+                 FROM notifications.alerts a WHERE a.item_id = i.id) AS alerts,
+              (SELECT row_to_json(w) FROM notifications.watched_deadlines w WHERE w.item_id = i.id) AS watched
+       FROM commitments.tracked_items i
+       WHERE NOT EXISTS (SELECT 1 FROM notifications.alerts a WHERE a.item_id = i.id AND a.raised_at IS NOT NULL)
+       LIMIT 10`,
+    );
+
+    // For a failing run: where the documents of commitments not tracked stopped.
+    const untracked = [...corpus.commitments.keys()].filter((c) => !perCode.has(c));
+    const trail: string[] = [];
+    for (const code of untracked.slice(0, 5)) {
+      const doc = corpus.documents.find((d) => d.codes.includes(code))!;
+      const rows = await queryRows<Record<string, unknown>>(
+        db.url,
+        `SELECT d.id, d.extracted_at, d.commitment_count,
+                (SELECT json_agg(json_build_object('topic', o.topic, 'published', o.published_at))
+                   FROM ingestion.outbox o WHERE o.key = d.id::text) AS outbox,
+                (SELECT json_agg(json_build_object('item', s.item_id, 'action', i.action))
+                   FROM commitments.item_sources s JOIN commitments.tracked_items i ON i.id = s.item_id
+                  WHERE s.document_id = d.id) AS sources
+         FROM ingestion.documents d WHERE d.title = $1`,
+        [doc.title],
+      );
+      trail.push(`  ${code} (${doc.title}): ${JSON.stringify(rows)}`);
+    }
 
     // What the topics hold: each item's changes in version order within its
     // partition, each alert raised by one event (a resend repeats its id).
@@ -265,7 +297,9 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
     const alertsTotal = await endOffsets(cluster.brokers, Topics.alerts);
     await reader.waitFor(() => true, changedTotal + alertsTotal, 60_000);
     const lastVersion = new Map<string, { partition: number; version: number }>();
+    const versionsSeen = new Map<string, Set<number>>();
     let outOfOrder = 0;
+    let resent = 0;
     let splitAcrossPartitions = 0;
     const raisedIds = new Map<string, Set<string>>();
     for (const m of reader.messages) {
@@ -275,8 +309,14 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
         const id = e.data.itemId as string;
         const version = e.data.version as number;
         const last = lastVersion.get(id);
+        const seen = versionsSeen.get(id) ?? new Set<number>();
+        versionsSeen.set(id, seen);
         if (last && last.partition !== m.partition) splitAcrossPartitions++;
-        if (last && last.partition === m.partition && version < last.version) outOfOrder++;
+        // A version seen before is a resend (a send retried whole); a new one below the
+        // highest seen would be a change out of order.
+        if (seen.has(version)) resent++;
+        else if (last && last.partition === m.partition && version < last.version) outOfOrder++;
+        seen.add(version);
         if (!last || version >= last.version)
           lastVersion.set(id, { partition: m.partition, version });
       } else if (e.type === ALERT_RAISED) {
@@ -304,7 +344,7 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
         expectedAlerts,
         `${hooks.got.byAlert.size} (${hooks.got.total}; resent ${hooks.got.resent})`,
       ],
-      ['item events out of version order', 0, outOfOrder],
+      ['item events out of version order', 0, `${outOfOrder} (${resent} resent events)`],
       ['item events split across partitions', 0, splitAcrossPartitions],
       ['consumer lag at the end', 0, lag],
     ];
@@ -317,6 +357,8 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
         '',
         `${'check'.padEnd(50)} ${'expected'.padStart(8)}   found`,
         ...rows.map(([w, e, f]) => `  ${w.padEnd(48)} ${String(e).padStart(8)}   ${f}`),
+        ...unalerted.map((u) => `  never alerted: ${JSON.stringify(u)}`),
+        ...trail,
         '',
       ].join('\n'),
     );

@@ -27,7 +27,13 @@ export class KafkaProducer implements OnModuleInit, OnApplicationShutdown {
       // Not kafkajs's idempotent mode: it wants unbounded retries, which would hold the
       // outbox transaction open through a broker outage. Duplicates from a retried
       // send are absorbed by consumers, which deduplicate by event id.
-      producer: { maxInFlightRequests: 1, allowAutoTopicCreation: false },
+      // No retries inside kafkajs: its retry of a send skips every broker that answered
+      // the first attempt, so messages for a partition whose leader moved to such a
+      // broker (a broker killed mid-send) are dropped while the send reports success;
+      // the cluster fault test lost commitments that way. A failed send fails whole
+      // instead, and its caller sends it all again: the outbox relay after a backoff,
+      // a consumer by redelivery (consumers absorb the duplicates by event id).
+      producer: { maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 0 } },
       producerOnlyMode: true,
     });
   }
