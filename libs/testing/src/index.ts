@@ -16,3 +16,4 @@ export * from './mocks';
 export * from './kafka-nodes';
 export * from './tcp-proxy';
 export * from './kubernetes-manifests';
+export * from './kafka-admin';

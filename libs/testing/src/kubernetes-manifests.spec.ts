@@ -4,15 +4,12 @@ import * as networking from 'kubernetes-models/networking.k8s.io/v1';
 import * as policy from 'kubernetes-models/policy/v1';
 import * as core from 'kubernetes-models/v1';
 import {
+  exampleSecretObjects,
   KUSTOMIZATIONS,
-  parseYamlObjects,
   podContainers,
   renderKustomization,
   type KubeObject,
 } from './kubernetes-manifests';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { KUBERNETES_DIR } from './kubernetes-manifests';
 
 // The Kubernetes API's own schemas (kubernetes-models), by apiVersion and kind.
 const MODELS: Record<string, Record<string, unknown>> = {
@@ -139,10 +136,7 @@ describe('the external overlay', () => {
 
 describe('the schema check itself', () => {
   it('validates the example Secrets and refuses a malformed object', () => {
-    const secrets = parseYamlObjects(
-      readFileSync(join(KUBERNETES_DIR, 'base/secrets.example.yaml'), 'utf8'),
-    );
-    for (const s of secrets) validate(s);
+    for (const s of exampleSecretObjects()) validate(s);
     const broken = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',

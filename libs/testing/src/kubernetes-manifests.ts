@@ -48,13 +48,15 @@ export function parseYamlObjects(text: string): KubeObject[] {
     .filter((o): o is KubeObject => o !== null);
 }
 
-/** The Secrets the Deployments expect to exist, as secrets.example.yaml lists them. */
+/** base/secrets.example.yaml: the Secrets the Deployments expect, not applied by the manifests. */
+export function exampleSecretObjects(): KubeObject[] {
+  return parseYamlObjects(readFileSync(join(KUBERNETES_DIR, 'base/secrets.example.yaml'), 'utf8'));
+}
+
+/** The keys of each Secret the Deployments expect to exist, as secrets.example.yaml lists them. */
 export function exampleSecrets(): Map<string, string[]> {
-  const objects = parseYamlObjects(
-    readFileSync(join(KUBERNETES_DIR, 'base/secrets.example.yaml'), 'utf8'),
-  );
   return new Map(
-    objects
+    exampleSecretObjects()
       .filter((o) => o.kind === 'Secret')
       .map((o) => [o.metadata.name, Object.keys((o.stringData ?? {}) as object)]),
   );
@@ -120,3 +122,19 @@ export const SET_IN_CLUSTER = [
   'KAFKA_BROKERS',
   'JWT_PUBLIC_KEY',
 ];
+
+/**
+ * What a service's Deployment in a rendered kustomization leaves unset: keys
+ * its environment schema requires, SET_IN_CLUSTER, PORT, and `alsoNeeded`
+ * (what the service needs to be of use there). Empty when nothing is missing.
+ */
+export function unsetInManifests(
+  dir: string,
+  service: string,
+  schema: { shape: Record<string, unknown> },
+  alsoNeeded: string[] = [],
+): string[] {
+  const env = serviceContainerEnv(dir, service);
+  const needed = [...SET_IN_CLUSTER, 'PORT', ...alsoNeeded].filter((k) => !env.has(k));
+  return [...missingEnv(schema, env), ...needed];
+}
