@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 /** What a receiver got: every arrival, by the alert it carries. */
 export class Received {
   readonly byAlert = new Map<string, number>();
+  /** Each arrival as it came (a mail's raw message, a webhook's body), for suites that read them. */
+  readonly raw: string[] = [];
   total = 0;
 
   add(alertKey: string): void {
@@ -35,6 +37,7 @@ export async function startMailSink(): Promise<{
       stream.on('end', () => {
         const key = /^X-Alert-Key:\s*(.+?)\r?$/imu.exec(raw)?.[1];
         if (key) got.add(key.trim());
+        got.raw.push(raw);
         done();
       });
     },

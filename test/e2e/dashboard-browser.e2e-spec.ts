@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { ensureTopics } from '@ct/messaging';
 import {
@@ -13,6 +14,7 @@ import {
   skipBacklog,
   TEST_KEY_ENV,
 } from '@ct/testing';
+import { startMailSink } from '../chaos/receivers';
 
 const PORTS = { dashboard: 24200, ingestion: 24201, commitments: 24202, notifications: 24203 };
 const url = (s: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[s]}`;
@@ -36,6 +38,7 @@ describe('dashboard in a browser', () => {
   const blocked: string[] = [];
   const services: ServiceProcess[] = [];
   let coordinator: Page;
+  let mail: Awaited<ReturnType<typeof startMailSink>>;
 
   const items = () =>
     queryRows<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM dashboard.item_snapshots');
@@ -59,6 +62,16 @@ describe('dashboard in a browser', () => {
     );
   }
 
+  async function apiToken(email: string, password: string): Promise<string> {
+    const res = await fetch(`${url('commitments')}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { token: string }).token;
+  }
+
   async function waitFor(what: string, ok: () => Promise<boolean>, timeoutMs = 30_000) {
     const end = Date.now() + timeoutMs;
     while (!(await ok())) {
@@ -71,6 +84,7 @@ describe('dashboard in a browser', () => {
     await ensureTopics(TEST_KAFKA_BROKERS);
     await skipBacklog(TEST_KAFKA_BROKERS);
     db = await createTestDatabase('browser');
+    mail = await startMailSink();
     const env = {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
@@ -83,6 +97,9 @@ describe('dashboard in a browser', () => {
       INGESTION_URL: url('ingestion'),
       NOTIFICATIONS_URL: url('notifications'),
       STREAM_POLL_MS: '100',
+      SMTP_URL: mail.url,
+      DASHBOARD_URL: url('dashboard'),
+      SCHEDULER_INTERVAL_MS: '500',
     };
     services.push(
       ...(await Promise.all(
@@ -128,6 +145,7 @@ describe('dashboard in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await Promise.all(services.map((s) => s.stop()));
+    await mail?.close();
     await db?.drop();
   });
 
@@ -271,5 +289,51 @@ describe('dashboard in a browser', () => {
     expect(csv[0]).toMatch(/^id,kind,actor,action,status,deadline,due_date/);
     expect(csv).toHaveLength(1 + 4);
     expect(csv[1]).toContain('Secretariat'); // soonest deadline first, as on the page
+  });
+
+  it('mails "due tomorrow" at once for a deadline found inside that window, with a link that opens the item', async () => {
+    const token = await apiToken('coord@example.org', 'a-long-enough-password');
+    const sub = await fetch(`${url('notifications')}/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ email: 'coord@example.org', actors: ['Secretariat'] }),
+    });
+    expect(sub.status).toBe(201);
+    // A deadline tomorrow: its one-day alert's time (today 00:00 UTC) has already gone by.
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const dated = tomorrow.toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const posted = await fetch(`${url('ingestion')}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        title: 'Urgent decision',
+        text: `Decision of the Council, ${new Date().toISOString().slice(0, 10)}.\n\nThe Council instructed the Secretariat to circulate the draft customs guidelines by ${dated}.`,
+      }),
+    });
+    expect(posted.status).toBe(201);
+
+    let link = '';
+    await waitFor('the alert email', async () => {
+      for (const raw of mail.got.raw) {
+        const m = await simpleParser(raw);
+        if (!m.text?.includes('circulate the draft customs guidelines')) continue;
+        expect(m.subject).toMatch(/^Due tomorrow: Secretariat/);
+        link = /Open it: (\S+)/.exec(m.text)![1];
+        return true;
+      }
+      return false;
+    });
+    expect(link).toMatch(new RegExp(`^${url('dashboard')}/items/[0-9a-f-]{36}$`));
+    await coordinator.goto(link);
+    await coordinator.waitForSelector('[data-testid=item] mark.evidence');
+    expect(coordinator.url()).toContain(`#/items/${link.split('/').at(-1)}`);
+    expect(await coordinator.textContent('[data-testid=item]')).toContain(
+      'circulate the draft customs guidelines',
+    );
   });
 });

@@ -13,3 +13,4 @@ export * from './access-token';
 export * from './asyncapi';
 export * from './register-filter';
 export * from './http';
+export * from './links';

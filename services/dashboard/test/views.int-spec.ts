@@ -103,6 +103,14 @@ describe('dashboard views', () => {
     expect((await get('/api/export.csv', { authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 
+  it('opens the item page from the links messages carry (/items/:id), and refuses a malformed id', async () => {
+    const res = await fetch(`${h.url}/items/${id(2)}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/#/items/${id(2)}`);
+    const bad = await fetch(`${h.url}/items/not-an-id`, { redirect: 'manual' });
+    expect(bad.status).toBe(400);
+  });
+
   describe('CSV export', () => {
     const rows = async (query: string) => {
       const res = await get(`/api/export.csv${query}`);
@@ -118,8 +126,10 @@ describe('dashboard views', () => {
     it('exports the current view: same filters and sort as the register', async () => {
       const all = await rows('?sort=due');
       expect(all[0]).toBe(
-        'id,kind,actor,action,status,deadline,due_date,overdue,owner,place,sources,updated_at',
+        'id,kind,actor,action,status,deadline,due_date,overdue,owner,place,sources,updated_at,link',
       );
+      // Each row links to its item's page, at the dashboard's public address.
+      expect(all[1].split(',').at(-1)).toBe(`https://dash.example.org/items/${id(4)}`);
       expect(all).toHaveLength(6);
       // Due dates ascending, items without one last.
       expect(all.slice(1).map((r) => r.split(',')[0])).toEqual([id(4), id(1), id(2), id(3), id(5)]);
@@ -170,7 +180,7 @@ describe('dashboard views', () => {
       expect(summit.location).toBe('Bishkek');
       expect(summit.startDate.isDate).toBe(true);
       expect(summit.startDate.toString()).toBe(inDays(40));
-      expect(summit.description).toContain(`https://dash.example.org/#/items/${id(3)}`);
+      expect(summit.description).toContain(`https://dash.example.org/items/${id(3)}`);
       const task = events.find((e) => e.uid.startsWith(id(2)))!;
       expect(task.summary).toBe('Due: Secretariat — prepare report 2');
       expect(task.description).toContain('Deadline as declared:');

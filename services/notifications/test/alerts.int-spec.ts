@@ -328,7 +328,9 @@ describe('deadline alerts', () => {
       const before = mails.filter(
         (m) => (m.to as { text: string }).text === 'trade@example.org',
       ).length;
-      clock.set('2026-07-03T00:01:00Z'); // the 7-day alert is due
+      // The 7-day alert is due, and the 30-day one, planned at once when the deadline was
+      // found inside its window (no pass has run since).
+      clock.set('2026-07-03T00:01:00Z');
       await Promise.all([pass(), replica.app.get(AlertScheduler).runOnce()]);
       const sent = await queryRows<{ reason: string; target: string; attempts: number }>(
         h.db.url,
@@ -338,12 +340,14 @@ describe('deadline alerts', () => {
         [item],
       );
       expect(sent).toEqual([
+        { reason: 'before:30d', target: 'desk@example.org', attempts: 1 },
         { reason: 'before:7d', target: 'desk@example.org', attempts: 1 },
+        { reason: 'before:30d', target: 'trade@example.org', attempts: 1 },
         { reason: 'before:7d', target: 'trade@example.org', attempts: 1 },
       ]);
       expect(
         mails.filter((m) => (m.to as { text: string }).text === 'trade@example.org'),
-      ).toHaveLength(before + 1);
+      ).toHaveLength(before + 2);
     } finally {
       await replica.stop();
     }
@@ -366,7 +370,8 @@ describe('deadline alerts', () => {
       const webhook = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hold`;
       expect((await call('POST', '/subscriptions', { webhook, items: [item] })).status).toBe(201);
       await changed({ itemId: item, deadline: '2026-09-05', dueDate: '2026-09-05', owner: null });
-      clock.set('2026-09-04T00:01:00Z'); // the 1-day alert is due
+      // The 1-day alert is due, and the 7-day one the deadline was found inside.
+      clock.set('2026-09-04T00:01:00Z');
       const passing = pass();
       await received;
       // Before this change the pass sent inside its transaction, holding this row's lock.
@@ -376,7 +381,7 @@ describe('deadline alerts', () => {
          WHERE a.item_id = $1 AND d.target = $2 FOR UPDATE NOWAIT`,
         [item, webhook],
       );
-      expect(held).toHaveLength(1);
+      expect(held).toHaveLength(2);
       release();
       await passing;
       const [done] = await queryRows<{ status: string; attempts: number }>(

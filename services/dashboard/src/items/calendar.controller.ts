@@ -19,7 +19,7 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { commitmentKind } from '@ct/contracts';
+import { commitmentKind, itemPageUrl } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
 import { AccessGuard, CurrentCaller, PrincipalsRepository, type Caller } from '@ct/access';
 import { calendarFeed } from './calendar-feed';
@@ -115,7 +115,7 @@ export class CalendarController {
     const name = ['Commitments', l.actor, l.kind].filter(Boolean).join(' · ');
     res.setHeader('content-disposition', 'inline; filename="commitments.ics"');
     const base = publicBase(req, this.web.publicUrl);
-    return calendarFeed(items, { name, itemUrl: (id) => `${base}/#/items/${id}` });
+    return calendarFeed(items, { name, itemUrl: (id) => itemPageUrl(base, id) });
   }
 
   private async verify(token: string | undefined): Promise<CalendarLink> {

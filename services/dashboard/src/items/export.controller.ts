@@ -1,11 +1,13 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CLOSED_STATUSES, registerFilter, type RegisterFilter } from '@ct/contracts';
+import { CLOSED_STATUSES, itemPageUrl, registerFilter, type RegisterFilter } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
 import { AccessGuard } from '@ct/access';
+import { publicBase } from '../web/public-base';
+import { WEB_OPTIONS, type WebOptions } from '../web/web.options';
 import { ItemSnapshotsRepository } from './item-snapshots.repository';
 
 const HEADER = [
@@ -21,6 +23,7 @@ const HEADER = [
   'place',
   'sources',
   'updated_at',
+  'link',
 ];
 const CLOSED = new Set<string>(CLOSED_STATUSES);
 
@@ -32,13 +35,18 @@ const CLOSED = new Set<string>(CLOSED_STATUSES);
 @Controller('api')
 @UseGuards(AccessGuard)
 export class ExportController {
-  constructor(private readonly items: ItemSnapshotsRepository) {}
+  constructor(
+    private readonly items: ItemSnapshotsRepository,
+    @Inject(WEB_OPTIONS) private readonly web: WebOptions,
+  ) {}
 
   @Get('export.csv')
   async export(
     @Query(new ZodValidationPipe(registerFilter)) f: RegisterFilter,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const base = publicBase(req, this.web.publicUrl);
     const today = new Date().toISOString().slice(0, 10);
     const items = this.items;
     const rows = Readable.from(
@@ -58,6 +66,7 @@ export class ExportController {
               safe(i.place ?? ''),
               i.sourceCount,
               i.changedAt.toISOString(),
+              itemPageUrl(base, i.itemId),
             ];
           }
         }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { PageLinksController } from './page-links.controller';
 import { WebConfigController } from './web-config.controller';
 import { WEB_OPTIONS, type WebOptions } from './web.options';
 
@@ -9,7 +10,7 @@ export class WebModule {
     return {
       module: WebModule,
       global: true,
-      controllers: [WebConfigController],
+      controllers: [WebConfigController, PageLinksController],
       providers: [{ provide: WEB_OPTIONS, useValue: options }],
       exports: [WEB_OPTIONS],
     };

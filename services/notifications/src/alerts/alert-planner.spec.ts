@@ -33,10 +33,11 @@ describe(AlertPlanner.name, () => {
     );
   });
 
-  it('plans the offsets still ahead, the day and the first overdue reminder, and drops the rest', async () => {
+  it('plans the window it is in, the offsets still ahead, the day and the first overdue reminder, and drops the rest', async () => {
     await sut.replanMany(TX, [{ itemId: A, status: 'open', dueDate: '2026-03-20' }]);
     const [[, , planned]] = alerts.plan.mock.calls;
     expect(planned.map((a) => a.key)).toEqual([
+      `${A}:before:30d:2026-03-20`,
       `${A}:before:7d:2026-03-20`,
       `${A}:before:1d:2026-03-20`,
       `${A}:due:2026-03-20`,

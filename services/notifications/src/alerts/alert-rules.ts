@@ -16,10 +16,13 @@ const startOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 /**
  * The alerts a deadline still needs as of `now`: one per offset before the
- * due date and one on the day, for those not yet past (an alert whose time
- * has gone by when the deadline is first seen or moved is not sent late);
- * and the next overdue reminder: the first, or the one after the last
- * raised, or the one for the period `now` is in (at once) if that is later.
+ * due date and one on the day. Of those whose time has gone by when the
+ * deadline is first seen or moved, the window `now` is in (the latest of
+ * them, while the item is not yet overdue) is still planned, at its own
+ * time, so it is raised at once: "due tomorrow" should not wait for the due
+ * date. Earlier windows are not sent late. Then the next overdue reminder:
+ * the first, or the one after the last raised, or the one for the period
+ * `now` is in (at once) if that is later.
  */
 export function plan(
   dueDate: string,
@@ -29,14 +32,16 @@ export function plan(
   overdueFrom = 1,
 ): PlannedAlert[] {
   const due = startOf(dueDate).getTime();
-  const out: PlannedAlert[] = [];
-  for (const days of [...new Set(offsetsDays)].sort((a, b) => b - a)) {
-    const fireAt = new Date(due - days * DAY_MS);
-    if (fireAt >= now) out.push({ reason: `before:${days}d`, fireAt });
-  }
-  if (due >= now.getTime()) out.push({ reason: 'due', fireAt: new Date(due) });
-  out.push(overdueAlert(dueDate, now, overdueFrom));
-  return out;
+  const windows: PlannedAlert[] = [
+    ...[...new Set(offsetsDays)]
+      .sort((a, b) => b - a)
+      .map((days) => ({ reason: `before:${days}d`, fireAt: new Date(due - days * DAY_MS) })),
+    { reason: 'due', fireAt: new Date(due) },
+  ];
+  const upcoming = windows.filter((w) => w.fireAt >= now);
+  const passed = windows.filter((w) => w.fireAt < now);
+  const current = now.getTime() < due + DAY_MS ? passed.slice(-1) : [];
+  return [...current, ...upcoming, overdueAlert(dueDate, now, overdueFrom)];
 }
 
 /** The n-th overdue reminder (at least; later if `now` is already in a later reminder period). */

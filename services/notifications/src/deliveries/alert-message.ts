@@ -1,4 +1,4 @@
-import type { AlertRaisedData } from '@ct/contracts';
+import { itemPageUrl, type AlertRaisedData } from '@ct/contracts';
 
 /** How far away the due date is, in words. */
 export function distance(days: number): string {
@@ -25,7 +25,7 @@ export function alertEmail(
       ? ['(This alert is late: the alert service was unavailable when it fell due.)']
       : []),
     '',
-    `Open it: ${dashboardUrl.replace(/\/+$/u, '')}/items/${a.itemId}`,
+    `Open it: ${itemPageUrl(dashboardUrl, a.itemId)}`,
     '',
     `You receive this because of a subscription or because you own the item. Alert ${a.alertKey}.`,
   ].join('\n');

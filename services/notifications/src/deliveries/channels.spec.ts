@@ -58,7 +58,11 @@ describe(Channels.name, () => {
     };
     expect(verify(secret, signed, body, clock.now().getTime() / 1000)).toBe(true);
     expect(verify(newWebhookSecret(), signed, body, clock.now().getTime() / 1000)).toBe(false);
-    expect(JSON.parse(body)).toEqual({ type: 'alert.raised', data: alert });
+    expect(JSON.parse(body)).toEqual({
+      type: 'alert.raised',
+      data: alert,
+      links: { item: `https://tracker.example.org/items/${alert.itemId}` },
+    });
   });
 
   it('fails on an error answer and on a redirect, which it does not follow', async () => {

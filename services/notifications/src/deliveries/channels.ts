@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import type { AlertRaisedData } from '@ct/contracts';
+import { itemPageUrl, type AlertRaisedData } from '@ct/contracts';
 import { egressRequest } from '@ct/egress';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ALERTS_OPTIONS, type AlertsOptions } from '../alerts/alerts.options';
@@ -63,7 +63,11 @@ export class Channels implements OnApplicationShutdown {
   }
 
   private async webhook(alert: AlertRaisedData, to: Recipient): Promise<void> {
-    const body = JSON.stringify({ type: 'alert.raised', data: alert });
+    const body = JSON.stringify({
+      type: 'alert.raised',
+      data: alert,
+      links: { item: itemPageUrl(this.options.dashboardUrl, alert.itemId) },
+    });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     // Through the egress check: never inside the network, never redirected, capped.
     const res = await egressRequest(to.target, {
