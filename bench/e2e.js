@@ -23,6 +23,7 @@ const {
 let auth = {};
 const { BROKERS, TOPIC_POLICY, startBroker, stopBroker } = require('./broker');
 const { rawKafka, rawUpsert } = require('./baselines');
+const { cpuReading, cpuPerDocument } = require('./cpu');
 const { declaration } = require('./documents');
 
 const DURATION = Number(process.env.DURATION ?? 60);
@@ -123,6 +124,17 @@ async function topicMessages() {
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Transactions committed and rows written in the benchmark's database so far (pg_stat_database). */
+async function databaseWork(url, db) {
+  const [r] = await sql(
+    url,
+    `SELECT xact_commit::bigint AS xacts, (tup_inserted + tup_updated + tup_deleted)::bigint AS rows
+     FROM pg_stat_database WHERE datname = $1`,
+    [db],
+  );
+  return { xacts: Number(r.xacts), rows: Number(r.rows) };
 }
 
 /** Post documents n0.. with `inFlight` requests at once, or at `rate` per second; returns send times by document id. */
@@ -287,15 +299,25 @@ async function run(instances) {
 
     // Sustained load: as fast as the system takes documents, for DURATION seconds.
     const messagesBefore = await topicMessages();
+    const cpuBefore = await cpuReading(procs);
+    const dbBefore = await databaseWork(url, db);
     const t0 = Date.now();
     const heavy = await load(ingestions, { n0: 0, seconds: DURATION, inFlight: CONCURRENCY });
     const done = await completions(url, heavy.sent);
     const lastDone = Math.max(...done.values());
     await idle(); // every consumer (notifications, dashboard) has read what the documents caused
     const messages = (await topicMessages()) - messagesBefore;
+    const cpu = cpuPerDocument(cpuBefore, await cpuReading(procs), heavy.sent.size);
+    const dbAfter = await databaseWork(url, db);
+    const database = {
+      transactions: (dbAfter.xacts - dbBefore.xacts) / heavy.sent.size,
+      rows: (dbAfter.rows - dbBefore.rows) / heavy.sent.size,
+    };
+    // Every commitment a document states is one write of an item (created, or merged
+    // into one the register knows) with its source: the rows the baseline upserts.
     const [{ items }] = await sql(
       url,
-      'SELECT count(*)::int AS items FROM commitments.tracked_items',
+      'SELECT count(*)::int AS items FROM commitments.item_sources',
     );
     const throughput = heavy.sent.size / ((lastDone - t0) / 1000);
     const accepted = heavy.sent.size / heavy.acceptedIn;
@@ -340,9 +362,15 @@ async function run(instances) {
       p95: pct(latencies, 95),
       p99: pct(latencies, 99),
       order: { ...order.stats },
+      cpu,
+      database,
       metrics,
       steps,
     };
+  } catch (err) {
+    // Said before the clean-up below, whose own failure would otherwise hide it.
+    console.error(`run with ${instances} instance(s) failed:`, err);
+    throw err;
   } finally {
     await order?.stop();
     await stopSystem(procs);
@@ -371,15 +399,28 @@ async function main() {
     );
   }
   console.log(
-    `\nagainst raw baselines in the same run (${TOPIC_POLICY.label}): kafkajs alone producing (acks=all) and consuming the messages the sustained phase put on the topics, PostgreSQL alone upserting its items twice (create, then add a source) 1,000 rows a statement`,
+    `\nagainst raw baselines in the same run (${TOPIC_POLICY.label}): kafkajs alone producing (acks=all) and consuming the messages the sustained phase put on the topics, PostgreSQL alone upserting as many rows as the register wrote item changes (one per commitment and document), each inserted then updated, 1,000 rows a statement`,
   );
   console.log(
-    'instances  messages  system msg/s  raw kafkajs msg/s  ratio |  items  system items/s  raw upsert rows/s  ratio',
+    'instances  messages  system msg/s  raw kafkajs msg/s  ratio |  writes  system writes/s  raw upsert rows/s  ratio',
   );
   for (const r of results) {
     const b = r.baseline;
     console.log(
-      `${String(r.instances).padStart(9)}  ${String(b.messages).padStart(8)}  ${b.systemMessagesPerSecond.toFixed(0).padStart(12)}  ${b.kafka.perSecond.toFixed(0).padStart(17)}  ${(b.systemMessagesPerSecond / b.kafka.perSecond).toFixed(3).padStart(5)} | ${String(b.items).padStart(6)}  ${b.systemItemsPerSecond.toFixed(0).padStart(14)}  ${b.upsert.perSecond.toFixed(0).padStart(17)}  ${(b.systemItemsPerSecond / b.upsert.perSecond).toFixed(3).padStart(5)}`,
+      `${String(r.instances).padStart(9)}  ${String(b.messages).padStart(8)}  ${b.systemMessagesPerSecond.toFixed(0).padStart(12)}  ${b.kafka.perSecond.toFixed(0).padStart(17)}  ${(b.systemMessagesPerSecond / b.kafka.perSecond).toFixed(3).padStart(5)} | ${String(b.items).padStart(7)}  ${b.systemItemsPerSecond.toFixed(0).padStart(15)}  ${b.upsert.perSecond.toFixed(0).padStart(17)}  ${(b.systemItemsPerSecond / b.upsert.perSecond).toFixed(3).padStart(5)}`,
+    );
+  }
+  console.log(
+    '\nwhat one document costs in the sustained phase, until every consumer has read what it caused: CPU ms per part, and database transactions and rows written',
+  );
+  const parts = ['ingestion', 'commitments', 'notifications', 'dashboard', 'kafka', 'postgres'];
+  console.log(
+    `instances ${parts.map((p) => p.padStart(14)).join('')}  ${'total'.padStart(7)} | transactions  rows`,
+  );
+  for (const r of results) {
+    const total = parts.reduce((a, p) => a + (r.cpu[p] ?? 0), 0);
+    console.log(
+      `${String(r.instances).padStart(9)} ${parts.map((p) => (r.cpu[p] ?? 0).toFixed(2).padStart(14)).join('')}  ${total.toFixed(2).padStart(7)} | ${r.database.transactions.toFixed(2).padStart(12)}  ${r.database.rows.toFixed(1).padStart(4)}`,
     );
   }
   for (const r of results) {

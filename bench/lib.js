@@ -11,6 +11,10 @@ const dbUrl = (name) => `postgres://postgres@127.0.0.1:5432/${name}`;
 /** One query on its own connection. */
 async function sql(conn, text, params) {
   const c = new Client({ connectionString: conn });
+  // A connection the server ends between queries (a restart, DROP DATABASE … FORCE)
+  // emits 'error' on the client; unhandled, that would end the benchmark, while a
+  // failed query already rejects.
+  c.on('error', () => undefined);
   await c.connect();
   try {
     return (await c.query(text, params)).rows;
