@@ -142,3 +142,56 @@ export interface OverviewView {
   upcoming: ItemSummary[];
   recent: { id: string; type: string; event: StreamedEvent }[];
 }
+
+/** Where a commitment stands in a compliance report (GET /reports/compliance). */
+export type ComplianceOutcome =
+  'done' | 'done_late' | 'in_progress' | 'overdue' | 'not_started' | 'cancelled';
+
+/**
+ * A compliance report: for a set of source documents and/or an actor, every
+ * commitment with its outcome and history, the counts and shares by outcome,
+ * the on-time rate and the outcomes over time (GET /reports/compliance).
+ */
+export interface ComplianceReport {
+  generatedAt: string;
+  /** The day outcomes are judged on (UTC). */
+  asOf: string;
+  scope: {
+    documents: string[];
+    actor: string | null;
+    kind: CommitmentKind | null;
+    dueAfter: string | null;
+    dueBefore: string | null;
+  };
+  total: number;
+  counts: Record<ComplianceOutcome, number>;
+  /** counts / total, 0 when there is nothing. */
+  shares: Record<ComplianceOutcome, number>;
+  /** Done by the due date, of those done or past their due date; null when none is. */
+  onTimeRate: number | null;
+  /** Outcomes at the end of each period, from the items' history. */
+  timeline: { date: string; counts: Record<ComplianceOutcome, number> }[];
+  items: {
+    id: string;
+    reference: string | null;
+    kind: CommitmentKind;
+    actor: string;
+    action: string;
+    status: CommitmentStatus;
+    outcome: ComplianceOutcome;
+    deadline: string | null;
+    dueDate: string | null;
+    owner: string | null;
+    /** When it was marked done (or held), if it is. */
+    completedAt: string | null;
+    documents: string[];
+    history: {
+      at: string;
+      by: string;
+      field: string;
+      from: string | null;
+      to: string | null;
+      note: string | null;
+    }[];
+  }[];
+}

@@ -3,6 +3,7 @@ import { serviceInfrastructure, type ServiceIdentity } from '@ct/messaging';
 import { CONSUMER_GROUP, SERVICE, type CommitmentsEnv } from './config/commitments.env';
 import { commitmentsDataSourceOptions } from './database/data-source';
 import { AuthModule } from './auth/auth.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { ItemsModule } from './items/items.module';
 
 const IDENTITY: ServiceIdentity<typeof SERVICE> = {
@@ -30,6 +31,7 @@ export class AppModule {
           authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
         }),
         ItemsModule.register({ consume: opts.consume ?? true }),
+        ComplianceModule,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { COMMITMENT_CHANGED, type CommitmentChangedData, type RegisterFilter } from '@ct/contracts';
 import { OutboxWriter } from '@ct/messaging';
 import {
@@ -119,6 +119,48 @@ export class TrackedItemsRepository {
       m.find(TrackedItemEntity, { where: { dependsOn: id }, order: { createdAt: 'ASC' } }),
     ]);
     return { sources, history, comments, dependents };
+  }
+
+  /**
+   * The items a compliance report covers: those with a source among
+   * `documentIds` (when given) that match the register filter, each with the
+   * documents it comes from; at most `limit` + 1, so the caller can tell the
+   * scope is too wide.
+   */
+  async reportItems(
+    documentIds: string[],
+    filter: RegisterFilter,
+    today: string,
+    limit: number,
+  ): Promise<(ItemState & { documents: string[] })[]> {
+    const m = this.dataSource.manager;
+    const f = compileRegisterFilter(filter, today, {
+      alias: 'i',
+      changedAt: 'updated_at',
+      tieBreak: 'id',
+    });
+    const sources = tableOf(m, ItemSourceEntity);
+    if (documentIds.length > 0) {
+      f.where.push(
+        `EXISTS (SELECT 1 FROM ${sources} s WHERE s.item_id = i.id AND s.document_id = ANY(${f.bind(documentIds)}::uuid[]))`,
+      );
+    }
+    return (await m.query(
+      `SELECT ${selectList('i', this.itemColumns(m))},
+              ARRAY(SELECT DISTINCT s.document_id::text FROM ${sources} s WHERE s.item_id = i.id) AS documents
+       FROM ${tableOf(m, TrackedItemEntity)} i ${whereClause(f.where)}
+       ORDER BY ${f.orderBy} LIMIT ${limit + 1}`,
+      f.params,
+    )) as (ItemState & { documents: string[] })[];
+  }
+
+  /** The audit trail of these items, oldest first. */
+  reportHistory(itemIds: string[]): Promise<ItemHistoryEntity[]> {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(ItemHistoryEntity, {
+      where: { itemId: In(itemIds) },
+      order: { itemId: 'ASC', id: 'ASC' },
+    });
   }
 
   // --- reads inside a transaction ---
