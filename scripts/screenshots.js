@@ -48,6 +48,24 @@ async function main() {
     await page.waitForSelector('mark.evidence');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, 'item.png'), fullPage: true });
+    const itemUrl = page.url();
+    await page.click('[data-testid=document-report]');
+    await page.waitForSelector('[data-testid=report] [data-testid=chart]');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, 'report.png'), fullPage: true });
+    // The page in Turkish and in Russian (the switch is remembered; English again at the end).
+    for (const lang of ['tr', 'ru']) {
+      await page.selectOption('[data-testid=language]', lang);
+      await page.goto(`${base}/#/`);
+      await page.waitForSelector('[data-testid=total]');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(out, `overview-${lang}.png`) });
+      await page.goto(itemUrl);
+      await page.waitForSelector('mark.evidence');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(out, `item-${lang}.png`) });
+    }
+    await page.selectOption('[data-testid=language]', 'en');
     console.log(`screenshots in ${out}`);
   } finally {
     await browser.close();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
+import { readDocument } from '@ct/formats';
+import { source as axeSource } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { ensureTopics } from '@ct/messaging';
 import {
@@ -335,5 +337,224 @@ describe('dashboard in a browser', () => {
     expect(await coordinator.textContent('[data-testid=item]')).toContain(
       'circulate the draft customs guidelines',
     );
+  });
+
+  it('reports a declaration’s compliance on a page that prints to PDF and downloads as HTML', async () => {
+    await coordinator.goto(`${url('dashboard')}/#/register?actor=Secretariat&q=transport`);
+    await coordinator.click('[data-testid=register] tbody tr');
+    await coordinator.click('[data-testid=document-report]');
+    await coordinator.waitForSelector('[data-testid=report] [data-testid=counts]');
+    expect(coordinator.url()).toMatch(/#\/report\?document=[0-9a-f-]{36}$/);
+    await coordinator.waitForSelector('.report .subject:has-text("Joint Declaration")');
+    // The declaration's three: the Secretariat's report (in progress since the status test),
+    // the fund and the summit (not started, not yet due).
+    const count = async (o: string) =>
+      coordinator.textContent(`[data-testid=counts] tr[data-outcome=${o}] td.num >> nth=0`);
+    expect(await count('in_progress')).toBe('1');
+    expect(await count('not_started')).toBe('2');
+    expect(await count('overdue')).toBe('0');
+    expect(await coordinator.locator('[data-testid=report-items] tbody tr').count()).toBe(3);
+    expect(await coordinator.locator('[data-testid=chart] rect').count()).toBeGreaterThan(0);
+    expect(await coordinator.textContent('[data-testid=report-items]')).toContain(
+      'drafting started',
+    );
+
+    // Printed (what "Save as PDF" gives): the report without the page's controls.
+    await coordinator.emulateMedia({ media: 'print' });
+    const pdf = await coordinator.pdf({ format: 'A4', printBackground: true });
+    await coordinator.emulateMedia({ media: 'screen' });
+    // Lines of the PDF break where the page's columns wrap: compare with whitespace folded.
+    const text = (await readDocument(Buffer.from(pdf), 'application/pdf')).text.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('Compliance report');
+    expect(text).toContain('Joint Declaration');
+    expect(text).toContain('submit a report on transport corridors');
+    expect(text).toContain('On-time rate');
+    expect(text).not.toContain('Show report'); // the form is left out of the print
+
+    const [download] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.click('text=Download HTML'),
+    ]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^compliance-report-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<style>');
+    expect(html).toContain('.fill-overdue');
+    expect(html).toContain('submit a report on transport corridors');
+  });
+
+  it('sorts the register by clicking a column header, by mouse or keyboard', async () => {
+    await coordinator.goto(`${url('dashboard')}/#/register`);
+    await coordinator.waitForSelector('[data-testid=register] tbody tr');
+    const loads = async () =>
+      Number(await coordinator.getAttribute('[data-testid=register]', 'data-loads'));
+    /** The first row's deadline once the page has loaded again after `act`. */
+    const firstDeadline = async (act: () => Promise<void>) => {
+      const before = await loads();
+      await act();
+      await waitFor('the sorted page', async () => (await loads()) > before);
+      return coordinator.locator('[data-testid=register] tbody tr td.date >> nth=0').textContent();
+    };
+    // Soonest first: the mandate due tomorrow.
+    expect(await firstDeadline(() => coordinator.click('[data-testid=sort-due]'))).toBe(
+      new Date(Date.now() + 86_400_000).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+    );
+    expect(coordinator.url()).toContain('sort=due');
+    expect(await coordinator.getAttribute('th:has([data-testid=sort-due])', 'aria-sort')).toBe(
+      'ascending',
+    );
+    // The same header again, from the keyboard: latest first.
+    const latest = await firstDeadline(async () => {
+      await coordinator.focus('[data-testid=sort-due]');
+      await coordinator.keyboard.press('Enter');
+    });
+    expect(latest).toBe('by end of Jun 2028');
+    expect(coordinator.url()).toContain('sort=-due');
+    expect(await coordinator.getAttribute('th:has([data-testid=sort-due])', 'aria-sort')).toBe(
+      'descending',
+    );
+  });
+
+  it('shows a change made elsewhere as a toast on any page', async () => {
+    await coordinator.goto(`${url('dashboard')}/#/ingest`);
+    await coordinator.waitForSelector('body[data-live=on]', { state: 'attached' });
+    const admin = await apiToken('admin@example.org', 'browser-admin-password');
+    const [{ id }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM commitments.tracked_items WHERE action LIKE 'establish a joint investment fund%'",
+    );
+    const res = await fetch(`${url('commitments')}/items/${id}/owner`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ owner: 'treasury@example.org' }),
+    });
+    expect(res.status).toBe(200);
+    const toast = await coordinator.waitForSelector(
+      '[data-testid=toasts] .toast:has-text("establish a joint investment fund")',
+    );
+    expect(await toast.textContent()).toContain('owner changed');
+    expect(await coordinator.getAttribute('[data-testid=toasts]', 'aria-live')).toBe('polite');
+  });
+
+  it('speaks Turkish, Russian and German on every page, remembers the choice, and leaves no key untranslated', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    // Chosen from the browser's languages before anyone signs in.
+    await page.goto(`${url('dashboard')}/`);
+    await page.waitForSelector('form.sign-in');
+    expect(await page.textContent('form.sign-in h1')).toBe('Вход');
+    await page.fill('input[name=email]', 'coord@example.org');
+    await page.fill('input[name=password]', 'a-long-enough-password');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=total]');
+
+    const [{ id: itemId }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM commitments.tracked_items WHERE action LIKE 'submit a report on transport%'",
+    );
+    const [{ id: documentId }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM ingestion.documents WHERE title = 'Joint Declaration'",
+    );
+    const pages: [string, string][] = [
+      ['#/', '[data-testid=total]'],
+      ['#/register', '[data-testid=register-total][aria-busy=false]'],
+      [`#/items/${itemId}`, '[data-testid=item] mark.evidence'],
+      ['#/ingest', '.ingest h1'],
+      [`#/report?document=${documentId}`, '[data-testid=report] [data-testid=counts]'],
+    ];
+    // Words the English page shows; none may be left on a page in another language.
+    const english = [
+      'Overview',
+      'Reports',
+      'Add document',
+      'Sign out',
+      'Deadline',
+      'Owner',
+      'Actor',
+      'History',
+      'Loading',
+      'overdue',
+      'in progress',
+      'Compliance report',
+      'Where it comes from',
+      'The next twelve months',
+      'Export CSV',
+    ];
+    const expected = {
+      tr: { nav: 'Kayıt', report: 'Uyum raporu', month: 'Mar 2027' },
+      ru: { nav: 'Реестр', report: 'Отчёт о выполнении', month: 'мар. 2027' },
+      de: { nav: 'Register', report: 'Umsetzungsbericht', month: 'März 2027' },
+    };
+    for (const [lang, want] of Object.entries(expected)) {
+      await page.selectOption('[data-testid=language]', lang);
+      for (const [hash, ready] of pages) {
+        await page.goto(`${url('dashboard')}/${hash}`);
+        await page.reload(); // the choice is remembered across loads
+        await page.waitForSelector(ready, { state: 'attached' });
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        const text = (await page.textContent('body'))!;
+        expect([lang, hash, text.includes('⟦')]).toEqual([lang, hash, false]);
+        expect(await page.textContent('header nav a[href="#/register"]')).toBe(want.nav);
+        const leftover = english.filter((w) =>
+          lang === 'de' && (w === 'Register' || w === 'Status') ? false : text.includes(w),
+        );
+        expect([lang, hash, leftover]).toEqual([lang, hash, []]);
+        if (hash.startsWith('#/items/')) {
+          // Dates in the language's own form.
+          expect(await page.textContent('[data-testid=deadline]')).toContain(want.month);
+        }
+        if (hash.startsWith('#/report')) {
+          expect(await page.textContent('.report h1')).toBe(want.report);
+        }
+      }
+    }
+    await page.selectOption('[data-testid=language]', 'en');
+    await context.close();
+  });
+
+  it('has no serious accessibility violations on any page (axe-core)', async () => {
+    const [{ id: itemId }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM commitments.tracked_items WHERE action LIKE 'submit a report on transport%'",
+    );
+    const [{ id: documentId }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM ingestion.documents WHERE title = 'Joint Declaration'",
+    );
+    const found: string[] = [];
+    for (const [hash, ready] of [
+      ['#/', '[data-testid=total]'],
+      ['#/register', '[data-testid=register-total][aria-busy=false]'],
+      [`#/items/${itemId}`, '[data-testid=item] mark.evidence'],
+      ['#/ingest', '.ingest h1'],
+      [`#/report?document=${documentId}`, '[data-testid=report] [data-testid=counts]'],
+    ]) {
+      await coordinator.goto(`${url('dashboard')}/${hash}`);
+      await coordinator.waitForSelector(ready, { state: 'attached' });
+      // Evaluated by the browser's debugger protocol, which the page's CSP does not govern.
+      await coordinator.evaluate(axeSource);
+      const violations = await coordinator.evaluate<
+        { id: string; impact: string; help: string; targets: string[] }[]
+      >(
+        `axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+           r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+             targets: v.nodes.slice(0, 3).map((n) => String(n.target)) })))`,
+      );
+      for (const v of violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          found.push(`${hash} ${v.impact} ${v.id}: ${v.help} (${v.targets.join(' | ')})`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

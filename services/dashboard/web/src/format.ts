@@ -1,3 +1,5 @@
+import { locale, t, tk } from './i18n';
+
 export const STATUSES = [
   'open',
   'in_progress',
@@ -11,34 +13,62 @@ export const STATUSES = [
 ];
 export const KINDS = ['mandate', 'pledge', 'event'] as const;
 
-export const label = (s: string) => s.replace(/_/g, ' ');
+/** A status, kind, history field or change as the page's language names it. */
+export const statusName = (s: string) => tk(`status.${s}`);
+export const kindName = (k: string) => tk(`kind.${k}`);
+export const fieldName = (f: string) => tk(`field.${f}`);
+export const changeName = (c: string) => tk(`change.${c}`);
 
-/** "2027-03", "2027" or "2027-03-01" as people read it. */
+/** An alert's reason (before:7d, due, overdue:2) in words. */
+export function reasonName(reason: string): string {
+  const [what, n] = reason.split(':');
+  if (what === 'before') return t('alert.before', { days: Number.parseInt(n, 10) });
+  if (what === 'overdue') return t('alert.overdue', { n: Number(n) });
+  return t('alert.due');
+}
+
+/** English dates read "1 Mar 2027" (day first), as in the documents the tracker reads. */
+const dateLocale = () => (locale() === 'en' ? 'en-GB' : locale());
+
+function monthYear(y: number, m: number): string {
+  return new Intl.DateTimeFormat(dateLocale(), {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** "2027-03", "2027" or "2027-03-01" as people read it, in the page's language. */
 export function deadlineText(deadline: string | null): string {
   if (!deadline) return '—';
-  const [y, m, d] = deadline.split('-');
-  if (!m) return `by end of ${y}`;
-  const month = new Date(Date.UTC(+y, +m - 1, 1)).toLocaleString('en', {
+  const [y, m, d] = deadline.split('-').map(Number);
+  if (!m) return t('deadline.byYear', { year: String(y) });
+  if (!d) return t('deadline.byMonth', { month: monthYear(y, m) });
+  return new Intl.DateTimeFormat(dateLocale(), {
+    day: 'numeric',
     month: 'short',
+    year: 'numeric',
     timeZone: 'UTC',
-  });
-  return d ? `${+d} ${month} ${y}` : `by end of ${month} ${y}`;
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function daysFrom(today: string, date: string): number {
   return Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
 }
 
+/** "tomorrow", "in 3 days", "2 days ago" in the page's language. */
 export function relative(today: string, date: string | null): string {
   if (!date) return '';
-  const d = daysFrom(today, date);
-  if (d === 0) return 'today';
-  if (d > 0) return d === 1 ? 'tomorrow' : `in ${d} days`;
-  return d === -1 ? 'yesterday' : `${-d} days ago`;
+  return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(
+    daysFrom(today, date),
+    'day',
+  );
 }
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }

@@ -1,17 +1,21 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadServices } from './api';
+import { LOCALES, setLocale, t, useLocale, type Locale } from './i18n';
 import { connectLive } from './live';
+import { Toasts } from './components/toasts';
 import { Ingest } from './pages/ingest';
 import { ItemPage } from './pages/item';
 import { Overview } from './pages/overview';
 import { Register } from './pages/register';
+import { ReportPage } from './pages/report';
 import { SignIn } from './pages/sign-in';
 import { useRoute } from './route';
 import { restoreSession, signOut, useSession } from './session';
 import './styles.css';
 
 function App() {
+  const lang = useLocale();
   const session = useSession();
   const route = useRoute();
   useEffect(() => connectLive(session?.token ?? null), [session?.token]);
@@ -22,6 +26,7 @@ function App() {
   else if (item) page = <ItemPage key={item[1]} session={session} id={item[1]} />;
   else if (route.path === '/register') page = <Register session={session} route={route} />;
   else if (route.path === '/ingest') page = <Ingest session={session} />;
+  else if (route.path === '/report') page = <ReportPage session={session} route={route} />;
   else page = <Overview session={session} />;
 
   const tab = (path: string, text: string) => (
@@ -33,26 +38,43 @@ function App() {
     <>
       <header class="top">
         <a class="brand" href="#/">
-          Commitment tracker
+          {t('app.name')}
         </a>
         {session && (
           <nav>
-            {tab('/', 'Overview')}
-            {tab('/register', 'Register')}
-            {tab('/ingest', 'Add document')}
+            {tab('/', t('nav.overview'))}
+            {tab('/register', t('nav.register'))}
+            {tab('/report', t('nav.reports'))}
+            {tab('/ingest', t('nav.ingest'))}
           </nav>
         )}
         <span class="spacer" />
+        <label class="language">
+          <span class="visually-hidden">{t('app.language')}</span>
+          <select
+            value={lang}
+            data-testid="language"
+            onChange={(e) => setLocale(e.currentTarget.value as Locale)}
+          >
+            {Object.entries(LOCALES).map(([code, name]) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
         {session && (
           <span class="who">
-            {session.email} · {session.role}{' '}
+            {session.email} · {t(`role.${session.role}`)}{' '}
             <button type="button" class="link" onClick={signOut}>
-              Sign out
+              {t('app.signOut')}
             </button>
           </span>
         )}
       </header>
-      <main>{page}</main>
+      {/* Keyed by language: every view renders again in the new one. */}
+      <main key={lang}>{page}</main>
+      {session && <Toasts />}
     </>
   );
 }
@@ -67,7 +89,7 @@ function Boot() {
       .catch((e: Error) => setReady(e.message));
   }, []);
   if (ready === null) return null;
-  if (ready !== true) return <p class="error">The dashboard cannot start: {ready}</p>;
+  if (ready !== true) return <p class="error">{t('app.cannotStart', { reason: ready })}</p>;
   return <App />;
 }
 

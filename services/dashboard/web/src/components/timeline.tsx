@@ -1,5 +1,6 @@
 import type { Overview } from '../types';
 import { daysFrom, deadlineText } from '../format';
+import { locale, tn } from '../i18n';
 
 const WIDTH = 900;
 const ROW = 22;
@@ -36,19 +37,20 @@ export function Timeline({ today, items }: { today: string; items: Overview['upc
     d.setUTCMonth(d.getUTCMonth() + k);
     return d.toISOString().slice(0, 10);
   }).filter((d) => d >= today);
+  // A group, not an image: it holds a link per deadline.
   return (
     <svg
       class="timeline"
       viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-label={`${shown.length} deadlines in the next ${MONTHS} months`}
+      role="group"
+      aria-label={tn('overview.timeline', shown.length, { months: MONTHS })}
     >
       <line x1={LEFT} x2={WIDTH - LEFT} y1={height - 22} y2={height - 22} class="axis" />
       {ticks.map((d) => (
         <g key={d}>
           <line x1={x(d)} x2={x(d)} y1={4} y2={height - 18} class="tick" />
           <text x={x(d) + 3} y={height - 6} class="tick-label">
-            {new Date(d).toLocaleString('en', { month: 'short', timeZone: 'UTC' })}
+            {new Date(d).toLocaleString(locale(), { month: 'short', timeZone: 'UTC' })}
           </text>
         </g>
       ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, send, service } from '../api';
 import { KindBadge, StatusBadge } from '../components/status-badge';
 import { deadlineText } from '../format';
+import { t, tn } from '../i18n';
 import type { Session } from '../session';
 import type { DocumentView, ItemPage, Receipt } from '../types';
 
@@ -30,11 +31,8 @@ export function Ingest({ session }: { session: Session }) {
 
   return (
     <div class="ingest">
-      <h1>Add a document</h1>
-      <p class="muted">
-        A declaration, communiqué or news report in any of English, Turkish, German or Russian. The
-        same text sent twice is stored once.
-      </p>
+      <h1>{t('ingest.title')}</h1>
+      <p class="muted">{t('ingest.intro')}</p>
       <div class="two">
         <form
           onSubmit={(e) => {
@@ -53,27 +51,27 @@ export function Ingest({ session }: { session: Session }) {
             );
           }}
         >
-          <h2>Paste text</h2>
+          <h2>{t('ingest.paste')}</h2>
           <label>
-            Title
+            {t('ingest.docTitle')}
             <input name="title" maxLength={1000} />
           </label>
           <label>
-            Published
+            {t('ingest.published')}
             {/* At the precision known: a year, a month or a day. */}
             <input
               name="published"
-              placeholder="2024, 2024-07 or 2024-07-06"
+              placeholder={t('ingest.publishedHint')}
               pattern="\d{4}(-\d{2}(-\d{2})?)?"
-              title="a year (2024), a month (2024-07) or a day (2024-07-06)"
+              title={t('ingest.publishedTitle')}
             />
           </label>
           <label>
-            Text
+            {t('ingest.text')}
             <textarea name="text" rows={10} required data-testid="paste" />
           </label>
           <button type="submit" disabled={sending}>
-            Read it
+            {t('ingest.read')}
           </button>
         </form>
         <form
@@ -89,10 +87,10 @@ export function Ingest({ session }: { session: Session }) {
             );
           }}
         >
-          <h2>Upload a file</h2>
-          <p class="muted">Plain text, HTML, PDF (with a text layer) or Word (.docx).</p>
+          <h2>{t('ingest.uploadTitle')}</h2>
+          <p class="muted">{t('ingest.formats')}</p>
           <label>
-            File
+            {t('ingest.file')}
             <input
               name="file"
               type="file"
@@ -101,7 +99,7 @@ export function Ingest({ session }: { session: Session }) {
             />
           </label>
           <button type="submit" disabled={sending}>
-            Upload
+            {t('ingest.upload')}
           </button>
         </form>
       </div>
@@ -158,14 +156,17 @@ function Found({ receipt, session }: { receipt: Receipt; session: Session }) {
   return (
     <section class="found" data-testid="found" data-done={done}>
       <h2>
-        {receipt.duplicate ? 'Already known' : 'Received'}:{' '}
-        {doc?.title ?? doc?.fileName ?? 'document'}
+        {t(receipt.duplicate ? 'ingest.known' : 'ingest.received', {
+          title: doc?.title ?? doc?.fileName ?? t('item.document'),
+        })}
       </h2>
       <p class="muted">
         {doc?.extraction
-          ? `Read by ${doc.extraction.engineVersion}: ${doc.extraction.commitments} commitments found.`
-          : 'Reading…'}{' '}
-        {!done && <span class="spinner" aria-label="waiting" />}
+          ? tn('ingest.found', doc.extraction.commitments ?? 0, {
+              engine: doc.extraction.engineVersion ?? '',
+            })
+          : t('ingest.reading')}{' '}
+        {!done && <span class="spinner" aria-label={t('common.waiting')} />}
       </p>
       <ul>
         {items?.items.map((i) => (

@@ -2,15 +2,16 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, send, service } from '../api';
 import { Evidence } from '../components/evidence';
 import { KindBadge, StatusBadge } from '../components/status-badge';
-import { deadlineText, label, relative, todayIso, when } from '../format';
+import { deadlineText, fieldName, kindName, relative, statusName, todayIso, when } from '../format';
+import { percent, t, type MessageKey } from '../i18n';
 import { useLive } from '../live';
 import { mayAct, type Session } from '../session';
 import type { DocumentView, ItemDetail } from '../types';
 
-const SOURCE_OF_DEADLINE: Record<string, string> = {
-  explicit: 'stated in the source',
-  resolved: 'worked out from the event it follows',
-  none: 'no deadline given',
+const SOURCE_OF_DEADLINE: Record<string, MessageKey> = {
+  explicit: 'item.deadlineStated',
+  resolved: 'item.deadlineResolved',
+  none: 'item.deadlineNone',
 };
 
 /** One item: what, who, by when and why we think so, its history, and what a coordinator may do. */
@@ -45,7 +46,7 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
   }, [documentIds.join()]);
 
   if (error) return <p class="error">{error}</p>;
-  if (!item) return <p class="loading">Loading…</p>;
+  if (!item) return <p class="loading">{t('common.loading')}</p>;
   const today = todayIso();
   return (
     <article class="item" data-testid="item">
@@ -55,35 +56,39 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
         </p>
         <h1>{item.action}</h1>
         <dl class="facts">
-          <dt>Actor</dt>
+          <dt>{t('common.actor')}</dt>
           <dd>
             <a href={`#/register?actor=${encodeURIComponent(item.actor)}`}>{item.actor}</a>
             {item.canonicalActor && item.canonicalActor !== item.actor ? (
               <small class="canonical"> · {item.canonicalActor}</small>
             ) : null}
           </dd>
-          <dt>Deadline</dt>
+          <dt>{t('common.deadline')}</dt>
           <dd data-testid="deadline">
             {deadlineText(item.deadline)}
             {item.dueDate && <span class="muted"> ({relative(today, item.dueDate)})</span>}
             <br />
             <span class="muted">
-              {item.manual.deadline ? 'corrected by hand' : SOURCE_OF_DEADLINE[item.deadlineSource]}
+              {t(
+                item.manual.deadline
+                  ? 'item.deadlineManual'
+                  : SOURCE_OF_DEADLINE[item.deadlineSource],
+              )}
             </span>
           </dd>
           {item.place && (
             <>
-              <dt>Place</dt>
+              <dt>{t('item.place')}</dt>
               <dd>{item.place}</dd>
             </>
           )}
-          <dt>Owner</dt>
-          <dd>{item.owner ?? <span class="muted">nobody yet</span>}</dd>
-          <dt>Clause</dt>
+          <dt>{t('common.owner')}</dt>
+          <dd>{item.owner ?? <span class="muted">{t('item.nobody')}</span>}</dd>
+          <dt>{t('item.clause')}</dt>
           <dd data-testid="reference">
-            {item.reference ?? <span class="muted">not recorded</span>}
+            {item.reference ?? <span class="muted">{t('item.notRecorded')}</span>}
           </dd>
-          <dt>Sources</dt>
+          <dt>{t('item.sources')}</dt>
           <dd>{item.sourceCount}</dd>
         </dl>
       </header>
@@ -93,10 +98,10 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
 
       {(item.dependsOn || item.dependents.length > 0) && (
         <section>
-          <h2>Dependencies</h2>
+          <h2>{t('item.dependencies')}</h2>
           {item.dependsOn && (
             <p>
-              Its deadline follows <a href={`#/items/${item.dependsOn}`}>this event</a>.
+              {t('item.follows')} <a href={`#/items/${item.dependsOn}`}>{t('item.thisEvent')}</a>
             </p>
           )}
           {item.dependents.length > 0 && (
@@ -104,9 +109,9 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
               {item.dependents.map((d) => (
                 <li key={d.id}>
                   <a href={`#/items/${d.id}`}>
-                    {d.actor} ({d.kind})
+                    {d.actor} ({kindName(d.kind)})
                   </a>{' '}
-                  — due {deadlineText(d.deadline)}
+                  — {t('item.due', { date: deadlineText(d.deadline) })}
                 </li>
               ))}
             </ul>
@@ -115,28 +120,37 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
       )}
 
       <section>
-        <h2>Where it comes from</h2>
+        <h2>{t('item.comesFrom')}</h2>
         {item.sources.map((s, n) => {
           const doc = docs[s.documentId];
           return (
             <div class="source" key={`${s.documentId}-${n}`} data-testid="source">
               <h3>
                 {typeof doc === 'object'
-                  ? (doc.title ?? doc.fileName ?? 'Untitled document')
-                  : 'Document'}
+                  ? (doc.title ?? doc.fileName ?? t('item.untitled'))
+                  : t('item.document')}
                 <span class="muted">
                   {' '}
-                  · {s.language} · {s.published ?? 'date unknown'} · confidence{' '}
-                  {Math.round(s.confidence * 100)}%
-                  {s.deadline ? ` · deadline there: ${deadlineText(s.deadline)}` : ''}
+                  · {s.language} · {s.published ?? t('item.dateUnknown')} ·{' '}
+                  {t('item.confidence', { percent: percent(s.confidence) })}
+                  {s.deadline
+                    ? ` · ${t('item.deadlineThere', { date: deadlineText(s.deadline) })}`
+                    : ''}
                 </span>
               </h3>
+              <p class="no-print">
+                <a href={`#/report?document=${s.documentId}`} data-testid="document-report">
+                  {t('item.reportForDocument')}
+                </a>
+              </p>
               {typeof doc === 'object' ? (
                 <Evidence text={doc.text} evidence={s.evidence} />
               ) : (
                 <>
                   <blockquote class="evidence">{s.evidence.text}</blockquote>
-                  {typeof doc === 'string' && <p class="muted">Document text unavailable: {doc}</p>}
+                  {typeof doc === 'string' && (
+                    <p class="muted">{t('item.textUnavailable', { reason: doc })}</p>
+                  )}
                 </>
               )}
             </div>
@@ -145,7 +159,7 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
       </section>
 
       <section>
-        <h2>History</h2>
+        <h2>{t('item.history')}</h2>
         <table class="history">
           <tbody>
             {item.history.map((h, n) => (
@@ -153,7 +167,8 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
                 <td class="muted">{when(h.at)}</td>
                 <td>{h.by}</td>
                 <td>
-                  {label(h.field)}: {h.from ?? '—'} → <strong>{h.to ?? '—'}</strong>
+                  {fieldName(h.field)}: {shown(h.field, h.from)} →{' '}
+                  <strong>{shown(h.field, h.to)}</strong>
                   {h.note && <div class="note">“{h.note}”</div>}
                 </td>
               </tr>
@@ -209,13 +224,13 @@ function Actions({
   const token = session.token;
   return (
     <section class="actions">
-      <h2>Act on it</h2>
+      <h2>{t('item.act')}</h2>
       <form
         data-testid="status-form"
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          void run('Status changed', () =>
+          void run(t('item.statusChanged'), () =>
             send(api, `/items/${item.id}/status`, {
               method: 'POST',
               token,
@@ -225,29 +240,29 @@ function Actions({
         }}
       >
         <label>
-          New status
+          {t('item.newStatus')}
           <select name="status" required>
-            <option value="">choose…</option>
+            <option value="">{t('item.choose')}</option>
             {item.nextStatuses.map((s) => (
               <option key={s} value={s}>
-                {label(s)}
+                {statusName(s)}
               </option>
             ))}
           </select>
         </label>
         <label class="grow">
-          Note
-          <input name="note" maxLength={2000} placeholder="why (kept in the history)" />
+          {t('item.note')}
+          <input name="note" maxLength={2000} placeholder={t('item.noteWhy')} />
         </label>
         <button type="submit" disabled={item.nextStatuses.length === 0}>
-          Change status
+          {t('item.changeStatus')}
         </button>
       </form>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const owner = (new FormData(e.currentTarget).get('owner') as string).trim();
-          void run('Owner assigned', () =>
+          void run(t('item.ownerAssigned'), () =>
             send(api, `/items/${item.id}/owner`, {
               method: 'PUT',
               token,
@@ -257,16 +272,16 @@ function Actions({
         }}
       >
         <label class="grow">
-          Owner
-          <input name="owner" defaultValue={item.owner ?? ''} placeholder="name or email address" />
+          {t('common.owner')}
+          <input name="owner" defaultValue={item.owner ?? ''} placeholder={t('item.ownerHint')} />
         </label>
-        <button type="submit">Assign</button>
+        <button type="submit">{t('item.assign')}</button>
       </form>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const reference = (new FormData(e.currentTarget).get('reference') as string).trim();
-          void run('Clause recorded', () =>
+          void run(t('item.clauseRecorded'), () =>
             send(api, `/items/${item.id}`, {
               method: 'PATCH',
               token,
@@ -276,21 +291,21 @@ function Actions({
         }}
       >
         <label class="grow">
-          Clause
+          {t('item.clause')}
           <input
             name="reference"
             maxLength={40}
             defaultValue={item.reference ?? ''}
-            placeholder="as the declaration numbers it, e.g. 12 or III.4"
+            placeholder={t('item.clauseHint')}
           />
         </label>
-        <button type="submit">Record</button>
+        <button type="submit">{t('item.record')}</button>
       </form>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          void run('Deadline corrected', () =>
+          void run(t('item.deadlineCorrected'), () =>
             send(api, `/items/${item.id}`, {
               method: 'PATCH',
               token,
@@ -303,19 +318,19 @@ function Actions({
         }}
       >
         <label>
-          Deadline
+          {t('common.deadline')}
           <input
             name="deadline"
             defaultValue={item.deadline ?? ''}
             pattern="\d{4}(-\d{2}(-\d{2})?)?"
-            placeholder="YYYY, YYYY-MM or YYYY-MM-DD"
+            placeholder={t('item.deadlineHint')}
           />
         </label>
         <label class="grow">
-          Note
-          <input name="note" maxLength={2000} placeholder="where the correct date comes from" />
+          {t('item.note')}
+          <input name="note" maxLength={2000} placeholder={t('item.noteDate')} />
         </label>
-        <button type="submit">Correct deadline</button>
+        <button type="submit">{t('item.correctDeadline')}</button>
       </form>
       {saved && <p class="ok">{saved}.</p>}
       {error && <p class="error">{error}</p>}
@@ -327,14 +342,14 @@ function Subscribe({ item, session }: { item: ItemDetail; session: Session }) {
   const { error, saved, run } = useSubmit(() => undefined);
   return (
     <section class="actions">
-      <h2>Deadline alerts</h2>
+      <h2>{t('item.alerts')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           const scope =
             f.get('scope') === 'actor' ? { actors: [item.actor] } : { items: [item.id] };
-          void run('Subscribed', () =>
+          void run(t('item.subscribed'), () =>
             send(service('notificationsUrl'), '/subscriptions', {
               method: 'POST',
               token: session.token,
@@ -344,22 +359,28 @@ function Subscribe({ item, session }: { item: ItemDetail; session: Session }) {
         }}
       >
         <label class="grow">
-          Email
+          {t('signIn.email')}
           <input name="email" type="email" required defaultValue={session.email} />
         </label>
         <label>
-          For
+          {t('item.for')}
           <select name="scope">
-            <option value="item">this item</option>
-            <option value="actor">everything of {item.actor}</option>
+            <option value="item">{t('item.thisItem')}</option>
+            <option value="actor">{t('item.everythingOf', { actor: item.actor })}</option>
           </select>
         </label>
-        <button type="submit">Subscribe</button>
+        <button type="submit">{t('item.subscribe')}</button>
       </form>
-      {saved && (
-        <p class="ok">{saved}: alerts 30, 7 and 1 days before, on the day and when overdue.</p>
-      )}
+      {saved && <p class="ok">{t('item.subscribedHint', { what: saved })}</p>}
       {error && <p class="error">{error}</p>}
     </section>
   );
+}
+
+/** A history value: statuses in the page's language, dates as people read them, the rest as stored. */
+function shown(field: string, value: string | null): string {
+  if (value === null) return '—';
+  if (field === 'status') return statusName(value);
+  if (field === 'deadline') return deadlineText(value);
+  return value;
 }

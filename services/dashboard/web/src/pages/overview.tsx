@@ -2,7 +2,16 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, send } from '../api';
 import { KindBadge, StatusBadge } from '../components/status-badge';
 import { Timeline } from '../components/timeline';
-import { deadlineText, label, relative, STATUSES, when } from '../format';
+import {
+  changeName,
+  deadlineText,
+  reasonName,
+  relative,
+  statusName,
+  STATUSES,
+  when,
+} from '../format';
+import { t, tn } from '../i18n';
 import { debounce, useLive } from '../live';
 import type { Session } from '../session';
 import type { ChangedEvent, Overview as OverviewData } from '../types';
@@ -31,7 +40,7 @@ export function Overview({ session }: { session: Session }) {
   });
 
   if (error) return <p class="error">{error}</p>;
-  if (!data) return <p class="loading">Loading…</p>;
+  if (!data) return <p class="loading">{t('common.loading')}</p>;
   const recent = [...live, ...data.recent.map((r) => r.event)]
     .filter((e, i, all) => all.findIndex((o) => o.id === e.id) === i)
     .slice(0, 25);
@@ -43,30 +52,30 @@ export function Overview({ session }: { session: Session }) {
           <span class="figure" data-testid="total">
             {data.total}
           </span>
-          tracked items
+          {tn('overview.tracked', data.total)}
         </a>
         <a class="card alarm" href="#/register?overdue=true&sort=due">
           <span class="figure" data-testid="overdue">
             {data.overdue}
           </span>
-          overdue
+          {t('overview.overdue')}
         </a>
         {(['mandate', 'pledge', 'event'] as const).map((k) => (
           <a class="card" href={`#/register?kind=${k}`} key={k}>
             <span class="figure" data-testid={`kind-${k}`}>
               {data.byKind[k] ?? 0}
             </span>
-            {k === 'event' ? 'summits and meetings' : `${k}s`}
+            {t(`overview.kinds.${k}`)}
           </a>
         ))}
       </section>
 
       <section>
-        <h2>By status</h2>
+        <h2>{t('overview.byStatus')}</h2>
         <div class="bars">
           {STATUSES.filter((s) => data.byStatus[s]).map((s) => (
             <a class="bar-row" href={`#/register?status=${s}`} key={s}>
-              <span class="bar-label">{label(s)}</span>
+              <span class="bar-label">{statusName(s)}</span>
               <span
                 class={`bar status-${s}`}
                 style={{ width: `${(100 * data.byStatus[s]) / max}%` }}
@@ -80,10 +89,10 @@ export function Overview({ session }: { session: Session }) {
       </section>
 
       <section>
-        <h2>The next twelve months</h2>
+        <h2>{t('overview.nextYear')}</h2>
         <p class="legend">
-          <span class="dot kind-mandate" /> mandate <span class="dot kind-pledge" /> pledge{' '}
-          <span class="diamond" /> summit or meeting
+          <span class="dot kind-mandate" /> {t('kind.mandate')} <span class="dot kind-pledge" />{' '}
+          {t('kind.pledge')} <span class="diamond" /> {t('overview.summitOrMeeting')}
         </p>
         <Timeline today={data.today} items={data.upcoming} />
         <ol class="upcoming">
@@ -101,14 +110,14 @@ export function Overview({ session }: { session: Session }) {
 
       <section>
         <h2>
-          Latest changes <span class="live-dot" title="live" />
+          {t('overview.latest')} <span class="live-dot" title={t('overview.live')} />
         </h2>
         <ul class="changes" data-testid="changes">
           {recent.map((e) => (
             <li key={e.id}>
               <span class="muted">{when(e.time)}</span>{' '}
               {e.type === 'alert.raised.v1' ? (
-                <span class="badge alert">alert</span>
+                <span class="badge alert">{t('overview.alert')}</span>
               ) : (
                 <StatusBadge status={e.data.status} />
               )}{' '}
@@ -116,7 +125,9 @@ export function Overview({ session }: { session: Session }) {
                 {e.data.actor} — {e.data.action}
               </a>{' '}
               <span class="muted">
-                {label(e.type === 'alert.raised.v1' ? e.data.reason : e.data.change)}
+                {e.type === 'alert.raised.v1'
+                  ? reasonName(e.data.reason)
+                  : changeName(e.data.change)}
               </span>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, send, service } from '../api';
 import { KindBadge, StatusBadge } from '../components/status-badge';
-import { deadlineText, KINDS, label, STATUSES } from '../format';
+import { deadlineText, kindName, relative, statusName, STATUSES, todayIso, KINDS } from '../format';
+import { t, tn, type MessageKey } from '../i18n';
 import { debounce, useLive } from '../live';
 import { go, type Route } from '../route';
 import type { Session } from '../session';
@@ -18,11 +19,12 @@ const FILTERS = [
   'sort',
 ] as const;
 const PAGE = 50;
-const SORTS: [string, string][] = [
-  ['-created', 'newest first'],
-  ['due', 'deadline, soonest first'],
-  ['-due', 'deadline, latest first'],
-  ['-updated', 'recently changed'],
+const SORTS: [string, MessageKey][] = [
+  ['-created', 'register.sort.newest'],
+  ['due', 'register.sort.dueSoonest'],
+  ['-due', 'register.sort.dueLatest'],
+  ['-updated', 'register.sort.changed'],
+  ['updated', 'register.sort.changedLongAgo'],
 ];
 
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -42,6 +44,7 @@ function filtersOf(route: Route): Filters {
  */
 export function Register({ session, route }: { session: Session; route: Route }) {
   const filters = filtersOf(route);
+  const today = todayIso();
   const offset = Number(route.query.get('offset') ?? 0) || 0;
   const key = JSON.stringify([filters, offset]);
   const [page, setPage] = useState<ItemPage | null>(null);
@@ -124,42 +127,48 @@ export function Register({ session, route }: { session: Session; route: Route })
         }}
       >
         <label>
-          Text
+          {t('register.text')}
           <input
             name="q"
             type="search"
             defaultValue={filters.q ?? ''}
-            placeholder="words in action or actor"
+            placeholder={t('register.textHint')}
           />
         </label>
         <label>
-          Actor
-          <input name="actor" defaultValue={filters.actor ?? ''} placeholder="e.g. Secretariat" />
+          {t('common.actor')}
+          <input
+            name="actor"
+            defaultValue={filters.actor ?? ''}
+            placeholder={t('common.actorHint')}
+          />
         </label>
         <label>
-          Kind
+          {t('common.kind')}
           <select
             name="kind"
             value={filters.kind ?? ''}
             onChange={(e) => set({ kind: e.currentTarget.value || undefined })}
           >
-            <option value="">any</option>
+            <option value="">{t('common.any')}</option>
             {KINDS.map((k) => (
-              <option key={k}>{k}</option>
+              <option key={k} value={k}>
+                {kindName(k)}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          Status
+          {t('common.status')}
           <select
             name="status"
             value={filters.status ?? ''}
             onChange={(e) => set({ status: e.currentTarget.value || undefined })}
           >
-            <option value="">any</option>
+            <option value="">{t('common.any')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {label(s)}
+                {statusName(s)}
               </option>
             ))}
           </select>
@@ -172,52 +181,51 @@ export function Register({ session, route }: { session: Session; route: Route })
             checked={filters.overdue === 'true'}
             onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : undefined })}
           />
-          overdue only
+          {t('register.overdueOnly')}
         </label>
         <label>
-          Due from
+          {t('common.dueFrom')}
           <input name="dueAfter" type="date" defaultValue={filters.dueAfter ?? ''} />
         </label>
         <label>
-          Due until
+          {t('common.dueUntil')}
           <input name="dueBefore" type="date" defaultValue={filters.dueBefore ?? ''} />
         </label>
         <label>
-          Sort
+          {t('register.sort')}
           <select
             name="sort"
             value={filters.sort ?? '-created'}
             onChange={(e) => set({ sort: e.currentTarget.value })}
           >
-            {SORTS.map(([v, t]) => (
+            {SORTS.map(([v, name]) => (
               <option key={v} value={v}>
-                {t}
+                {t(name)}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit">Apply</button>
+        <button type="submit">{t('register.apply')}</button>
         <a class="button secondary" href="#/register">
-          Clear
+          {t('register.clear')}
         </a>
       </form>
 
       <div class="toolbar">
         <span data-testid="register-total" aria-busy={busy}>
-          {page ? `${page.total}${page.totalCapped ? '+' : ''} items` : ''}
+          {page ? tn('register.total', page.total, { more: page.totalCapped ? '+' : '' }) : ''}
         </span>
         <span class="spacer" />
         <button type="button" class="secondary" onClick={exportCsv}>
-          Export CSV
+          {t('register.export')}
         </button>
         <button type="button" class="secondary" onClick={calendar}>
-          Calendar feed
+          {t('register.calendar')}
         </button>
       </div>
       {calendarUrl && (
         <p class="notice">
-          Subscribe to this address in Outlook or Google Calendar (it carries your access for a
-          year):{' '}
+          {t('register.calendarHint')}{' '}
           <input
             class="copy"
             readOnly
@@ -225,7 +233,7 @@ export function Register({ session, route }: { session: Session; route: Route })
             onFocus={(e) => e.currentTarget.select()}
           />{' '}
           <a href={calendarUrl} download="commitments.ics" data-testid="ics-link">
-            download .ics
+            {t('register.downloadIcs')}
           </a>
         </p>
       )}
@@ -234,12 +242,27 @@ export function Register({ session, route }: { session: Session; route: Route })
       <table class="items" data-testid="register" data-loads={loads}>
         <thead>
           <tr>
-            <th>Actor</th>
-            <th>Action</th>
-            <th>Kind</th>
-            <th>Status</th>
-            <th>Deadline</th>
-            <th>Owner</th>
+            <th scope="col">{t('common.actor')}</th>
+            <th scope="col">{t('register.action')}</th>
+            <th scope="col">{t('common.kind')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <SortHeader
+              name={t('common.deadline')}
+              sort={filters.sort}
+              asc="due"
+              desc="-due"
+              first="due"
+              onSort={(sort) => set({ sort })}
+            />
+            <th scope="col">{t('common.owner')}</th>
+            <SortHeader
+              name={t('register.changed')}
+              sort={filters.sort}
+              asc="updated"
+              desc="-updated"
+              first="-updated"
+              onSort={(sort) => set({ sort })}
+            />
           </tr>
         </thead>
         <tbody>
@@ -262,11 +285,12 @@ export function Register({ session, route }: { session: Session; route: Route })
               </td>
               <td class="date">{deadlineText(i.deadline)}</td>
               <td>{i.owner ?? ''}</td>
+              <td class="date muted">{relative(today, i.updatedAt.slice(0, 10))}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {page && page.items.length === 0 && <p class="muted">Nothing matches these filters.</p>}
+      {page && page.items.length === 0 && <p class="muted">{t('register.nothing')}</p>}
 
       {page && (
         <nav class="pager">
@@ -277,21 +301,65 @@ export function Register({ session, route }: { session: Session; route: Route })
               go('/register', { ...filters, offset: String(Math.max(0, offset - PAGE)) })
             }
           >
-            ← Previous
+            ← {t('register.previous')}
           </button>
           <span>
-            {page.total === 0 ? 0 : offset + 1}–{offset + page.items.length} of {page.total}
-            {page.totalCapped ? '+' : ''}
+            {t('register.range', {
+              from: page.total === 0 ? 0 : offset + 1,
+              to: offset + page.items.length,
+              total: page.total,
+              more: page.totalCapped ? '+' : '',
+            })}
           </span>
           <button
             type="button"
             disabled={offset + PAGE >= page.total}
             onClick={() => go('/register', { ...filters, offset: String(offset + PAGE) })}
           >
-            Next →
+            {t('register.next')} →
           </button>
         </nav>
       )}
     </div>
+  );
+}
+
+/**
+ * A column header that sorts the register by one of the API's sorts: a
+ * button (keyboard and screen readers reach it), aria-sort saying the order
+ * shown; a first press sorts by `first`, the next turns the order round.
+ */
+function SortHeader({
+  name,
+  sort,
+  asc,
+  desc,
+  first,
+  onSort,
+}: {
+  name: string;
+  sort: string | undefined;
+  asc: string;
+  desc: string;
+  first: string;
+  onSort: (sort: string) => void;
+}) {
+  const state = sort === asc ? 'ascending' : sort === desc ? 'descending' : 'none';
+  const next = state === 'ascending' ? desc : state === 'descending' ? asc : first;
+  return (
+    <th scope="col" aria-sort={state}>
+      <button
+        type="button"
+        class="sort"
+        data-testid={`sort-${asc}`}
+        onClick={() => onSort(next)}
+        title={t('register.sortBy', { column: name })}
+      >
+        {name}
+        <span aria-hidden="true">
+          {state === 'ascending' ? ' ▲' : state === 'descending' ? ' ▼' : ' ↕'}
+        </span>
+      </button>
+    </th>
   );
 }

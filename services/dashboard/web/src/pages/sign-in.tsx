@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api';
+import { t } from '../i18n';
 import { signInWith } from '../session';
 
 export function SignIn() {
@@ -17,16 +18,16 @@ export function SignIn() {
         }
       }}
     >
-      <h1>Sign in</h1>
+      <h1>{t('signIn.title')}</h1>
       <label>
-        Email
+        {t('signIn.email')}
         <input name="email" type="email" autoComplete="username" required />
       </label>
       <label>
-        Password
+        {t('signIn.password')}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button type="submit">Sign in</button>
+      <button type="submit">{t('signIn.submit')}</button>
       {error && <p class="error">{error}</p>}
     </form>
   );

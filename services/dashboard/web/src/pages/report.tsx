@@ -1,0 +1,292 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComplianceOutcome, ComplianceReport } from '@ct/contracts/http';
+import { ApiError, send, service } from '../api';
+import { OUTCOME_ORDER, OutcomeChart } from '../components/outcome-chart';
+import { KindBadge } from '../components/status-badge';
+import { deadlineText, fieldName, kindName, KINDS, statusName, when } from '../format';
+import { percent as percentOf, t, tn, type MessageKey } from '../i18n';
+import type { Route } from '../route';
+import type { Session } from '../session';
+import type { DocumentView } from '../types';
+
+const outcomeName = (o: ComplianceOutcome) => t(`outcome.${o}` satisfies MessageKey);
+const percent = (x: number | null) => (x === null ? '—' : percentOf(x));
+
+interface Scope {
+  document: string[];
+  actor?: string;
+  kind?: string;
+  dueAfter?: string;
+  dueBefore?: string;
+}
+
+function scopeOf(route: Route): Scope {
+  const one = (k: string) => route.query.get(k) || undefined;
+  return {
+    document: route.query.getAll('document').filter(Boolean),
+    actor: one('actor'),
+    kind: one('kind'),
+    dueAfter: one('dueAfter'),
+    dueBefore: one('dueBefore'),
+  };
+}
+
+function queryOf(s: Scope): string {
+  const q = new URLSearchParams();
+  for (const d of s.document) q.append('document', d);
+  for (const k of ['actor', 'kind', 'dueAfter', 'dueBefore'] as const) if (s[k]) q.set(k, s[k]!);
+  return q.toString();
+}
+
+/**
+ * A compliance report (GET /reports/compliance) for source documents and/or
+ * an actor: outcomes, on-time rate, the outcomes month by month and every
+ * commitment with its history; printable (the print stylesheet leaves the
+ * controls out) and downloadable as one self-contained HTML file.
+ */
+export function ReportPage({ session, route }: { session: Session; route: Route }) {
+  const scope = scopeOf(route);
+  const key = queryOf(scope);
+  const [report, setReport] = useState<ComplianceReport | null>(null);
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const ready = scope.document.length > 0 || !!scope.actor;
+
+  useEffect(() => {
+    setReport(null);
+    setError(null);
+    if (!ready) return;
+    send<ComplianceReport>(service('commitmentsUrl'), `/reports/compliance?${key}`, {
+      token: session.token,
+    })
+      .then(setReport)
+      .catch((e: ApiError) => setError(e.message));
+    for (const d of scope.document) {
+      send<DocumentView>(service('ingestionUrl'), `/documents/${d}`, { token: session.token })
+        .then((doc) =>
+          setTitles((all) => ({
+            ...all,
+            [d]: `${doc.title ?? doc.fileName ?? t('item.untitled')}${doc.published ? ` (${doc.published})` : ''}`,
+          })),
+        )
+        .catch(() => setTitles((all) => ({ ...all, [d]: t('report.documentId', { id: d }) })));
+    }
+  }, [key, session.token]);
+
+  return (
+    <div class="report-page">
+      <ScopeForm scope={scope} />
+      {!ready && <p class="muted">{t('report.choose')}</p>}
+      {error && <p class="error">{error}</p>}
+      {ready && !report && !error && <p class="loading">{t('common.loading')}</p>}
+      {report && <Report report={report} scope={scope} titles={titles} />}
+    </div>
+  );
+}
+
+function ScopeForm({ scope }: { scope: Scope }) {
+  return (
+    <form
+      class="filters no-print"
+      key={queryOf(scope)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        const text = (k: string) => ((data.get(k) as string) || '').trim() || undefined;
+        const next: Scope = {
+          document: (text('documents') ?? '').split(/[\s,]+/).filter(Boolean),
+          actor: text('actor'),
+          kind: text('kind'),
+          dueAfter: text('dueAfter'),
+          dueBefore: text('dueBefore'),
+        };
+        location.hash = `/report?${queryOf(next)}`;
+      }}
+    >
+      <label>
+        {t('common.actor')}
+        <input name="actor" defaultValue={scope.actor ?? ''} placeholder={t('common.actorHint')} />
+      </label>
+      <label>
+        {t('report.documents')}
+        <input
+          name="documents"
+          defaultValue={scope.document.join(' ')}
+          placeholder={t('report.documentsHint')}
+        />
+      </label>
+      <label>
+        {t('common.kind')}
+        <select name="kind" defaultValue={scope.kind ?? ''}>
+          <option value="">{t('common.any')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kindName(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('common.dueFrom')}
+        <input name="dueAfter" type="date" defaultValue={scope.dueAfter ?? ''} />
+      </label>
+      <label>
+        {t('common.dueUntil')}
+        <input name="dueBefore" type="date" defaultValue={scope.dueBefore ?? ''} />
+      </label>
+      <button type="submit">{t('report.show')}</button>
+    </form>
+  );
+}
+
+function Report({
+  report,
+  scope,
+  titles,
+}: {
+  report: ComplianceReport;
+  scope: Scope;
+  titles: Record<string, string>;
+}) {
+  const download = async () => {
+    const sheet = document.querySelector<HTMLLinkElement>('link[rel=stylesheet]');
+    const css = sheet ? await (await fetch(sheet.href)).text() : '';
+    const body = document.querySelector('[data-testid=report]')!.outerHTML;
+    const html = `<!doctype html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><title>${t('report.title')} ${report.asOf}</title><style>${css}</style></head><body class="standalone">${body}</body></html>`;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    a.download = `compliance-report-${report.asOf}.html`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+  const subject = [
+    ...scope.document.map((d) => titles[d] ?? d),
+    ...(scope.actor ? [`${t('common.actor')}: ${scope.actor}`] : []),
+    ...(scope.kind ? [`${t('common.kind')}: ${kindName(scope.kind)}`] : []),
+    ...(scope.dueAfter || scope.dueBefore
+      ? [t('report.period', { from: scope.dueAfter ?? '…', to: scope.dueBefore ?? '…' })]
+      : []),
+  ];
+  return (
+    <>
+      <div class="toolbar no-print">
+        <span class="spacer" />
+        <button type="button" class="secondary" onClick={() => print()}>
+          {t('report.print')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void download()}>
+          {t('report.download')}
+        </button>
+      </div>
+      <article class="report" data-testid="report">
+        <header>
+          <h1>{t('report.title')}</h1>
+          <p class="subject">{subject.join(' · ')}</p>
+          <p class="muted">
+            {t('report.asOf', { date: deadlineText(report.asOf), at: when(report.generatedAt) })} ·{' '}
+            {tn('report.commitments', report.total)}
+          </p>
+        </header>
+
+        <section class="summary">
+          <table class="counts" data-testid="counts">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.outcome')}</th>
+                <th scope="col" class="num">
+                  {t('report.count')}
+                </th>
+                <th scope="col" class="num">
+                  {t('report.share')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {OUTCOME_ORDER.map((o) => (
+                <tr key={o} data-outcome={o}>
+                  <td>
+                    <i class={`swatch fill-${o}`} /> {outcomeName(o)}
+                  </td>
+                  <td class="num">{report.counts[o]}</td>
+                  <td class="num">{percent(report.shares[o])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="rate" data-testid="on-time">
+            {t('report.onTime')} <strong>{percent(report.onTimeRate)}</strong>
+            <span class="muted"> {t('report.onTimeOf')}</span>
+          </p>
+        </section>
+
+        <section>
+          <h2>{t('report.overTime')}</h2>
+          <OutcomeChart timeline={report.timeline} name={outcomeName} />
+        </section>
+
+        <section>
+          <h2>{t('report.items')}</h2>
+          <table class="items report-items" data-testid="report-items">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.ref')}</th>
+                <th scope="col">{t('common.actor')}</th>
+                <th scope="col">{t('report.commitment')}</th>
+                <th scope="col">{t('common.kind')}</th>
+                <th scope="col">{t('report.outcome')}</th>
+                <th scope="col">{t('common.deadline')}</th>
+                <th scope="col">{t('common.owner')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.items.map((i) => (
+                <tr key={i.id} class={`outcome-${i.outcome}`}>
+                  <td>{i.reference ?? ''}</td>
+                  <td>{i.actor}</td>
+                  <td>
+                    <a href={`#/items/${i.id}`}>{i.action}</a>
+                    {i.history.some((h) => h.field !== 'source' && h.field !== 'created') && (
+                      <ul class="changes">
+                        {i.history
+                          .filter((h) => h.field !== 'source' && h.field !== 'created')
+                          .map((h, n) => (
+                            <li key={n}>
+                              {h.at.slice(0, 10)}: {fieldName(h.field)}{' '}
+                              {h.from ? `${valueOf(h.field, h.from)} → ` : ''}
+                              {h.to ? valueOf(h.field, h.to) : '—'}
+                              {h.note ? ` (${h.note})` : ''}
+                            </li>
+                          ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <KindBadge kind={i.kind} />
+                  </td>
+                  <td>
+                    <span class={`badge outcome fill-${i.outcome}`}>{outcomeName(i.outcome)}</span>
+                    {i.completedAt ? (
+                      <small class="muted"> {i.completedAt.slice(0, 10)}</small>
+                    ) : null}
+                  </td>
+                  <td class="date">{deadlineText(i.deadline)}</td>
+                  <td>{i.owner ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.items.length === 0 && <p class="muted">{t('report.none')}</p>}
+        </section>
+
+        <section class="method">
+          <h2>{t('report.method')}</h2>
+          <p>{t('report.methodText')}</p>
+        </section>
+      </article>
+    </>
+  );
+}
+
+/** A history value: statuses named in the page's language, the rest as stored. */
+const valueOf = (field: string, value: string) =>
+  field === 'status' ? statusName(value) : field === 'deadline' ? deadlineText(value) : value;
