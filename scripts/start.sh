@@ -17,11 +17,15 @@ creds="$root/.data/credentials.env"
 random_secret() { node -e "console.log(require('crypto').randomBytes(12).toString('base64url'))"; }
 if [[ ! -f "$creds" ]]; then
   mkdir -p "$root/.data"
-  umask 077
-  {
-    echo "ADMIN_EMAIL=admin@example.org"
-    echo "ADMIN_PASSWORD=$(random_secret)"
-  } >"$creds"
+  # In a subshell: a umask left at 077 would make every later file private, and
+  # the embedded PostgreSQL's server user could not read what is written for it.
+  (
+    umask 077
+    {
+      echo "ADMIN_EMAIL=admin@example.org"
+      echo "ADMIN_PASSWORD=$(random_secret)"
+    } >"$creds"
+  )
 fi
 if ! grep -q '^EMBEDDED_PG_PASSWORD=' "$creds"; then
   (umask 077; echo "EMBEDDED_PG_PASSWORD=$(random_secret)" >>"$creds")
@@ -49,11 +53,12 @@ trap stop_all EXIT
 # on a port of its own with its data in .data/postgres, stopped with the services.
 say "finding PostgreSQL"
 database_url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/commitment_tracker}"
+asked="127.0.0.1:5432"; [[ -n "${DATABASE_URL:-}" ]] && asked="DATABASE_URL"
 if why="$(node scripts/database.js usable "$database_url" 2>&1)"; then
-  pg_where="the server at ${DATABASE_URL:+DATABASE_URL}${DATABASE_URL:-127.0.0.1:5432}"
+  pg_where="the server at $asked"
 else
   pg_port="${EMBEDDED_PG_PORT:-5433}"
-  echo "  none usable at ${DATABASE_URL:+DATABASE_URL}${DATABASE_URL:-127.0.0.1:5432} (${why#\[postgres\] }); starting an embedded PostgreSQL on 127.0.0.1:$pg_port" >&2
+  echo "  none usable at $asked (${why#\[postgres\] }); starting an embedded PostgreSQL on 127.0.0.1:$pg_port" >&2
   pg_password="$(grep '^EMBEDDED_PG_PASSWORD=' "$creds" | cut -d= -f2-)"
   : >"$logs/postgres.out"
   EMBEDDED_PG_PORT="$pg_port" EMBEDDED_PG_PASSWORD="$pg_password" \

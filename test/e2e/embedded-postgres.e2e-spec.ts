@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { queryRows, REPO_ROOT } from '@ct/testing';
@@ -23,7 +23,10 @@ describe('embedded PostgreSQL for npm start', () => {
 
   beforeAll(async () => {
     rmSync(DIR, { recursive: true, force: true });
-    server = spawn(process.execPath, [resolve(REPO_ROOT, 'scripts/embedded-postgres.js')], {
+    // Under a private umask, as a shell that has just written a secrets file leaves it:
+    // the password file for initdb must still be readable by the server's own user.
+    const script = resolve(REPO_ROOT, 'scripts/embedded-postgres.js');
+    server = spawn('bash', ['-c', 'umask 077 && exec "$0" "$1"', process.execPath, script], {
       env: {
         ...process.env,
         EMBEDDED_PG_DIR: DIR,
@@ -66,6 +69,11 @@ describe('embedded PostgreSQL for npm start', () => {
       "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'commitments'",
     );
     expect(tables[0].n).toBeGreaterThan(3);
+  });
+
+  it('leaves no password file behind', () => {
+    const parent = resolve(DIR, '..');
+    expect(readdirSync(parent).filter((f) => f.startsWith('.initdb-'))).toEqual([]);
   });
 
   it('is found usable by the start script with its password only', async () => {
