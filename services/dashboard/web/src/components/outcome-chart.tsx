@@ -34,7 +34,8 @@ export function OutcomeChart({
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const step = plotW / timeline.length;
-  const bar = Math.max(2, step * 0.7);
+  // A few months give wide steps: bars stay bar-shaped.
+  const bar = Math.min(48, Math.max(2, step * 0.7));
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(timeline.length / 12);
   return (
