@@ -175,12 +175,12 @@ describe('deadline alerts', () => {
 
     await changed({});
     clock.set('2026-02-28T23:59:00Z');
-    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0, digests: 0 });
 
     // 30 days before: email to the subscriber and to the owner; the webhook fails once, then succeeds.
     failNextHooks = 1;
     clock.set('2026-03-01T00:01:00Z');
-    expect(await pass()).toEqual({ raised: 1, delivered: 2, failed: 0 });
+    expect(await pass()).toEqual({ raised: 1, delivered: 2, failed: 0, digests: 0 });
     expect(mails.map((m) => (m.to as { text: string }).text).sort()).toEqual([
       'desk@example.org',
       'owner@example.org',
@@ -192,7 +192,7 @@ describe('deadline alerts', () => {
     expect(mails[0].text).toContain(`https://tracker.example.org/items/${ITEM}`);
     expect(hooks).toHaveLength(1);
     clock.advance(MINUTE);
-    expect(await pass()).toEqual({ raised: 0, delivered: 1, failed: 0 });
+    expect(await pass()).toEqual({ raised: 0, delivered: 1, failed: 0, digests: 0 });
     const delivered = hooks[1];
     expect(delivered.headers['webhook-id']).toBe(`${ITEM}:before:30d:2026-03-31`);
     expect(
@@ -222,7 +222,7 @@ describe('deadline alerts', () => {
     // A restart mid-run sends nothing twice (the pass at start-up finds nothing either).
     await h.stop();
     h = await startNotifications('alerts', clock, env, h.db);
-    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0, digests: 0 });
     expect(hooks).toHaveLength(2);
     expect(mails).toHaveLength(2);
 
@@ -251,7 +251,7 @@ describe('deadline alerts', () => {
     // Done: nothing more, not even when it would have been overdue.
     await changed({ deadline: '2026-04-30', dueDate: '2026-04-30', status: 'done' });
     clock.set('2026-05-10T00:00:00Z');
-    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+    expect(await pass()).toEqual({ raised: 0, delivered: 0, failed: 0, digests: 0 });
     expect((await raised()).map((r) => `${r.reason}@${r.due_date}`)).toEqual([
       'before:30d@2026-03-31',
       'before:30d@2026-04-30',
@@ -492,5 +492,62 @@ describe('deadline alerts', () => {
       ['overdue:2', true],
       ['overdue:3', false],
     ]);
+  });
+
+  it('mails an opt-in weekly digest once a week: due this week, overdue, changed since the last', async () => {
+    const bureau = (n: number) => `01900000-0000-7000-8000-0000000d1g0${n}`.replace('g', '0');
+    const digests = () => mails.filter((m) => m.headers.has('x-digest'));
+    clock.set('2026-11-02T08:00:00Z');
+    const base = { actor: 'Digest Bureau', owner: null };
+    await changed({ ...base, itemId: bureau(1), deadline: '2026-11-05', dueDate: '2026-11-05' });
+    await changed({ ...base, itemId: bureau(2), deadline: '2026-10-20', dueDate: '2026-10-20' });
+    await changed({ ...base, itemId: bureau(3), deadline: '2027-05-01', dueDate: '2027-05-01' });
+
+    const hook = await call('POST', '/subscriptions', { webhook: hookUrl, digest: true });
+    expect(hook.status).toBe(400);
+    expect(JSON.stringify(hook.body)).toContain('a weekly digest goes by email');
+    const sub = await call('POST', '/subscriptions', {
+      email: 'digest@example.org',
+      actors: ['Digest Bureau'],
+      digest: true,
+    });
+    expect(sub.status).toBe(201);
+    expect(sub.body).toMatchObject({ digest: true, lastDigestAt: null });
+
+    await pass();
+    expect(digests()).toHaveLength(1);
+    const [first] = digests();
+    expect(first.subject).toBe('Weekly digest 2026-11-02: 1 due this week, 1 overdue, 3 changed');
+    expect(first.text).toContain(`https://tracker.example.org/items/${bureau(1)}`);
+    expect(first.headers.get('x-digest')).toBe(sub.body!.id);
+
+    // Another pass, and a replica's, within the week: nothing more.
+    const replica = await startNotifications('alerts', clock, env, h.db);
+    try {
+      clock.set('2026-11-05T08:00:00Z');
+      await Promise.all([pass(), replica.app.get(AlertScheduler).runOnce()]);
+      expect(digests()).toHaveLength(1);
+    } finally {
+      await replica.stop();
+    }
+
+    // A week after the first: what changed since then, and what is due now.
+    clock.set('2026-11-06T09:00:00Z');
+    await changed({
+      ...base,
+      itemId: bureau(1),
+      status: 'done',
+      deadline: '2026-11-05',
+      dueDate: '2026-11-05',
+    });
+    clock.set('2026-11-09T08:00:00Z');
+    await pass();
+    expect(digests()).toHaveLength(2);
+    expect(digests()[1].subject).toBe(
+      'Weekly digest 2026-11-09: 0 due this week, 1 overdue, 1 changed',
+    );
+    expect(digests()[1].text).toMatch(
+      /Changed since the last digest \(1\)\n- Digest Bureau: .*\[done\]/,
+    );
   });
 });

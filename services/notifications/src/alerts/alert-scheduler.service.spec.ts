@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { OutboxRelay } from '@ct/messaging';
 import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
+import type { DigestSender } from '../digests/digest-sender';
 import type { AlertRaiser } from './alert-raiser';
 import { AlertScheduler } from './alert-scheduler.service';
 import type { AlertsOptions } from './alerts.options';
@@ -12,6 +13,7 @@ describe(AlertScheduler.name, () => {
   let raiseDue: jest.Mock;
   let deliverPending: jest.Mock;
   let nudge: jest.Mock;
+  let sendDue: jest.Mock;
   let sut: AlertScheduler;
 
   beforeEach(() => {
@@ -19,18 +21,24 @@ describe(AlertScheduler.name, () => {
     raiseDue = jest.fn(async () => raised.shift() ?? 0);
     deliverPending = jest.fn(async () => ({ delivered: 0, failed: 0 }));
     nudge = jest.fn();
+    sendDue = jest.fn(async () => 0);
     sut = new AlertScheduler(
       { intervalMs: 15_000, smtpUrl: null } as AlertsOptions,
       { raiseDue } as unknown as AlertRaiser,
       { deliverPending } as unknown as DeliveryDispatcher,
       { nudge } as unknown as OutboxRelay,
+      { sendDue } as unknown as DigestSender,
     );
   });
 
-  it('raises batch after batch while they come back full, then sends, then relays', async () => {
+  it('raises batch after batch while they come back full, then sends, relays, and mails digests', async () => {
     raised = [500, 500, 12];
     deliverPending.mockResolvedValue({ delivered: 3, failed: 1 });
-    expect(await sut.runOnce()).toEqual({ raised: 1012, delivered: 3, failed: 1 });
+    sendDue.mockResolvedValue(2);
+    expect(await sut.runOnce()).toEqual({ raised: 1012, delivered: 3, failed: 1, digests: 2 });
+    expect(sendDue.mock.invocationCallOrder[0]).toBeGreaterThan(
+      deliverPending.mock.invocationCallOrder[0],
+    );
     expect(raiseDue).toHaveBeenCalledTimes(3);
     expect(deliverPending.mock.invocationCallOrder[0]).toBeGreaterThan(
       raiseDue.mock.invocationCallOrder[2],
@@ -39,7 +47,7 @@ describe(AlertScheduler.name, () => {
   });
 
   it('relays nothing after a pass that did nothing', async () => {
-    expect(await sut.runOnce()).toEqual({ raised: 0, delivered: 0, failed: 0 });
+    expect(await sut.runOnce()).toEqual({ raised: 0, delivered: 0, failed: 0, digests: 0 });
     expect(nudge).not.toHaveBeenCalled();
   });
 

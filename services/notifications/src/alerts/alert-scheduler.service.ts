@@ -8,12 +8,14 @@ import {
 import { OutboxRelay } from '@ct/messaging';
 import { Serial } from '@ct/platform';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
+import { DigestSender } from '../digests/digest-sender';
 import { AlertRaiser, RAISE_BATCH } from './alert-raiser';
 import { ALERTS_OPTIONS, type AlertsOptions } from './alerts.options';
 
 /**
  * The timer of alerting: every interval, one pass raises what has fallen due
- * (AlertRaiser) and then sends what is pending (DeliveryDispatcher). Passes
+ * (AlertRaiser), sends what is pending (DeliveryDispatcher), then the weekly
+ * digests that are due (DigestSender). Passes
  * never overlap within a process; across replicas the claims keep them apart.
  */
 @Injectable()
@@ -27,6 +29,7 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     private readonly raiser: AlertRaiser,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly relay: OutboxRelay,
+    private readonly digests: DigestSender,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,11 +54,16 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** One pass, after any pass already running: raise what is due, then send what is pending. */
-  runOnce(): Promise<{ raised: number; delivered: number; failed: number }> {
+  runOnce(): Promise<{ raised: number; delivered: number; failed: number; digests: number }> {
     return this.serial.run(() => this.pass());
   }
 
-  private async pass(): Promise<{ raised: number; delivered: number; failed: number }> {
+  private async pass(): Promise<{
+    raised: number;
+    delivered: number;
+    failed: number;
+    digests: number;
+  }> {
     let raised = 0;
     for (let n = RAISE_BATCH; n === RAISE_BATCH; raised += n) n = await this.raiser.raiseDue();
     const sent = await this.dispatcher.deliverPending();
@@ -63,6 +71,8 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
       this.logger.log({ raised, ...sent }, 'alert pass');
       this.relay.nudge();
     }
-    return { raised, ...sent };
+    const digests = await this.digests.sendDue();
+    if (digests > 0) this.logger.log({ digests }, 'weekly digests sent');
+    return { raised, ...sent, digests };
   }
 }

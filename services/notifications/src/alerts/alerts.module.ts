@@ -2,8 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, systemClock } from '../clock/clock';
 import { Channels } from '../deliveries/channels';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
+import { DigestSender } from '../digests/digest-sender';
 import { SubscriptionsController } from '../subscriptions/subscriptions.controller';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { WatchedDeadlinesRepository } from '../watches/watched-deadlines.repository';
 import { AlertPlanner } from './alert-planner';
 import { AlertRaiser } from './alert-raiser';
 import { AlertScheduler } from './alert-scheduler.service';
@@ -25,6 +27,8 @@ export class AlertsModule {
         DeliveryDispatcher,
         AlertScheduler,
         Channels,
+        DigestSender,
+        WatchedDeadlinesRepository,
         { provide: ALERTS_OPTIONS, useValue: options },
         { provide: CLOCK, useValue: systemClock },
       ],

@@ -51,14 +51,29 @@ export class Channels implements OnApplicationShutdown {
   private async email(alert: AlertRaisedData, address: string): Promise<void> {
     if (!this.mail) throw new Error('no SMTP server configured (SMTP_URL)');
     const { subject, text } = alertEmail(alert, this.options.dashboardUrl);
+    await this.sendMail(address, subject, text, alert.alertKey, { 'X-Alert-Key': alert.alertKey });
+  }
+
+  /**
+   * A plain-text mail from MAIL_FROM; its Message-ID is made from `id` and the
+   * address, so the same message sent again is recognisably the same.
+   */
+  async sendMail(
+    address: string,
+    subject: string,
+    text: string,
+    id: string,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
+    if (!this.mail) throw new Error('no SMTP server configured (SMTP_URL)');
     const domain = /@(.+)$/u.exec(this.options.mailFrom.replace(/>$/u, ''))?.[1] ?? 'localhost';
     await this.mail.sendMail({
       from: this.options.mailFrom,
       to: address,
       subject,
       text,
-      messageId: `<${encodeURIComponent(alert.alertKey)}.${encodeURIComponent(address)}@${domain}>`,
-      headers: { 'X-Alert-Key': alert.alertKey },
+      messageId: `<${encodeURIComponent(id)}.${encodeURIComponent(address)}@${domain}>`,
+      headers,
     });
   }
 

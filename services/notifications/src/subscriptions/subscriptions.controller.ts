@@ -33,11 +33,14 @@ const createSchema = z
       .max(3)
       .default([]),
     items: z.array(z.uuid()).max(1000).default([]),
+    /** A weekly email of what is due, overdue and changed (email subscriptions only). */
+    digest: z.boolean().default(false),
   })
   .refine(
     (b) => (b.email ? 1 : 0) + (b.webhook ? 1 : 0) === 1,
     'give exactly one channel: email or webhook',
-  );
+  )
+  .refine((b) => !b.digest || !!b.email, 'a weekly digest goes by email: give email, not webhook');
 
 const view = (r: Subscription) => ({
   id: r.id,
@@ -47,6 +50,8 @@ const view = (r: Subscription) => ({
   /** How alert.delivered and alert.failed events name this subscription's deliveries. */
   recipientRef: recipientRef(r.channel, r.target),
   filter: { actors: r.actors, kinds: r.kinds, items: r.items },
+  digest: r.digest,
+  lastDigestAt: r.digest_sent_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -88,6 +93,7 @@ export class SubscriptionsController {
       actors: body.actors.map((a) => a.toLowerCase()),
       kinds: body.kinds,
       items: body.items,
+      digest: body.digest,
     });
     return { ...view(row), ...(secret ? { secret } : {}) };
   }

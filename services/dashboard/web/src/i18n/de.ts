@@ -152,6 +152,7 @@ export const de: Messages = {
   'item.for': 'Für',
   'item.thisItem': 'diesen Eintrag',
   'item.everythingOf': 'alles zu {actor}',
+  'item.digest': 'und eine wöchentliche Übersicht',
   'item.subscribe': 'Abonnieren',
   'item.subscribedHint':
     '{what}: Hinweise 30, 7 und 1 Tag vorher, am Fälligkeitstag und bei Überfälligkeit.',

@@ -154,6 +154,7 @@ export const en = {
   'item.for': 'For',
   'item.thisItem': 'this item',
   'item.everythingOf': 'everything of {actor}',
+  'item.digest': 'and a weekly digest',
   'item.subscribe': 'Subscribe',
   'item.subscribedHint': '{what}: alerts 30, 7 and 1 days before, on the day and when overdue.',
 

@@ -158,6 +158,7 @@ export const ru: Messages = {
   'item.for': 'Для',
   'item.thisItem': 'этой записи',
   'item.everythingOf': 'всего, что касается: {actor}',
+  'item.digest': 'и еженедельная сводка',
   'item.subscribe': 'Подписаться',
   'item.subscribedHint': '{what}: оповещения за 30, 7 и 1 день, в день срока и при просрочке.',
 

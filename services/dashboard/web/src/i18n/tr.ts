@@ -152,6 +152,7 @@ export const tr: Messages = {
   'item.for': 'Kapsam',
   'item.thisItem': 'bu kayıt',
   'item.everythingOf': '{actor} ile ilgili her şey',
+  'item.digest': 've haftalık özet',
   'item.subscribe': 'Abone ol',
   'item.subscribedHint': '{what}: 30, 7 ve 1 gün önce, son gün ve gecikmede uyarı gönderilir.',
 

@@ -353,7 +353,7 @@ function Subscribe({ item, session }: { item: ItemDetail; session: Session }) {
             send(service('notificationsUrl'), '/subscriptions', {
               method: 'POST',
               token: session.token,
-              json: { email: f.get('email'), ...scope },
+              json: { email: f.get('email'), ...scope, digest: f.get('digest') === 'on' },
             }),
           );
         }}
@@ -368,6 +368,10 @@ function Subscribe({ item, session }: { item: ItemDetail; session: Session }) {
             <option value="item">{t('item.thisItem')}</option>
             <option value="actor">{t('item.everythingOf', { actor: item.actor })}</option>
           </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" name="digest" />
+          {t('item.digest')}
         </label>
         <button type="submit">{t('item.subscribe')}</button>
       </form>

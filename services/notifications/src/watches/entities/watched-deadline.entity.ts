@@ -31,6 +31,7 @@ export class WatchedDeadlineEntity {
   @Column({ name: 'item_version', type: 'int' })
   itemVersion!: number;
 
+  /** When the register made the change stored here (the event's changedAt). */
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
