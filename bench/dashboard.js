@@ -1,7 +1,9 @@
 /* global window -- functions passed to page.evaluate run in the browser */
 // Dashboard page benchmark in headless Chromium: first load of the register
 // and of the overview, and filter changes, with ITEMS tracked items (default
-// 100,000) in both the commitments register and the dashboard's read model.
+// 100,000) in both the commitments register and the dashboard's read model;
+// and the compliance report of a declaration with 100 commitments and 1,000
+// history rows (GET /reports/compliance alone, and the page until it shows).
 //   npm run bench:dashboard   [ITEMS=100000 RUNS=10]
 // Times are taken in the page (performance.now(), from navigation start, or
 // from just before the user's action) up to the moment the table or the
@@ -25,6 +27,7 @@ const PORTS = { dashboard: 24300, commitments: 24302 };
 const DASH = `http://127.0.0.1:${PORTS.dashboard}`;
 const API = `http://127.0.0.1:${PORTS.commitments}`;
 const db = `ct_bench_dash_${Date.now()}`;
+const REPORT_DOCUMENT = '00000000-0000-4000-8000-00000000be01';
 const url = dbUrl(db);
 const env = {
   ...signingKeys(),
@@ -36,10 +39,12 @@ const env = {
   COMMITMENTS_URL: API,
 };
 
-// Records when the register finishes each load and when the overview's figures appear.
+// Records when the register finishes each load, when the overview's figures
+// appear, and when the report's table is in.
 const OBSERVER = `
   window.__loads = [];
   new MutationObserver(() => {
+    if (!window.__report && document.querySelectorAll('[data-testid=report-items] tbody tr').length >= 100) window.__report = performance.now();
     const t = document.querySelector('[data-testid=register]');
     const n = t ? Number(t.getAttribute('data-loads')) : 0;
     if (n > window.__loads.length) window.__loads.push(performance.now());
@@ -65,6 +70,34 @@ async function main() {
       `INSERT INTO dashboard.item_snapshots
        SELECT id, version, kind, actor, actor_key, action, status, deadline, due_date, owner, place,
               depends_on, source_count, created_at, updated_at FROM commitments.tracked_items`,
+    );
+    // A declaration with 100 of those items, each with ten status changes in its history.
+    await sql(
+      url,
+      `INSERT INTO commitments.item_sources (item_id, document_id, extraction_index, engine, evidence,
+         evidence_start, evidence_end, published, language, confidence, deadline, event_id)
+       SELECT id, $1, row_number() OVER (ORDER BY id), 'bench', action, 0, 10, DATE '2025-01-15',
+              'en', 0.9, deadline, 'bench-' || id
+       FROM (SELECT id, action, deadline FROM commitments.tracked_items WHERE kind <> 'event'
+             ORDER BY id LIMIT 100) i`,
+      [REPORT_DOCUMENT],
+    );
+    await sql(
+      url,
+      `INSERT INTO commitments.item_history (item_id, at, by, field, from_value, to_value, note)
+       SELECT s.item_id, TIMESTAMPTZ '2025-01-20' + (n * 9 || ' days')::interval, 'bench', 'status',
+              CASE WHEN n % 2 = 0 THEN 'open' ELSE 'in_progress' END,
+              CASE WHEN n % 2 = 0 THEN 'in_progress' ELSE 'open' END, 'bench change ' || n
+       FROM commitments.item_sources s CROSS JOIN generate_series(1, 10) n
+       WHERE s.document_id = $1`,
+      [REPORT_DOCUMENT],
+    );
+    // Registered when the declaration came out: the chart spans the months since.
+    await sql(
+      url,
+      `UPDATE commitments.tracked_items SET created_at = TIMESTAMPTZ '2025-01-15'
+       WHERE id IN (SELECT item_id FROM commitments.item_sources WHERE document_id = $1)`,
+      [REPORT_DOCUMENT],
     );
     await sql(url, 'ANALYZE commitments.tracked_items; ANALYZE dashboard.item_snapshots');
     console.log(`loaded ${ITEMS} items in ${(ms(t0) / 1000).toFixed(1)} s`);
@@ -148,6 +181,23 @@ async function main() {
       }
     }
 
+    const report = { api: [], page: [] };
+    const token = (await login.json()).token;
+    for (let i = 0; i < RUNS; i++) {
+      const t = process.hrtime.bigint();
+      const res = await fetch(`${API}/reports/compliance?document=${REPORT_DOCUMENT}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = await res.json();
+      if (body.total !== 100) throw new Error(`the report has ${body.total} commitments, not 100`);
+      report.api.push(ms(t));
+      const rp = await newPage();
+      await rp.goto(`${DASH}/#/report?document=${REPORT_DOCUMENT}`);
+      await rp.waitForFunction(() => window.__report !== undefined);
+      report.page.push(await rp.evaluate(() => window.__report));
+      await rp.context().close();
+    }
+
     const row = (name, xs) =>
       `${name.padEnd(28)} ${pct(xs, 50).toFixed(0).padStart(6)} ${pct(xs, 95).toFixed(0).padStart(6)} ${Math.max(
         ...xs,
@@ -161,6 +211,8 @@ async function main() {
     console.log(row('first load: register', first.register));
     console.log(row('first load: overview', first.overview));
     for (const [name, xs] of Object.entries(filters)) console.log(row(`filter: ${name}`, xs));
+    console.log(row('report: API, 100 + 1,000', report.api));
+    console.log(row('report: page, first load', report.page));
   } finally {
     await browser?.close();
     await Promise.all(

@@ -16,7 +16,10 @@ async function main() {
     entryPoints: { app: join(web, 'src/main.tsx') },
     bundle: true,
     format: 'esm',
-    splitting: false,
+    // The page's other languages are chunks of their own (dynamic imports in web/src/i18n).
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    charset: 'utf8', // Turkish and Russian words as they are, not as \u escapes
     minify: true,
     sourcemap: true,
     target: ['chrome110', 'firefox115', 'safari16'],
@@ -27,8 +30,9 @@ async function main() {
     metafile: true,
     logLevel: 'warning',
   });
+  const entries = Object.entries(result.metafile.outputs).filter(([, o]) => o.entryPoint);
   const outputs = Object.keys(result.metafile.outputs).map((p) => basename(p));
-  const js = outputs.find((f) => f.endsWith('.js'));
+  const js = entries.map(([p]) => basename(p)).find((f) => f.endsWith('.js'));
   const css = outputs.find((f) => f.endsWith('.css'));
   if (!js || !css) throw new Error(`expected a .js and a .css bundle, got ${outputs.join(', ')}`);
   const html = readFileSync(join(web, 'index.html'), 'utf8')

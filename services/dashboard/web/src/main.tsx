@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadServices } from './api';
-import { LOCALES, setLocale, t, useLocale, type Locale } from './i18n';
+import { loadLocale, locale, LOCALES, setLocale, t, useLocale, type Locale } from './i18n';
 import { connectLive } from './live';
 import { Toasts } from './components/toasts';
 import { Ingest } from './pages/ingest';
@@ -54,7 +54,7 @@ function App() {
           <select
             value={lang}
             data-testid="language"
-            onChange={(e) => setLocale(e.currentTarget.value as Locale)}
+            onChange={(e) => void setLocale(e.currentTarget.value as Locale)}
           >
             {Object.entries(LOCALES).map(([code, name]) => (
               <option key={code} value={code} lang={code}>
@@ -82,7 +82,8 @@ function App() {
 function Boot() {
   const [ready, setReady] = useState<true | string | null>(null);
   useEffect(() => {
-    loadServices()
+    // The chosen language's words arrive with the services' addresses, before anything shows.
+    Promise.all([loadServices(), loadLocale(locale())])
       // A sign-in kept by the refresh cookie comes back before the first page shows.
       .then(() => restoreSession())
       .then(() => setReady(true))

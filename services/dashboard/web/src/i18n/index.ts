@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { de } from './de';
 import { en, type MessageKey, type Messages } from './en';
-import { ru } from './ru';
-import { tr } from './tr';
 
 export type { MessageKey };
 
@@ -11,7 +8,22 @@ export const LOCALES = { en: 'English', tr: 'Türkçe', ru: 'Русский', de
 export type Locale = keyof typeof LOCALES;
 
 // Each catalog is typed by the English one: a key missing in any language fails the type check.
-const CATALOGS: Record<Locale, Messages> = { en, tr, ru, de };
+// English is in the page's bundle; the others are chunks of their own, fetched when chosen, so
+// a first load carries one language.
+const CATALOGS: Partial<Record<Locale, Messages>> & { en: Messages } = { en };
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
+  tr: () => import('./tr').then((m) => m.tr),
+  ru: () => import('./ru').then((m) => m.ru),
+  de: () => import('./de').then((m) => m.de),
+};
+
+/** Fetches a language's catalog (once); the page calls it before it first shows. */
+export async function loadLocale(l: Locale): Promise<void> {
+  if (l !== 'en' && !CATALOGS[l]) CATALOGS[l] = await LOADERS[l]();
+}
+
+/** The current language's catalog, English until it has arrived. */
+const catalog = (): Messages => CATALOGS[current] ?? en;
 const STORED = 'ct.locale';
 /** What a key no catalog has shows as: the browser suite looks for it on every page. */
 export const MISSING = (key: string) => `⟦${key}⟧`;
@@ -44,7 +56,8 @@ const listeners = new Set<() => void>();
 
 export const locale = (): Locale => current;
 
-export function setLocale(l: Locale): void {
+export async function setLocale(l: Locale): Promise<void> {
+  await loadLocale(l);
   current = l;
   try {
     localStorage.setItem(STORED, l);
@@ -69,7 +82,7 @@ export function useLocale(): Locale {
 
 /** A message in the current language, with {name} filled in (numbers formatted for the locale). */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  return fill(CATALOGS[current][key] ?? MISSING(key), vars);
+  return fill(catalog()[key] ?? MISSING(key), vars);
 }
 
 /**
@@ -77,7 +90,7 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
  * one of a known set, but the type check cannot see which.
  */
 export function tk(key: string, vars?: Record<string, string | number>): string {
-  const m = (CATALOGS[current] as Record<string, string>)[key];
+  const m = (catalog() as Record<string, string>)[key];
   return fill(m ?? MISSING(key), vars);
 }
 
@@ -87,7 +100,7 @@ export function tk(key: string, vars?: Record<string, string | number>): string 
  */
 export function tn(base: string, n: number, vars?: Record<string, string | number>): string {
   const form = new Intl.PluralRules(current).select(n);
-  const all = CATALOGS[current] as Record<string, string>;
+  const all = catalog() as Record<string, string>;
   const m = all[`${base}.${form}`] ?? all[`${base}.other`];
   return fill(m ?? MISSING(`${base}.other`), { n, ...vars });
 }
