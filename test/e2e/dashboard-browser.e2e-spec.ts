@@ -384,6 +384,25 @@ describe('dashboard in a browser', () => {
     expect(html).toContain('<style>');
     expect(html).toContain('.fill-overdue');
     expect(html).toContain('submit a report on transport corridors');
+
+    // A summit's reports together: the communiqué found by its title and ticked beside the declaration.
+    const picker = '[data-testid=document-picker]';
+    await coordinator.waitForSelector(`${picker} li:has-text("Joint Declaration")`);
+    expect(
+      await coordinator.isChecked(
+        `${picker} li:has-text("Joint Declaration") input[type=checkbox]`,
+      ),
+    ).toBe(true);
+    await coordinator.fill(`${picker} input[type=search]`, 'commun');
+    await coordinator.check(`${picker} li:has-text("ommuni") input[type=checkbox]`);
+    await coordinator.click('button:has-text("Show report")');
+    await waitFor('the report of both documents', async () =>
+      /4 commitments/.test((await coordinator.textContent('.report header')) ?? ''),
+    );
+    expect(coordinator.url().match(/document=/g)).toHaveLength(2);
+    expect(await coordinator.textContent('[data-testid=report-items]')).toContain(
+      'adopt a common rail tariff plan',
+    );
   });
 
   it('sorts the register by clicking a column header, by mouse or keyboard', async () => {

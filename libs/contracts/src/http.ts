@@ -99,6 +99,26 @@ export interface DocumentView {
   text: string;
 }
 
+/** A stored document as a list shows it, without its text (GET /documents). */
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  fileName: string | null;
+  language: string | null;
+  published: string | null;
+  receivedAt: string;
+  /** Commitments its last reading found; null until read. */
+  commitments: number | null;
+}
+
+/** A page of stored documents, newest first (GET /documents). */
+export interface DocumentPage {
+  /** Counted up to a cap; `totalCapped` says the true count is larger. */
+  total: number;
+  totalCapped: boolean;
+  items: DocumentSummary[];
+}
+
 /** What ingestion answers for a document sent (POST /documents, /documents/file). */
 export interface DocumentReceipt {
   id: string;

@@ -100,6 +100,29 @@ describe('ingestion: who may add and read documents', () => {
     ).toBe(200);
   });
 
+  it('lists documents, newest first and without their text, to any signed-in user or reading key', async () => {
+    expect((await fetch(`${h.url}/documents`)).status).toBe(401);
+    const list = await fetch(`${h.url}/documents?limit=2`, { headers: signedIn('viewer') });
+    expect(list.status).toBe(200);
+    const page = (await list.json()) as {
+      total: number;
+      items: { id: string; fileName: string | null; receivedAt: string }[];
+    };
+    expect(page.total).toBeGreaterThanOrEqual(3);
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0].receivedAt >= page.items[1].receivedAt).toBe(true);
+    expect(JSON.stringify(page)).not.toContain('common tariff schedule'); // no texts
+    const found = await fetch(`${h.url}/documents?q=b.tx`, {
+      headers: { 'x-api-key': readKey.key },
+    });
+    expect(((await found.json()) as typeof page).items.map((i) => i.fileName)).toEqual(['b.txt']);
+    // LIKE's own wildcards are text here.
+    const none = await fetch(`${h.url}/documents?q=%25%25`, { headers: signedIn('viewer') });
+    expect(((await none.json()) as typeof page).items).toEqual([]);
+    const bad = await fetch(`${h.url}/documents?limit=1000`, { headers: signedIn('viewer') });
+    expect(bad.status).toBe(400);
+  });
+
   it('stops taking a revoked key and a disabled user at the next request after the cache', async () => {
     const robot = testApiKey('robot-to-revoke', ['ingest']);
     const person = testUser('coordinator', 'to-disable');

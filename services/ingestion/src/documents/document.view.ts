@@ -1,4 +1,4 @@
-import type { DocumentView } from '@ct/contracts';
+import type { DocumentSummary, DocumentView } from '@ct/contracts';
 import type { DocumentEntity } from './entities/document.entity';
 import { publishedAsGiven } from './publication-date';
 
@@ -26,5 +26,30 @@ export function toDocumentView(d: DocumentEntity): DocumentView {
         }
       : null,
     text: d.text,
+  };
+}
+
+/** A stored document in a list: what identifies it, without its text. */
+export function toDocumentSummary(
+  d: Pick<
+    DocumentEntity,
+    | 'id'
+    | 'title'
+    | 'fileName'
+    | 'language'
+    | 'published'
+    | 'publishedPrecision'
+    | 'receivedAt'
+    | 'commitmentCount'
+  >,
+): DocumentSummary {
+  return {
+    id: d.id,
+    title: d.title,
+    fileName: d.fileName,
+    language: d.language,
+    published: publishedAsGiven(d.published, d.publishedPrecision),
+    receivedAt: d.receivedAt.toISOString(),
+    commitments: d.commitmentCount,
   };
 }

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Req,
   Res,
   UnsupportedMediaTypeException,
@@ -16,6 +17,7 @@ import {
 } from '@nestjs/common';
 import { AccessGuard, Allow, CurrentCaller, type AccessPolicy, type Caller } from '@ct/access';
 import type { Request, Response } from 'express';
+import type { DocumentPage } from '@ct/contracts';
 import { ZodValidationPipe } from '@ct/platform';
 import {
   createDocumentSchema,
@@ -24,7 +26,8 @@ import {
 } from './dto/create-document.dto';
 import { DocumentErrorsFilter } from './document-errors.filter';
 import { DocumentsService } from './documents.service';
-import { toDocumentView } from './document.view';
+import { toDocumentSummary, toDocumentView } from './document.view';
+import { LIST_CAP, listDocumentsQuery, type ListDocumentsQuery } from './dto/list-documents.dto';
 import { MAX_DOCUMENT_CHARS } from './documents.tokens';
 import { FileIngestService } from './file-ingest.service';
 import { UploadInterceptor } from './upload.interceptor';
@@ -94,6 +97,20 @@ export class DocumentsController {
       receivedBy: caller.name,
     });
     return answer(res, receipt);
+  }
+
+  /** The stored documents, newest first, without their text; `q` searches title and file name. */
+  @Get()
+  @Allow({ scopes: ['read', 'ingest'] })
+  async list(
+    @Query(new ZodValidationPipe(listDocumentsQuery)) q: ListDocumentsQuery,
+  ): Promise<DocumentPage> {
+    const { rows, total } = await this.documents.page(q.q ?? null, q.limit, q.offset, LIST_CAP);
+    return {
+      total: Math.min(total, LIST_CAP),
+      totalCapped: total > LIST_CAP,
+      items: rows.map(toDocumentSummary),
+    };
   }
 
   /** Any signed-in user, or an API key that may read or add documents. */

@@ -82,6 +82,49 @@ export class DocumentsRepository {
     return tx.findOne(DocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * Documents newest first, optionally those whose title or file name holds
+   * `q`; the total is counted up to `cap`.
+   */
+  async page(
+    q: string | null,
+    limit: number,
+    offset: number,
+    cap: number,
+  ): Promise<{ rows: DocumentEntity[]; total: number }> {
+    const m = this.dataSource.manager;
+    const where = q
+      ? `WHERE (coalesce(title, '') || ' ' || coalesce(file_name, '')) ILIKE $1`
+      : 'WHERE $1::text IS NULL';
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const [ids, [{ n }]] = await Promise.all([
+      m.query(
+        `SELECT id FROM ${this.s}.documents ${where}
+         ORDER BY received_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+        [pattern],
+      ) as Promise<{ id: string }[]>,
+      m.query(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.s}.documents ${where} LIMIT ${Number(cap) + 1}) t`,
+        [pattern],
+      ) as Promise<{ n: number }[]>,
+    ]);
+    const rows = await m.find(DocumentEntity, {
+      where: { id: In(ids.map((r) => r.id)) },
+      select: {
+        id: true,
+        title: true,
+        fileName: true,
+        language: true,
+        published: true,
+        publishedPrecision: true,
+        receivedAt: true,
+        commitmentCount: true,
+      },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { rows: ids.map((r) => byId.get(r.id)!).filter(Boolean), total: n };
+  }
+
   /** A page of document ids in the order received, after a keyset position (see `ReprocessService`). */
   receivedPage(
     since: string | null,

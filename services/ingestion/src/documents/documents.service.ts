@@ -110,6 +110,11 @@ export class DocumentsService {
     if (!doc) throw new NotFoundException(`document ${id} not found`);
     return doc;
   }
+
+  /** A page of the stored documents, newest first (see DocumentsRepository.page). */
+  page(q: string | null, limit: number, offset: number, cap: number) {
+    return this.documents.page(q, limit, offset, cap);
+  }
 }
 
 function guessLanguage(text: string): string | null {

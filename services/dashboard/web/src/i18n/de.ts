@@ -187,7 +187,8 @@ export const de: Messages = {
   'report.choose':
     'Wählen Sie einen Akteur oder öffnen Sie einen Bericht aus dem Quelldokument eines Eintrags („Umsetzungsbericht zu diesem Dokument“).',
   'report.documents': 'Dokumente',
-  'report.documentsHint': 'Dokument-IDs, durch Leerzeichen getrennt',
+  'report.documentsHint': 'Dokumenttitel durchsuchen',
+  'report.noDocuments': 'Kein Dokument gefunden.',
   'report.documentId': 'Dokument {id}',
   'report.show': 'Bericht anzeigen',
   'report.period': 'fällig {from} bis {to}',

@@ -188,7 +188,8 @@ export const en = {
   'report.choose':
     'Choose an actor, or open a report from an item’s source document (“Compliance report for this document”).',
   'report.documents': 'Documents',
-  'report.documentsHint': 'document ids, separated by spaces',
+  'report.documentsHint': 'search document titles',
+  'report.noDocuments': 'No document matches.',
   'report.documentId': 'document {id}',
   'report.show': 'Show report',
   'report.period': 'due {from} to {to}',

@@ -194,7 +194,8 @@ export const ru: Messages = {
   'report.choose':
     'Выберите исполнителя или откройте отчёт из исходного документа записи («Отчёт о выполнении по этому документу»).',
   'report.documents': 'Документы',
-  'report.documentsHint': 'идентификаторы документов через пробел',
+  'report.documentsHint': 'поиск по названиям документов',
+  'report.noDocuments': 'Документы не найдены.',
   'report.documentId': 'документ {id}',
   'report.show': 'Показать отчёт',
   'report.period': 'срок с {from} по {to}',

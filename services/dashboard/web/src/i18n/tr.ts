@@ -186,7 +186,8 @@ export const tr: Messages = {
   'report.choose':
     'Bir aktör seçin ya da bir kaydın kaynak belgesinden rapor açın (“Bu belgenin uyum raporu”).',
   'report.documents': 'Belgeler',
-  'report.documentsHint': 'belge kimlikleri, boşlukla ayrılmış',
+  'report.documentsHint': 'belge başlıklarında ara',
+  'report.noDocuments': 'Eşleşen belge yok.',
   'report.documentId': 'belge {id}',
   'report.show': 'Raporu göster',
   'report.period': 'son tarih {from} – {to}',

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ComplianceOutcome, ComplianceReport } from '@ct/contracts/http';
+import type {
+  ComplianceOutcome,
+  ComplianceReport,
+  DocumentPage,
+  DocumentSummary,
+} from '@ct/contracts/http';
 import { ApiError, send, service } from '../api';
 import { OUTCOME_ORDER, OutcomeChart } from '../components/outcome-chart';
 import { KindBadge } from '../components/status-badge';
@@ -75,7 +80,7 @@ export function ReportPage({ session, route }: { session: Session; route: Route 
 
   return (
     <div class="report-page">
-      <ScopeForm scope={scope} />
+      <ScopeForm scope={scope} session={session} />
       {!ready && <p class="muted">{t('report.choose')}</p>}
       {error && <p class="error">{error}</p>}
       {ready && !report && !error && <p class="loading">{t('common.loading')}</p>}
@@ -84,7 +89,7 @@ export function ReportPage({ session, route }: { session: Session; route: Route 
   );
 }
 
-function ScopeForm({ scope }: { scope: Scope }) {
+function ScopeForm({ scope, session }: { scope: Scope; session: Session }) {
   return (
     <form
       class="filters no-print"
@@ -94,7 +99,7 @@ function ScopeForm({ scope }: { scope: Scope }) {
         const data = new FormData(e.currentTarget);
         const text = (k: string) => ((data.get(k) as string) || '').trim() || undefined;
         const next: Scope = {
-          document: (text('documents') ?? '').split(/[\s,]+/).filter(Boolean),
+          document: data.getAll('document').map(String),
           actor: text('actor'),
           kind: text('kind'),
           dueAfter: text('dueAfter'),
@@ -107,14 +112,7 @@ function ScopeForm({ scope }: { scope: Scope }) {
         {t('common.actor')}
         <input name="actor" defaultValue={scope.actor ?? ''} placeholder={t('common.actorHint')} />
       </label>
-      <label>
-        {t('report.documents')}
-        <input
-          name="documents"
-          defaultValue={scope.document.join(' ')}
-          placeholder={t('report.documentsHint')}
-        />
-      </label>
+      <DocumentPicker session={session} initial={scope.document} />
       <label>
         {t('common.kind')}
         <select name="kind" defaultValue={scope.kind ?? ''}>
@@ -290,3 +288,83 @@ function Report({
 /** A history value: statuses named in the page's language, the rest as stored. */
 const valueOf = (field: string, value: string) =>
   field === 'status' ? statusName(value) : field === 'deadline' ? deadlineText(value) : value;
+
+/**
+ * The documents a report covers (a declaration, or a summit's several
+ * reports): the newest documents, or those whose title holds the words
+ * searched, to tick; what is ticked stays ticked while searching.
+ */
+function DocumentPicker({ session, initial }: { session: Session; initial: string[] }) {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<DocumentSummary[]>([]);
+  const [chosen, setChosen] = useState<Map<string, string>>(
+    () => new Map(initial.map((id) => [id, id])),
+  );
+  const label = (d: DocumentSummary) =>
+    `${d.title ?? d.fileName ?? t('item.untitled')}${d.published ? ` (${d.published})` : ''}`;
+  useEffect(() => {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => {
+      send<DocumentPage>(service('ingestionUrl'), '/documents', {
+        token: session.token,
+        query: { q: query.trim().length >= 2 ? query.trim() : undefined, limit: 10 },
+        signal: ctl.signal,
+      })
+        .then((p) => {
+          setFound(p.items);
+          // Names for documents chosen before they were listed (from the address).
+          setChosen((c) => {
+            const named = new Map(c);
+            for (const d of p.items) if (named.has(d.id)) named.set(d.id, label(d));
+            return named;
+          });
+        })
+        .catch(() => setFound([]));
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [query, session.token]);
+  const toggle = (id: string, name: string, on: boolean) =>
+    setChosen((c) => {
+      const next = new Map(c);
+      if (on) next.set(id, name);
+      else next.delete(id);
+      return next;
+    });
+  // What is ticked first, then what the search found besides.
+  const listed = [
+    ...[...chosen].map(([id, name]) => ({ id, name })),
+    ...found.filter((d) => !chosen.has(d.id)).map((d) => ({ id: d.id, name: label(d) })),
+  ];
+  return (
+    <fieldset class="documents" data-testid="document-picker">
+      <legend>{t('report.documents')}</legend>
+      <input
+        type="search"
+        value={query}
+        placeholder={t('report.documentsHint')}
+        aria-label={t('report.documentsHint')}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      <ul>
+        {listed.map(({ id, name }) => (
+          <li key={id}>
+            <label class="check">
+              <input
+                type="checkbox"
+                name="document"
+                value={id}
+                checked={chosen.has(id)}
+                onChange={(e) => toggle(id, name, e.currentTarget.checked)}
+              />
+              {name}
+            </label>
+          </li>
+        ))}
+        {listed.length === 0 && <li class="muted">{t('report.noDocuments')}</li>}
+      </ul>
+    </fieldset>
+  );
+}
