@@ -56,6 +56,7 @@ async function main() {
     // The page in Turkish and in Russian (the switch is remembered; English again at the end).
     for (const lang of ['tr', 'ru']) {
       await page.selectOption('[data-testid=language]', lang);
+      await page.waitForSelector(`html[lang=${lang}]`, { state: 'attached' });
       await page.goto(`${base}/#/`);
       await page.waitForSelector('[data-testid=total]');
       await page.waitForTimeout(500);
@@ -66,6 +67,7 @@ async function main() {
       await page.screenshot({ path: join(out, `item-${lang}.png`) });
     }
     await page.selectOption('[data-testid=language]', 'en');
+    await page.waitForSelector('html[lang=en]', { state: 'attached' });
     console.log(`screenshots in ${out}`);
   } finally {
     await browser.close();

@@ -64,6 +64,25 @@ describe('dashboard in a browser', () => {
     );
   }
 
+  /** Each view of the page (the declaration's Secretariat item and its report), and what shows it is ready. */
+  async function everyPage(): Promise<[string, string][]> {
+    const [{ id: itemId }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM commitments.tracked_items WHERE action LIKE 'submit a report on transport%'",
+    );
+    const [{ id: documentId }] = await queryRows<{ id: string }>(
+      db.url,
+      "SELECT id FROM ingestion.documents WHERE title = 'Joint Declaration'",
+    );
+    return [
+      ['#/', '[data-testid=total]'],
+      ['#/register', '[data-testid=register-total][aria-busy=false]'],
+      [`#/items/${itemId}`, '[data-testid=item] mark.evidence'],
+      ['#/ingest', '.ingest h1'],
+      [`#/report?document=${documentId}`, '[data-testid=report] [data-testid=counts]'],
+    ];
+  }
+
   async function apiToken(email: string, password: string): Promise<string> {
     const res = await fetch(`${url('commitments')}/auth/login`, {
       method: 'POST',
@@ -475,21 +494,7 @@ describe('dashboard in a browser', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=total]');
 
-    const [{ id: itemId }] = await queryRows<{ id: string }>(
-      db.url,
-      "SELECT id FROM commitments.tracked_items WHERE action LIKE 'submit a report on transport%'",
-    );
-    const [{ id: documentId }] = await queryRows<{ id: string }>(
-      db.url,
-      "SELECT id FROM ingestion.documents WHERE title = 'Joint Declaration'",
-    );
-    const pages: [string, string][] = [
-      ['#/', '[data-testid=total]'],
-      ['#/register', '[data-testid=register-total][aria-busy=false]'],
-      [`#/items/${itemId}`, '[data-testid=item] mark.evidence'],
-      ['#/ingest', '.ingest h1'],
-      [`#/report?document=${documentId}`, '[data-testid=report] [data-testid=counts]'],
-    ];
+    const pages = await everyPage();
     // Words the English page shows; none may be left on a page in another language.
     const english = [
       'Overview',
@@ -515,6 +520,8 @@ describe('dashboard in a browser', () => {
     };
     for (const [lang, want] of Object.entries(expected)) {
       await page.selectOption('[data-testid=language]', lang);
+      // The switch takes effect (and is remembered) once the language's words have arrived.
+      await page.waitForSelector(`html[lang=${lang}]`, { state: 'attached' });
       for (const [hash, ready] of pages) {
         await page.goto(`${url('dashboard')}/${hash}`);
         await page.reload(); // the choice is remembered across loads
@@ -541,22 +548,8 @@ describe('dashboard in a browser', () => {
   });
 
   it('has no serious accessibility violations on any page (axe-core)', async () => {
-    const [{ id: itemId }] = await queryRows<{ id: string }>(
-      db.url,
-      "SELECT id FROM commitments.tracked_items WHERE action LIKE 'submit a report on transport%'",
-    );
-    const [{ id: documentId }] = await queryRows<{ id: string }>(
-      db.url,
-      "SELECT id FROM ingestion.documents WHERE title = 'Joint Declaration'",
-    );
     const found: string[] = [];
-    for (const [hash, ready] of [
-      ['#/', '[data-testid=total]'],
-      ['#/register', '[data-testid=register-total][aria-busy=false]'],
-      [`#/items/${itemId}`, '[data-testid=item] mark.evidence'],
-      ['#/ingest', '.ingest h1'],
-      [`#/report?document=${documentId}`, '[data-testid=report] [data-testid=counts]'],
-    ]) {
+    for (const [hash, ready] of await everyPage()) {
       await coordinator.goto(`${url('dashboard')}/${hash}`);
       await coordinator.waitForSelector(ready, { state: 'attached' });
       // Evaluated by the browser's debugger protocol, which the page's CSP does not govern.

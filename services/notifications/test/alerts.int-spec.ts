@@ -336,7 +336,7 @@ describe('deadline alerts', () => {
         h.db.url,
         `SELECT a.reason, d.target, d.attempts FROM notifications.alerts a
          JOIN notifications.deliveries d ON d.alert_key = a.key
-         WHERE a.item_id = $1 AND d.status = 'delivered' ORDER BY d.target`,
+         WHERE a.item_id = $1 AND d.status = 'delivered' ORDER BY d.target, a.reason`,
         [item],
       );
       expect(sent).toEqual([

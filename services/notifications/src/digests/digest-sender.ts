@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { Channels } from '../deliveries/channels';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { WatchedDeadlinesRepository } from '../watches/watched-deadlines.repository';
-import { composeDigest, digestEmail, DIGEST_EVERY_DAYS } from './digest';
+import { composeDigest, digestEmail, DIGEST_EVERY_DAYS, DIGEST_MAX_ITEMS } from './digest';
 
 const digestsSent = counter({
   name: 'ct_digests_total',
@@ -60,6 +60,7 @@ export class DigestSender {
             composeDigest(items, now, c.previous),
             now,
             this.options.dashboardUrl,
+            items.length >= DIGEST_MAX_ITEMS,
           );
           await this.channels.sendMail(c.target, subject, text, `digest.${c.id}.${now.getTime()}`, {
             'X-Digest': c.id,

@@ -51,5 +51,8 @@ describe('weekly digest', () => {
       `Secretariat: compile briefing 4 (due 2026-06-01) [open]\n  https://tracker.example.org/items/${item(4).itemId}`,
     );
     expect(text).toContain('Changed since the last digest (1)');
+    expect(text).not.toContain('More items matched');
+    const cut = digestEmail(composeDigest(items, now, null), now, 'https://t.example.org', true);
+    expect(cut.text).toContain('More items matched than the 500 a digest reads');
   });
 });

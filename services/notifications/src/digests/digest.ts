@@ -3,6 +3,8 @@ import { DAY_MS } from '../alerts/alert-rules';
 
 /** A digest goes out this often to each subscriber who asked for one. */
 export const DIGEST_EVERY_DAYS = 7;
+/** At most this many items are read for one digest; the mail says when there were more. */
+export const DIGEST_MAX_ITEMS = 500;
 
 /** An item as the digest reads it from the watched deadlines. */
 export interface DigestItem {
@@ -52,6 +54,8 @@ export function digestEmail(
   d: Digest,
   now: Date,
   dashboardUrl: string,
+  /** Whether the items read were cut at DIGEST_MAX_ITEMS. */
+  truncated = false,
 ): { subject: string; text: string } {
   const line = (i: DigestItem) =>
     `- ${i.actor}: ${i.action}${i.dueDate ? ` (due ${i.dueDate})` : ''} [${i.status.replace(/_/g, ' ')}]\n  ${itemPageUrl(dashboardUrl, i.itemId)}`;
@@ -65,6 +69,12 @@ export function digestEmail(
     ...section('Due this week', d.dueThisWeek),
     ...section('Overdue', d.overdue),
     ...section('Changed since the last digest', d.changed),
+    ...(truncated
+      ? [
+          `More items matched than the ${DIGEST_MAX_ITEMS} a digest reads; narrow the subscription's filter to see them all.`,
+          '',
+        ]
+      : []),
     'You receive this weekly because your subscription asks for a digest; delete the subscription (DELETE /subscriptions/<id>) to stop.',
   ].join('\n');
   return { subject, text };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CommitmentChangedData } from '@ct/contracts';
 import { tableOf, type Transaction } from '@ct/persistence';
-import type { DigestItem } from '../digests/digest';
+import { DIGEST_MAX_ITEMS, type DigestItem } from '../digests/digest';
 import { WatchedDeadlineEntity } from './entities/watched-deadline.entity';
 
 /** The deadlines of tracked items as this service knows them (`watched_deadlines`, only here). */
@@ -80,7 +80,7 @@ export class WatchedDeadlinesRepository {
          AND (cardinality($3::uuid[]) = 0 OR item_id = ANY($3::uuid[]))
          AND ((due_date < $5 AND NOT status = ANY($4::text[])) OR updated_at > $6)
        ORDER BY due_date NULLS LAST, item_id
-       LIMIT 500`,
+       LIMIT ${DIGEST_MAX_ITEMS}`,
       [filter.actors, filter.kinds, filter.items, closed, dueBefore, changedAfter.toISOString()],
     )) as {
       item_id: string;

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, send, service } from '../api';
 import { KindBadge, StatusBadge } from '../components/status-badge';
-import { deadlineText, kindName, relative, statusName, STATUSES, todayIso, KINDS } from '../format';
+import { DueRange, KindSelect } from '../components/filter-fields';
+import { deadlineText, relative, statusName, STATUSES, todayIso } from '../format';
 import { t, tn, type MessageKey } from '../i18n';
 import { debounce, useLive } from '../live';
 import { go, type Route } from '../route';
@@ -143,21 +144,7 @@ export function Register({ session, route }: { session: Session; route: Route })
             placeholder={t('common.actorHint')}
           />
         </label>
-        <label>
-          {t('common.kind')}
-          <select
-            name="kind"
-            value={filters.kind ?? ''}
-            onChange={(e) => set({ kind: e.currentTarget.value || undefined })}
-          >
-            <option value="">{t('common.any')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindName(k)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect value={filters.kind} onChange={(kind) => set({ kind })} />
         <label>
           {t('common.status')}
           <select
@@ -183,14 +170,7 @@ export function Register({ session, route }: { session: Session; route: Route })
           />
           {t('register.overdueOnly')}
         </label>
-        <label>
-          {t('common.dueFrom')}
-          <input name="dueAfter" type="date" defaultValue={filters.dueAfter ?? ''} />
-        </label>
-        <label>
-          {t('common.dueUntil')}
-          <input name="dueBefore" type="date" defaultValue={filters.dueBefore ?? ''} />
-        </label>
+        <DueRange after={filters.dueAfter} before={filters.dueBefore} />
         <label>
           {t('register.sort')}
           <select

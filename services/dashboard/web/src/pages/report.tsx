@@ -6,9 +6,10 @@ import type {
   DocumentSummary,
 } from '@ct/contracts/http';
 import { ApiError, send, service } from '../api';
+import { DueRange, KindSelect } from '../components/filter-fields';
 import { OUTCOME_ORDER, OutcomeChart } from '../components/outcome-chart';
 import { KindBadge } from '../components/status-badge';
-import { deadlineText, fieldName, kindName, KINDS, statusName, when } from '../format';
+import { deadlineText, fieldName, kindName, statusName, when } from '../format';
 import { percent as percentOf, t, tn, type MessageKey } from '../i18n';
 import type { Route } from '../route';
 import type { Session } from '../session';
@@ -113,25 +114,8 @@ function ScopeForm({ scope, session }: { scope: Scope; session: Session }) {
         <input name="actor" defaultValue={scope.actor ?? ''} placeholder={t('common.actorHint')} />
       </label>
       <DocumentPicker session={session} initial={scope.document} />
-      <label>
-        {t('common.kind')}
-        <select name="kind" defaultValue={scope.kind ?? ''}>
-          <option value="">{t('common.any')}</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindName(k)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('common.dueFrom')}
-        <input name="dueAfter" type="date" defaultValue={scope.dueAfter ?? ''} />
-      </label>
-      <label>
-        {t('common.dueUntil')}
-        <input name="dueBefore" type="date" defaultValue={scope.dueBefore ?? ''} />
-      </label>
+      <KindSelect value={scope.kind} />
+      <DueRange after={scope.dueAfter} before={scope.dueBefore} />
       <button type="submit">{t('report.show')}</button>
     </form>
   );
