@@ -62,11 +62,14 @@ export function ReportPage({ session, route }: { session: Session; route: Route 
     setReport(null);
     setError(null);
     if (!ready) return;
+    // A report asked for an earlier scope may answer after this one: it is dropped.
+    const ctl = new AbortController();
     send<ComplianceReport>(service('commitmentsUrl'), `/reports/compliance?${key}`, {
       token: session.token,
+      signal: ctl.signal,
     })
       .then(setReport)
-      .catch((e: ApiError) => setError(e.message));
+      .catch((e: ApiError) => e.name !== 'AbortError' && setError(e.message));
     for (const d of scope.document) {
       send<DocumentView>(service('ingestionUrl'), `/documents/${d}`, { token: session.token })
         .then((doc) =>
@@ -77,6 +80,7 @@ export function ReportPage({ session, route }: { session: Session; route: Route 
         )
         .catch(() => setTitles((all) => ({ ...all, [d]: t('report.documentId', { id: d }) })));
     }
+    return () => ctl.abort();
   }, [key, session.token]);
 
   return (
