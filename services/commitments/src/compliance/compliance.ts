@@ -70,12 +70,7 @@ export function outcomeOf(
   return UNDER_WAY.includes(status) ? 'in_progress' : 'not_started';
 }
 
-/** An item's status changes, oldest first. */
-function statusChanges(history: ReportHistory[]): ReportHistory[] {
-  return history.filter((h) => h.field === 'status').sort((a, b) => +a.at - +b.at);
-}
-
-/** The item's status at the end of `at` (null: not yet registered), from its status history. */
+/** The item's status at the end of `at` (null: not yet registered), from its status changes, oldest first. */
 export function statusAt(
   item: ReportItem,
   changes: ReportHistory[],
@@ -127,14 +122,17 @@ export function complianceReport(
   now: Date,
 ): ComplianceReport {
   const asOf = day(now);
-  const byItem = new Map<string, ReportHistory[]>();
-  for (const h of history) byItem.set(h.itemId, [...(byItem.get(h.itemId) ?? []), h]);
-
-  const changesOf = new Map(items.map((i) => [i.id, statusChanges(byItem.get(i.id) ?? [])]));
+  // Each item's history, oldest first, and its status changes among it: grouped once.
+  const byItem = new Map<string, ReportHistory[]>(items.map((i) => [i.id, []]));
+  for (const h of history) byItem.get(h.itemId)?.push(h);
+  for (const own of byItem.values()) own.sort((a, b) => +a.at - +b.at);
+  const changesOf = new Map(
+    [...byItem].map(([id, own]) => [id, own.filter((h) => h.field === 'status')]),
+  );
 
   const counts = zero();
   const rows = items.map((i) => {
-    const own = (byItem.get(i.id) ?? []).sort((a, b) => +a.at - +b.at);
+    const own = byItem.get(i.id)!;
     const { completedAt } = statusAt(i, changesOf.get(i.id)!, now) ?? { completedAt: null };
     const outcome = outcomeOf(i.kind, i.status, i.dueDate, completedAt, asOf);
     counts[outcome]++;
