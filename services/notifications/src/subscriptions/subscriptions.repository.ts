@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { quoteIdent, returnedRows, type Transaction } from '@ct/persistence';
 import { SCHEMA } from '../config/notifications.env';
 import type { Recipient } from '../deliveries/channels';
+import { filterMatches } from './subscription-filter';
 
 export interface Subscription {
   id: string;
@@ -89,9 +90,10 @@ export class SubscriptionsRepository {
       `SELECT DISTINCT r.key, s.channel, s.target, s.secret
        FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS r(key, actor, kind, item)
        JOIN ${this.table} s
-         ON (cardinality(s.actors) = 0 OR lower(r.actor) = ANY(s.actors))
-        AND (cardinality(s.kinds) = 0 OR r.kind = ANY(s.kinds))
-        AND (cardinality(s.items) = 0 OR r.item = ANY(s.items))
+         ON ${filterMatches(
+           { actors: 's.actors', kinds: 's.kinds', items: 's.items' },
+           { actor: 'r.actor', kind: 'r.kind', id: 'r.item' },
+         )}
        ORDER BY r.key, s.channel, s.target`,
       [
         alerts.map((a) => a.key),

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CommitmentChangedData } from '@ct/contracts';
-import { tableOf, type Transaction } from '@ct/persistence';
+import { columnsOf, selectList, tableOf, type Transaction } from '@ct/persistence';
 import { DIGEST_MAX_ITEMS, type DigestItem } from '../digests/digest';
+import { filterMatches } from '../subscriptions/subscription-filter';
 import { WatchedDeadlineEntity } from './entities/watched-deadline.entity';
 
 /** The deadlines of tracked items as this service knows them (`watched_deadlines`, only here). */
@@ -64,45 +65,25 @@ export class WatchedDeadlinesRepository {
    * everything): open items due before `dueBefore` (so also the overdue), and
    * every item changed after `changedAfter`.
    */
-  async forDigest(
+  forDigest(
     filter: { actors: string[]; kinds: string[]; items: string[] },
     closed: readonly string[],
     dueBefore: string,
     changedAfter: Date,
   ): Promise<DigestItem[]> {
-    const table = tableOf(this.dataSource.manager, WatchedDeadlineEntity);
-    const rows = (await this.dataSource.query(
-      `SELECT item_id, kind, actor, action, status, due_date::text AS due_date, owner, updated_at,
-              status = ANY($4::text[]) AS closed
-       FROM ${table}
-       WHERE (cardinality($1::text[]) = 0 OR lower(actor) = ANY($1::text[]))
-         AND (cardinality($2::text[]) = 0 OR kind = ANY($2::text[]))
-         AND (cardinality($3::uuid[]) = 0 OR item_id = ANY($3::uuid[]))
-         AND ((due_date < $5 AND NOT status = ANY($4::text[])) OR updated_at > $6)
-       ORDER BY due_date NULLS LAST, item_id
+    const m = this.dataSource.manager;
+    return m.query(
+      `SELECT ${selectList('w', columnsOf(m, WatchedDeadlineEntity))},
+              w.status = ANY($4::text[]) AS closed
+       FROM ${tableOf(m, WatchedDeadlineEntity)} w
+       WHERE ${filterMatches(
+         { actors: '$1::text[]', kinds: '$2::text[]', items: '$3::uuid[]' },
+         { actor: 'w.actor', kind: 'w.kind', id: 'w.item_id' },
+       )}
+         AND ((w.due_date < $5 AND NOT w.status = ANY($4::text[])) OR w.updated_at > $6)
+       ORDER BY w.due_date NULLS LAST, w.item_id
        LIMIT ${DIGEST_MAX_ITEMS}`,
       [filter.actors, filter.kinds, filter.items, closed, dueBefore, changedAfter.toISOString()],
-    )) as {
-      item_id: string;
-      kind: string;
-      actor: string;
-      action: string;
-      status: string;
-      due_date: string | null;
-      owner: string | null;
-      updated_at: Date;
-      closed: boolean;
-    }[];
-    return rows.map((r) => ({
-      itemId: r.item_id,
-      kind: r.kind,
-      actor: r.actor,
-      action: r.action,
-      status: r.status,
-      dueDate: r.due_date,
-      owner: r.owner,
-      updatedAt: r.updated_at,
-      closed: r.closed,
-    }));
+    ) as Promise<DigestItem[]>;
   }
 }
