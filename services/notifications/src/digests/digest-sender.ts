@@ -7,7 +7,13 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { Channels } from '../deliveries/channels';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { WatchedDeadlinesRepository } from '../watches/watched-deadlines.repository';
-import { composeDigest, digestEmail, DIGEST_EVERY_DAYS, DIGEST_MAX_ITEMS } from './digest';
+import {
+  composeDigest,
+  digestEmail,
+  digestWeek,
+  DIGEST_EVERY_DAYS,
+  DIGEST_MAX_ITEMS,
+} from './digest';
 
 const digestsSent = counter({
   name: 'ct_digests_total',
@@ -42,22 +48,20 @@ export class DigestSender {
   async sendDue(): Promise<number> {
     if (!this.options.smtpUrl) return 0;
     const now = this.clock.now();
-    const week = DIGEST_EVERY_DAYS * DAY_MS;
-    const weekEnd = new Date(now.getTime() + week).toISOString().slice(0, 10);
     let sent = 0;
     for (;;) {
       let failed = false;
       const claimed = await this.subscriptions.claimDigests(
         now,
-        new Date(now.getTime() - week),
+        new Date(now.getTime() - DIGEST_EVERY_DAYS * DAY_MS),
         DIGEST_BATCH,
       );
       for (const c of claimed) {
-        const since = c.previous ?? new Date(now.getTime() - week);
+        const week = digestWeek(now, c.previous);
         try {
-          const items = await this.deadlines.forDigest(c, CLOSED, weekEnd, since);
+          const items = await this.deadlines.forDigest(c, CLOSED, week.weekEnd, week.changedSince);
           const { subject, text } = digestEmail(
-            composeDigest(items, now, c.previous),
+            composeDigest(items, week),
             now,
             this.options.dashboardUrl,
             items.length >= DIGEST_MAX_ITEMS,

@@ -1,4 +1,4 @@
-import { composeDigest, digestEmail, type DigestItem } from './digest';
+import { composeDigest, digestEmail, digestWeek, type DigestItem } from './digest';
 
 const now = new Date('2026-06-10T06:00:00Z');
 const item = (n: number, over: Partial<DigestItem> = {}): DigestItem => ({
@@ -25,7 +25,7 @@ describe('weekly digest', () => {
   ];
 
   it('lists what is due in the next seven days, what is overdue, and what changed since the last', () => {
-    const d = composeDigest(items, now, new Date('2026-06-03T06:00:00Z'));
+    const d = composeDigest(items, digestWeek(now, new Date('2026-06-03T06:00:00Z')));
     const n = (xs: DigestItem[]) => xs.map((i) => Number(i.itemId.slice(-2)));
     expect(n(d.dueThisWeek)).toEqual([1, 2]);
     expect(n(d.overdue)).toEqual([4]);
@@ -33,15 +33,21 @@ describe('weekly digest', () => {
   });
 
   it('takes the last week as "changed" for a first digest', () => {
-    const d = composeDigest([item(7, { updatedAt: new Date('2026-06-02T00:00:00Z') })], now, null);
+    const d = composeDigest(
+      [item(7, { updatedAt: new Date('2026-06-02T00:00:00Z') })],
+      digestWeek(now, null),
+    );
     expect(d.changed).toHaveLength(0); // eight days ago
-    const e = composeDigest([item(7, { updatedAt: new Date('2026-06-04T00:00:00Z') })], now, null);
+    const e = composeDigest(
+      [item(7, { updatedAt: new Date('2026-06-04T00:00:00Z') })],
+      digestWeek(now, null),
+    );
     expect(e.changed).toHaveLength(1);
   });
 
   it('mails counts in the subject and a link to each item', () => {
     const { subject, text } = digestEmail(
-      composeDigest(items, now, new Date('2026-06-03T06:00:00Z')),
+      composeDigest(items, digestWeek(now, new Date('2026-06-03T06:00:00Z'))),
       now,
       'https://tracker.example.org/',
     );
@@ -52,7 +58,12 @@ describe('weekly digest', () => {
     );
     expect(text).toContain('Changed since the last digest (1)');
     expect(text).not.toContain('More items matched');
-    const cut = digestEmail(composeDigest(items, now, null), now, 'https://t.example.org', true);
+    const cut = digestEmail(
+      composeDigest(items, digestWeek(now, null)),
+      now,
+      'https://t.example.org',
+      true,
+    );
     expect(cut.text).toContain('More items matched than the 500 a digest reads');
   });
 });

@@ -29,23 +29,46 @@ export interface Digest {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The days a digest sent at `now` covers. */
+export interface DigestWeek {
+  /** Due dates from `today` up to, not including, `weekEnd` are "due this week". */
+  today: string;
+  weekEnd: string;
+  /** Changes after this are "changed since the last digest". */
+  changedSince: Date;
+}
+
+/**
+ * The week of a digest sent at `now`: the next seven days, and the changes
+ * since the previous digest (the last seven days for a first one). The
+ * sender reads the items with it and composeDigest sorts them by it.
+ */
+export function digestWeek(now: Date, previous: Date | null): DigestWeek {
+  const week = DIGEST_EVERY_DAYS * DAY_MS;
+  return {
+    today: day(now),
+    weekEnd: day(new Date(now.getTime() + week)),
+    changedSince: previous ?? new Date(now.getTime() - week),
+  };
+}
+
 /**
  * What a subscriber's week holds: open items due in the next seven days
  * (today included), open items past their due date, and every item changed
- * since the last digest (or in the last week, for a first one). Pure: the
- * caller has already applied the subscription's filter.
+ * since the last digest. Pure: the caller has already applied the
+ * subscription's filter.
  */
-export function composeDigest(items: DigestItem[], now: Date, since: Date | null): Digest {
-  const today = day(now);
-  const weekEnd = day(new Date(now.getTime() + DIGEST_EVERY_DAYS * DAY_MS));
-  const from = since ?? new Date(now.getTime() - DIGEST_EVERY_DAYS * DAY_MS);
+export function composeDigest(items: DigestItem[], week: DigestWeek): Digest {
+  const { today, weekEnd, changedSince } = week;
   const byDue = (a: DigestItem, b: DigestItem) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '');
   return {
     dueThisWeek: items
       .filter((i) => !i.closed && i.dueDate && i.dueDate >= today && i.dueDate < weekEnd)
       .sort(byDue),
     overdue: items.filter((i) => !i.closed && i.dueDate && i.dueDate < today).sort(byDue),
-    changed: items.filter((i) => i.updatedAt > from).sort((a, b) => +b.updatedAt - +a.updatedAt),
+    changed: items
+      .filter((i) => i.updatedAt > changedSince)
+      .sort((a, b) => +b.updatedAt - +a.updatedAt),
   };
 }
 
