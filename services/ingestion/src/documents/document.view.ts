@@ -1,4 +1,5 @@
 import type { DocumentSummary, DocumentView } from '@ct/contracts';
+import type { DocumentSummaryRow } from './documents.repository';
 import type { DocumentEntity } from './entities/document.entity';
 import { publishedAsGiven } from './publication-date';
 
@@ -30,19 +31,7 @@ export function toDocumentView(d: DocumentEntity): DocumentView {
 }
 
 /** A stored document in a list: what identifies it, without its text. */
-export function toDocumentSummary(
-  d: Pick<
-    DocumentEntity,
-    | 'id'
-    | 'title'
-    | 'fileName'
-    | 'language'
-    | 'published'
-    | 'publishedPrecision'
-    | 'receivedAt'
-    | 'commitmentCount'
-  >,
-): DocumentSummary {
+export function toDocumentSummary(d: DocumentSummaryRow): DocumentSummary {
   return {
     id: d.id,
     title: d.title,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { quoteIdent, type Transaction } from '@ct/persistence';
+import { columnsOf, quoteIdent, selectList, type Transaction } from '@ct/persistence';
+import { escapeLike } from '@ct/register';
 import { SCHEMA } from '../config/ingestion.env';
 import { DocumentEntity } from './entities/document.entity';
 
@@ -21,6 +22,19 @@ export type NewDocument = Pick<
   | 'fileHash'
   | 'contentHash'
 >;
+
+/** What a list of documents shows of each (not its text). */
+const SUMMARY_FIELDS = [
+  'id',
+  'title',
+  'fileName',
+  'language',
+  'published',
+  'publishedPrecision',
+  'receivedAt',
+  'commitmentCount',
+] as const;
+export type DocumentSummaryRow = Pick<DocumentEntity, (typeof SUMMARY_FIELDS)[number]>;
 
 /** One reading of a document by the engine, as the document records it. */
 export interface Reading {
@@ -83,46 +97,35 @@ export class DocumentsRepository {
   }
 
   /**
-   * Documents newest first, optionally those whose title or file name holds
-   * `q`; the total is counted up to `cap`.
+   * Documents newest first, without their texts, optionally those whose
+   * title or file name holds `q`; the total is counted up to `cap`.
    */
   async page(
     q: string | null,
     limit: number,
     offset: number,
     cap: number,
-  ): Promise<{ rows: DocumentEntity[]; total: number }> {
+  ): Promise<{ rows: DocumentSummaryRow[]; total: number }> {
     const m = this.dataSource.manager;
     const where = q
-      ? `WHERE (coalesce(title, '') || ' ' || coalesce(file_name, '')) ILIKE $1`
+      ? `WHERE (coalesce(d.title, '') || ' ' || coalesce(d.file_name, '')) ILIKE $1`
       : 'WHERE $1::text IS NULL';
-    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const [ids, [{ n }]] = await Promise.all([
+    const pattern = q ? `%${escapeLike(q)}%` : null;
+    const columns = columnsOf(m, DocumentEntity).filter((c) =>
+      (SUMMARY_FIELDS as readonly string[]).includes(c.property),
+    );
+    const [rows, [{ n }]] = await Promise.all([
       m.query(
-        `SELECT id FROM ${this.s}.documents ${where}
-         ORDER BY received_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+        `SELECT ${selectList('d', columns)} FROM ${this.s}.documents d ${where}
+         ORDER BY d.received_at DESC, d.id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
         [pattern],
-      ) as Promise<{ id: string }[]>,
+      ) as Promise<DocumentSummaryRow[]>,
       m.query(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.s}.documents ${where} LIMIT ${Number(cap) + 1}) t`,
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.s}.documents d ${where} LIMIT ${Number(cap) + 1}) t`,
         [pattern],
       ) as Promise<{ n: number }[]>,
     ]);
-    const rows = await m.find(DocumentEntity, {
-      where: { id: In(ids.map((r) => r.id)) },
-      select: {
-        id: true,
-        title: true,
-        fileName: true,
-        language: true,
-        published: true,
-        publishedPrecision: true,
-        receivedAt: true,
-        commitmentCount: true,
-      },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return { rows: ids.map((r) => byId.get(r.id)!).filter(Boolean), total: n };
+    return { rows, total: n };
   }
 
   /** A page of document ids in the order received, after a keyset position (see `ReprocessService`). */
