@@ -72,3 +72,21 @@ export function when(iso: string): string {
     new Date(iso),
   );
 }
+
+/** A value in an item's history: statuses in the page's language, deadlines as people read them, the rest as stored. */
+export function historyValue(field: string, value: string | null): string {
+  if (value === null) return '—';
+  if (field === 'status') return statusName(value);
+  if (field === 'deadline') return deadlineText(value);
+  return value;
+}
+
+/** A document as a list or a heading names it: its title, else its file name, with its date. */
+export function documentName(d: {
+  title: string | null;
+  fileName: string | null;
+  published?: string | null;
+}): string {
+  const name = d.title ?? d.fileName ?? t('item.untitled');
+  return d.published ? `${name} (${d.published})` : name;
+}

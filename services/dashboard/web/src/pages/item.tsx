@@ -2,7 +2,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, send, service } from '../api';
 import { Evidence } from '../components/evidence';
 import { KindBadge, StatusBadge } from '../components/status-badge';
-import { deadlineText, fieldName, kindName, relative, statusName, todayIso, when } from '../format';
+import {
+  deadlineText,
+  documentName,
+  fieldName,
+  historyValue,
+  kindName,
+  relative,
+  statusName,
+  todayIso,
+  when,
+} from '../format';
 import { percent, t, type MessageKey } from '../i18n';
 import { useLive } from '../live';
 import { mayAct, type Session } from '../session';
@@ -127,7 +137,7 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
             <div class="source" key={`${s.documentId}-${n}`} data-testid="source">
               <h3>
                 {typeof doc === 'object'
-                  ? (doc.title ?? doc.fileName ?? t('item.untitled'))
+                  ? documentName({ title: doc.title, fileName: doc.fileName })
                   : t('item.document')}
                 <span class="muted">
                   {' '}
@@ -167,8 +177,8 @@ export function ItemPage({ session, id }: { session: Session; id: string }) {
                 <td class="muted">{when(h.at)}</td>
                 <td>{h.by}</td>
                 <td>
-                  {fieldName(h.field)}: {shown(h.field, h.from)} →{' '}
-                  <strong>{shown(h.field, h.to)}</strong>
+                  {fieldName(h.field)}: {historyValue(h.field, h.from)} →{' '}
+                  <strong>{historyValue(h.field, h.to)}</strong>
                   {h.note && <div class="note">“{h.note}”</div>}
                 </td>
               </tr>
@@ -379,12 +389,4 @@ function Subscribe({ item, session }: { item: ItemDetail; session: Session }) {
       {error && <p class="error">{error}</p>}
     </section>
   );
-}
-
-/** A history value: statuses in the page's language, dates as people read them, the rest as stored. */
-function shown(field: string, value: string | null): string {
-  if (value === null) return '—';
-  if (field === 'status') return statusName(value);
-  if (field === 'deadline') return deadlineText(value);
-  return value;
 }

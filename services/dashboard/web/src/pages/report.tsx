@@ -9,7 +9,7 @@ import { ApiError, send, service } from '../api';
 import { DueRange, KindSelect } from '../components/filter-fields';
 import { OUTCOME_ORDER, OutcomeChart } from '../components/outcome-chart';
 import { KindBadge } from '../components/status-badge';
-import { deadlineText, fieldName, kindName, statusName, when } from '../format';
+import { deadlineText, documentName, fieldName, historyValue, kindName, when } from '../format';
 import { percent as percentOf, t, tn, type MessageKey } from '../i18n';
 import type { Route } from '../route';
 import type { Session } from '../session';
@@ -75,7 +75,7 @@ export function ReportPage({ session, route }: { session: Session; route: Route 
         .then((doc) =>
           setTitles((all) => ({
             ...all,
-            [d]: `${doc.title ?? doc.fileName ?? t('item.untitled')}${doc.published ? ` (${doc.published})` : ''}`,
+            [d]: documentName(doc),
           })),
         )
         .catch(() => setTitles((all) => ({ ...all, [d]: t('report.documentId', { id: d }) })));
@@ -238,8 +238,8 @@ function Report({
                           .map((h, n) => (
                             <li key={n}>
                               {h.at.slice(0, 10)}: {fieldName(h.field)}{' '}
-                              {h.from ? `${valueOf(h.field, h.from)} → ` : ''}
-                              {h.to ? valueOf(h.field, h.to) : '—'}
+                              {h.from ? `${historyValue(h.field, h.from)} → ` : ''}
+                              {historyValue(h.field, h.to || null)}
                               {h.note ? ` (${h.note})` : ''}
                             </li>
                           ))}
@@ -273,10 +273,6 @@ function Report({
   );
 }
 
-/** A history value: statuses named in the page's language, the rest as stored. */
-const valueOf = (field: string, value: string) =>
-  field === 'status' ? statusName(value) : field === 'deadline' ? deadlineText(value) : value;
-
 /**
  * The documents a report covers (a declaration, or a summit's several
  * reports): the newest documents, or those whose title holds the words
@@ -288,8 +284,6 @@ function DocumentPicker({ session, initial }: { session: Session; initial: strin
   const [chosen, setChosen] = useState<Map<string, string>>(
     () => new Map(initial.map((id) => [id, id])),
   );
-  const label = (d: DocumentSummary) =>
-    `${d.title ?? d.fileName ?? t('item.untitled')}${d.published ? ` (${d.published})` : ''}`;
   useEffect(() => {
     const ctl = new AbortController();
     const timer = setTimeout(() => {
@@ -303,7 +297,7 @@ function DocumentPicker({ session, initial }: { session: Session; initial: strin
           // Names for documents chosen before they were listed (from the address).
           setChosen((c) => {
             const named = new Map(c);
-            for (const d of p.items) if (named.has(d.id)) named.set(d.id, label(d));
+            for (const d of p.items) if (named.has(d.id)) named.set(d.id, documentName(d));
             return named;
           });
         })
@@ -324,7 +318,7 @@ function DocumentPicker({ session, initial }: { session: Session; initial: strin
   // What is ticked first, then what the search found besides.
   const listed = [
     ...[...chosen].map(([id, name]) => ({ id, name })),
-    ...found.filter((d) => !chosen.has(d.id)).map((d) => ({ id: d.id, name: label(d) })),
+    ...found.filter((d) => !chosen.has(d.id)).map((d) => ({ id: d.id, name: documentName(d) })),
   ];
   return (
     <fieldset class="documents" data-testid="document-picker">
