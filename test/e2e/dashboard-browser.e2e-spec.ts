@@ -13,6 +13,7 @@ import {
   TEST_KAFKA_BROKERS,
   type ServiceProcess,
   type TestDatabase,
+  signIn as apiSignIn,
   skipBacklog,
   TEST_KEY_ENV,
 } from '@ct/testing';
@@ -83,16 +84,6 @@ describe('dashboard in a browser', () => {
     ];
   }
 
-  async function apiToken(email: string, password: string): Promise<string> {
-    const res = await fetch(`${url('commitments')}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { token: string }).token;
-  }
-
   async function waitFor(what: string, ok: () => Promise<boolean>, timeoutMs = 30_000) {
     const end = Date.now() + timeoutMs;
     while (!(await ok())) {
@@ -127,12 +118,7 @@ describe('dashboard in a browser', () => {
         (Object.keys(PORTS) as (keyof typeof PORTS)[]).map((s) => startService(s, PORTS[s], env)),
       )),
     );
-    const login = await fetch(`${url('commitments')}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await apiSignIn(url('commitments'), env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
     for (const user of [
       { email: 'coord@example.org', role: 'coordinator', actors: ['Secretariat'] },
       { email: 'viewer@example.org', role: 'viewer', actors: [] },
@@ -313,7 +299,11 @@ describe('dashboard in a browser', () => {
   });
 
   it('mails "due tomorrow" at once for a deadline found inside that window, with a link that opens the item', async () => {
-    const token = await apiToken('coord@example.org', 'a-long-enough-password');
+    const token = await apiSignIn(
+      url('commitments'),
+      'coord@example.org',
+      'a-long-enough-password',
+    );
     const sub = await fetch(`${url('notifications')}/subscriptions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -464,7 +454,11 @@ describe('dashboard in a browser', () => {
   it('shows a change made elsewhere as a toast on any page', async () => {
     await coordinator.goto(`${url('dashboard')}/#/ingest`);
     await coordinator.waitForSelector('body[data-live=on]', { state: 'attached' });
-    const admin = await apiToken('admin@example.org', 'browser-admin-password');
+    const admin = await apiSignIn(
+      url('commitments'),
+      'admin@example.org',
+      'browser-admin-password',
+    );
     const [{ id }] = await queryRows<{ id: string }>(
       db.url,
       "SELECT id FROM commitments.tracked_items WHERE action LIKE 'establish a joint investment fund%'",
